@@ -1,0 +1,180 @@
+//! The command line, defined once: parsing, `--help`, shell completions and the man page all come from here.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Examples:
+  secstatus 0x80090308                 look a code up (same as `secstatus lookup 0x80090308`)
+  secstatus lookup -2146893044 LOGON_DENIED 80090325
+  secstatus explain SEC_E_WRONG_PRINCIPAL --lang ru
+  secstatus search clocks do not match
+  secstatus list --category certificates --format markdown
+
+Exit status: 0 found, 1 not found, 2 usage or I/O error.";
+
+/// Windows SSPI status codes (SEC_E_*, SEC_I_*): look up, explain, search, export, annotate logs.
+#[derive(Debug, Parser)]
+#[command(name = "secstatus", version, about, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Codes to look up, in any form (shortcut for `secstatus lookup`).
+    #[arg(value_name = "QUERY", allow_negative_numbers = true)]
+    pub queries: Vec<String>,
+
+    #[command(flatten)]
+    pub lookup: LookupArgs,
+
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct Common {
+    /// Language of human output [default: from LC_ALL, LC_MESSAGES or LANG; else en].
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
+    /// When to use colour (NO_COLOR in the environment turns `auto` off).
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Look codes up in any form: names, hex, decimal, names without prefix.
+    #[command(after_help = "\
+Examples:
+  secstatus lookup 0x80090308
+  secstatus lookup -2146893044 2148074252 8009030C
+  secstatus lookup CONTEXT_EXPIRED          (both SEC_E_ and SEC_I_)
+  secstatus lookup --json 0xC000006D        (not SSPI: decoded and explained)")]
+    Lookup {
+        /// The codes to look up.
+        #[arg(value_name = "QUERY", required = true, allow_negative_numbers = true)]
+        queries: Vec<String>,
+        #[command(flatten)]
+        args: LookupArgs,
+    },
+
+    /// List the catalogue, filtered, as a table, Markdown, JSON, CSV or an HTML page.
+    #[command(after_help = "\
+Examples:
+  secstatus list
+  secstatus list --severity informational
+  secstatus list --spec --format markdown --lang ru     (the specification's table)
+  secstatus list --format html > sspi-codes.html")]
+    List(ListArgs),
+
+    /// Full-text search over names, meanings, messages, causes and fixes, in English and Russian.
+    #[command(after_help = "\
+Examples:
+  secstatus search clocks do not match
+  secstatus search часы
+  secstatus search --json certificate revoked")]
+    Search {
+        /// The words to find.
+        #[arg(value_name = "WORD", required = true)]
+        words: Vec<String>,
+        /// Print JSON: an array of {score, entry}.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many results.
+        #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+        limit: usize,
+    },
+
+    /// Everything about one code: value, names, meaning, message, next step, causes, fixes, errata.
+    #[command(after_help = "\
+Examples:
+  secstatus explain 0x8009030C
+  secstatus explain SEC_I_CONTINUE_NEEDED --lang ru
+  secstatus explain --json SEC_E_TIME_SKEW")]
+    Explain {
+        /// The code, in any form `lookup` takes.
+        #[arg(value_name = "CODE", allow_negative_numbers = true)]
+        code: String,
+        /// Print JSON: {query, matches, decoded}, as `lookup --json` for one query.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  secstatus completions bash > /etc/bash_completion.d/secstatus"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  secstatus man > secstatus.1 && man ./secstatus.1")]
+    Man,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct LookupArgs {
+    /// Print JSON: an array with one {query, matches, decoded} object per query.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only codes of this category.
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    pub category: Option<secstatus::Category>,
+    /// Only codes of this severity.
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub severity: Option<secstatus::Severity>,
+    /// Only the names the SSPI status-code documentation page lists.
+    #[arg(long)]
+    pub spec: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Same as --format json.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Ru,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+fn one_of<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str, s: &str) -> Result<T, String> {
+    all.iter().copied().find(|&v| name(v) == s).ok_or_else(|| {
+        let names: Vec<_> = all.iter().map(|&v| name(v)).collect();
+        format!("expected one of: {}", names.join(", "))
+    })
+}
+
+fn parse_category(s: &str) -> Result<secstatus::Category, String> {
+    one_of(secstatus::Category::ALL, secstatus::Category::as_str, s)
+}
+
+fn parse_severity(s: &str) -> Result<secstatus::Severity, String> {
+    one_of(&secstatus::Severity::ALL, secstatus::Severity::as_str, s)
+}

@@ -1,0 +1,379 @@
+//! Output for people: cards for lookup and explain, the list table, colour.
+
+use std::fmt::Write as _;
+
+use secstatus::{Entry, Interpretation, Lang, Reading, SecStatus, Severity, ValueKind};
+
+/// ANSI styling, on or off.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    pub fn name(self, s: &str) -> String {
+        self.paint("1", s)
+    }
+
+    pub fn dim(self, s: &str) -> String {
+        self.paint("2", s)
+    }
+
+    pub fn severity(self, severity: Severity, s: &str) -> String {
+        match severity {
+            Severity::Error => self.paint("31", s),
+            Severity::Informational => self.paint("33", s),
+            _ => self.paint("32", s),
+        }
+    }
+}
+
+/// The words of the interface, in both languages.
+pub fn word(key: &str, lang: Lang) -> &'static str {
+    const WORDS: &[(&str, &str, &str)] = &[
+        ("value", "value", "значение"),
+        ("signed", "signed", "со знаком"),
+        ("unsigned", "unsigned", "без знака"),
+        ("aliases", "aliases", "псевдонимы"),
+        ("severity", "severity", "важность"),
+        ("category", "category", "категория"),
+        ("meaning", "meaning", "описание"),
+        ("message", "message", "сообщение"),
+        ("next", "next step", "что дальше"),
+        ("actor", "who acts", "кто действует"),
+        ("retry", "retry", "повтор"),
+        ("causes", "causes", "причины"),
+        ("fixes", "fixes", "что делать"),
+        ("erratum", "erratum", "уточнение"),
+        ("related", "related", "см. также"),
+        ("fields", "fields", "поля"),
+        ("note", "note", "примечание"),
+        (
+            "newest",
+            "defined only by the newest Windows SDK",
+            "определён только в новейшем Windows SDK",
+        ),
+        (
+            "own",
+            "(wording of this catalogue; no public text exists)",
+            "(формулировка каталога)",
+        ),
+        (
+            "not_sspi",
+            "not an SSPI status code",
+            "не код состояния SSPI",
+        ),
+        (
+            "not_code",
+            "not a status code or a name",
+            "не код состояния и не имя",
+        ),
+        ("did_you_mean", "did you mean", "возможно, имелось в виду"),
+        ("read_as", "read as", "прочитано как"),
+        ("name", "NAME", "ИМЯ"),
+        ("value_h", "VALUE", "ЗНАЧЕНИЕ"),
+        ("severity_h", "SEVERITY", "ВАЖНОСТЬ"),
+        ("message_h", "MESSAGE", "СООБЩЕНИЕ"),
+    ];
+    let (_, en, ru) = WORDS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .copied()
+        .unwrap_or((key, "?", "?"));
+    match lang {
+        Lang::Ru => ru,
+        _ => en,
+    }
+}
+
+/// Replaces control characters in user-supplied text, so that nothing we echo can drive the terminal.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn reading_label(reading: Reading, lang: Lang) -> &'static str {
+    match (reading, lang) {
+        (Reading::Name, Lang::Ru) => "имя",
+        (Reading::ShortName, Lang::Ru) => "имя без префикса",
+        (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, Lang::Ru) => "шестнадцатеричное",
+        (Reading::Decimal, Lang::Ru) => "десятичное",
+        (Reading::Name, _) => "name",
+        (Reading::ShortName, _) => "name without prefix",
+        (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, _) => "hex",
+        (Reading::Decimal, _) => "decimal",
+        _ => "",
+    }
+}
+
+/// What a value outside the catalogue is.
+pub fn describe_kind(status: SecStatus, lang: Lang) -> String {
+    let f = status.fields();
+    let facility = secstatus::facility_name(f.facility).unwrap_or("?");
+    match (status.kind(), lang) {
+        (ValueKind::Sspi(e), _) => e.name().to_string(),
+        (ValueKind::NtStatus, Lang::Ru) => {
+            "код NTSTATUS (как в журнале безопасности Windows), а не код SSPI".into()
+        }
+        (ValueKind::NtStatus, _) => {
+            "an NTSTATUS error code (as in the Windows Security log), not an SSPI code".into()
+        }
+        (ValueKind::HResultFromNt { ntstatus }, Lang::Ru) => {
+            format!("NTSTATUS 0x{ntstatus:08X}, упакованный в HRESULT (HRESULT_FROM_NT)")
+        }
+        (ValueKind::HResultFromNt { ntstatus }, _) => {
+            format!("the NTSTATUS 0x{ntstatus:08X} wrapped in an HRESULT (HRESULT_FROM_NT)")
+        }
+        (ValueKind::Win32 { code }, Lang::Ru) => {
+            format!("ошибка Win32 {code} (0x{code:X}), упакованная в HRESULT (HRESULT_FROM_WIN32)")
+        }
+        (ValueKind::Win32 { code }, _) => {
+            format!(
+                "the Win32 error {code} (0x{code:X}) wrapped in an HRESULT (HRESULT_FROM_WIN32)"
+            )
+        }
+        (ValueKind::SecurityFacility, Lang::Ru) => {
+            "код FACILITY_SECURITY (9), но не SSPI: CryptoAPI или другой код безопасности".into()
+        }
+        (ValueKind::SecurityFacility, _) => {
+            "in FACILITY_SECURITY (9) but not an SSPI code: a CryptoAPI or other security code"
+                .into()
+        }
+        (ValueKind::Win32Code, Lang::Ru) => "небольшое число: возможно, код ошибки Win32".into(),
+        (ValueKind::Win32Code, _) => "a small number: possibly a plain Win32 error code".into(),
+        (_, Lang::Ru) => format!(
+            "HRESULT из facility {} ({facility}), а не код SSPI",
+            f.facility
+        ),
+        (_, _) => format!(
+            "an HRESULT of facility {} ({facility}), not an SSPI code",
+            f.facility
+        ),
+    }
+}
+
+/// One `label: value` line of a card, values aligned; an empty label continues the previous row.
+fn row(out: &mut String, style: Style, label: &str, value: &str) {
+    const WIDTH: usize = 15;
+    let shown = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{label}:")
+    };
+    let pad = WIDTH.saturating_sub(shown.chars().count());
+    let _ = writeln!(out, "  {}{} {value}", style.dim(&shown), " ".repeat(pad));
+}
+
+fn fields_line(status: SecStatus) -> String {
+    let f = status.fields();
+    format!(
+        "S={} R={} C={} N={} X={} facility={} ({}) code=0x{:04X}",
+        u8::from(f.severity),
+        u8::from(f.reserved),
+        u8::from(f.customer),
+        u8::from(f.nt),
+        u8::from(f.x),
+        f.facility,
+        secstatus::facility_name(f.facility).unwrap_or("?"),
+        f.code
+    )
+}
+
+/// The card for one entry: the essentials (`lookup`) or everything (`explain`).
+pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
+    let s = e.status();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        style.name(e.name()),
+        style.severity(e.severity(), &format!("0x{:08X}", s.to_u32()))
+    );
+    let w = |k| word(k, lang);
+    row(
+        &mut out,
+        style,
+        w("value"),
+        &format!(
+            "0x{:08X}  {} {}  {} {}",
+            s.to_u32(),
+            w("signed"),
+            s.to_i32(),
+            w("unsigned"),
+            s.to_u32()
+        ),
+    );
+    if !e.aliases().is_empty() {
+        let names: Vec<_> = e.aliases().iter().map(|a| a.name()).collect();
+        row(&mut out, style, w("aliases"), &names.join(", "));
+    }
+    row(
+        &mut out,
+        style,
+        w("severity"),
+        &style.severity(e.severity(), e.severity().label(lang)),
+    );
+    row(&mut out, style, w("category"), e.category().label(lang));
+    row(&mut out, style, w("meaning"), e.meaning().get(lang));
+    let own = if full && e.message_source() == secstatus::MessageSource::Own {
+        format!(" {}", style.dim(w("own")))
+    } else {
+        String::new()
+    };
+    row(
+        &mut out,
+        style,
+        w("message"),
+        &format!("{}{own}", e.message().get(lang)),
+    );
+    if let Some(next) = e.next_step() {
+        row(&mut out, style, w("next"), next.get(lang));
+    }
+    if let (Some(actor), Some(retry)) = (e.actor(), e.retry()) {
+        row(&mut out, style, w("actor"), actor.label(lang));
+        row(&mut out, style, w("retry"), retry.label(lang));
+    }
+    if let Some(erratum) = e.erratum() {
+        row(&mut out, style, w("erratum"), erratum.get(lang));
+    }
+    if full {
+        for alias in e.aliases() {
+            row(&mut out, style, alias.name(), alias.meaning().get(lang));
+        }
+        for (key, list) in [("causes", e.causes()), ("fixes", e.fixes())] {
+            for (i, t) in list.iter().enumerate() {
+                row(
+                    &mut out,
+                    style,
+                    if i == 0 { w(key) } else { "" },
+                    &format!("- {}", t.get(lang)),
+                );
+            }
+        }
+        let related: Vec<_> = e.related().iter().map(|r| r.to_string()).collect();
+        if !related.is_empty() {
+            row(&mut out, style, w("related"), &related.join(", "));
+        }
+        row(&mut out, style, w("fields"), &fields_line(s));
+        if e.newest_sdk() {
+            row(&mut out, style, w("note"), w("newest"));
+        }
+        if let (Lang::Ru, Some(note)) = (lang, e.ru_note()) {
+            row(&mut out, style, "ru_note", note);
+        }
+    }
+    out
+}
+
+/// The human answer to one query; returns whether anything matched.
+pub fn lookup(
+    query: &str,
+    readings: &[Interpretation],
+    suggestion: Option<&Entry>,
+    lang: Lang,
+    style: Style,
+    full: bool,
+) -> (String, bool) {
+    let mut out = String::new();
+    let matched: Vec<_> = readings
+        .iter()
+        .filter_map(|i| i.status.entry().map(|e| (i, e)))
+        .collect();
+    for (_, e) in &matched {
+        out.push_str(&card(e, lang, style, full));
+    }
+    // Readings that name no code are worth showing only when nothing matched: then they are the answer.
+    for i in readings.iter().filter(|_| matched.is_empty()) {
+        let value = i.status;
+        let _ = writeln!(
+            out,
+            "{}: 0x{:08X} ({} {}): {}",
+            printable(query),
+            value.to_u32(),
+            word("read_as", lang),
+            reading_label(i.reading, lang),
+            word("not_sspi", lang)
+        );
+        row(
+            &mut out,
+            style,
+            word("value", lang),
+            &format!(
+                "0x{:08X}  {} {}  {} {}",
+                value.to_u32(),
+                word("signed", lang),
+                value.to_i32(),
+                word("unsigned", lang),
+                value.to_u32()
+            ),
+        );
+        row(&mut out, style, word("fields", lang), &fields_line(value));
+        row(&mut out, style, "", &describe_kind(value, lang));
+    }
+    if readings.is_empty() {
+        let _ = writeln!(out, "{}: {}", printable(query), word("not_code", lang));
+    }
+    if let Some(s) = suggestion {
+        let _ = writeln!(
+            out,
+            "  {} {}?",
+            word("did_you_mean", lang),
+            style.name(s.name())
+        );
+    }
+    (out, !matched.is_empty())
+}
+
+/// The aligned table of `list`.
+pub fn table(entries: &[&Entry], lang: Lang, style: Style) -> String {
+    let width = entries
+        .iter()
+        .map(|e| e.name().chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let sev_width = entries
+        .iter()
+        .map(|e| e.severity().label(lang).chars().count())
+        .max()
+        .unwrap_or(8);
+    let mut out = String::new();
+    let header = format!(
+        "{:<width$}  {:<10}  {:<sev_width$}  {}",
+        word("name", lang),
+        word("value_h", lang),
+        word("severity_h", lang),
+        word("message_h", lang)
+    );
+    let _ = writeln!(out, "{}", style.dim(&header));
+    for e in entries {
+        let sev = e.severity().label(lang);
+        let pad = sev_width.saturating_sub(sev.chars().count());
+        let _ = writeln!(
+            out,
+            "{}{}  0x{:08X}  {}{}  {}",
+            style.name(e.name()),
+            " ".repeat(width - e.name().chars().count()),
+            e.status().to_u32(),
+            style.severity(e.severity(), sev),
+            " ".repeat(pad),
+            e.message().get(lang)
+        );
+    }
+    out
+}

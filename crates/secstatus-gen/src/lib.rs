@@ -1,0 +1,564 @@
+//! Reads `data/codes.toml`, validates it, and renders `crates/secstatus/src/generated.rs`.
+//!
+//! Run `cargo run -p secstatus-gen` after editing the data file. The test `generated_file_is_fresh` fails, naming
+//! that command, when the checked-in file no longer matches the data.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The command that regenerates the tables, as error messages and the generated header name it.
+pub const REGENERATE: &str = "cargo run -p secstatus-gen";
+
+/// The codes whose `E`/`I` prefix disagrees with their severity bit, as winerror.h defines them.
+const PREFIX_EXCEPTIONS: &[&str] = &["SEC_E_OK", "SEC_I_INVALID_SESSION_STATE"];
+
+/// `FACILITY_SECURITY`: every SSPI code but `SEC_E_OK` lives there.
+const FACILITY_SECURITY: u32 = 9;
+
+/// The workspace root (two levels above this crate).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Where the data file lives, relative to the workspace root.
+pub const DATA_PATH: &str = "data/codes.toml";
+/// The specification's table, relative to the workspace root.
+pub const SPEC_PATH: &str = "data/spec/sspi-status-codes.tsv";
+/// Where the generated file lives, relative to the workspace root.
+pub const OUTPUT_PATH: &str = "crates/secstatus/src/generated.rs";
+
+/// A problem with the data, naming the entry it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    /// The entry's name, or `data` for problems of the whole file.
+    pub entry: String,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.entry, self.problem)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+fn fail<T>(entry: &str, problem: impl Into<String>) -> Result<T, DataError> {
+    Err(DataError {
+        entry: entry.to_string(),
+        problem: problem.into(),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    source: BTreeMap<String, String>,
+    code: Vec<Code>,
+}
+
+#[derive(Debug, Deserialize, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Text {
+    en: String,
+    ru: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Alias {
+    name: String,
+    #[serde(default)]
+    spec: bool,
+    meaning: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Code {
+    name: String,
+    value: u32,
+    category: String,
+    sources: Vec<String>,
+    #[serde(default)]
+    spec: bool,
+    #[serde(default)]
+    newest_sdk: bool,
+    meaning: Text,
+    ru_note: Option<String>,
+    message: Text,
+    message_source: String,
+    next: Option<Text>,
+    actor: Option<String>,
+    retry: Option<String>,
+    #[serde(default)]
+    causes: Vec<Text>,
+    #[serde(default)]
+    fixes: Vec<Text>,
+    erratum: Option<Text>,
+    #[serde(default)]
+    related: Vec<String>,
+    #[serde(default)]
+    alias: Vec<Alias>,
+}
+
+/// The closed sets, spelled as the library's `as_str` spells them.
+const CATEGORIES: &[(&str, &str)] = &[
+    ("success", "Success"),
+    ("continuation", "Continuation"),
+    ("credentials", "Credentials"),
+    ("certificates", "Certificates"),
+    ("smart_cards", "SmartCards"),
+    ("kerberos", "Kerberos"),
+    ("message_protection", "MessageProtection"),
+    ("negotiation", "Negotiation"),
+    ("context", "Context"),
+    ("packages", "Packages"),
+    ("resources", "Resources"),
+];
+const ACTORS: &[(&str, &str)] = &[
+    ("caller", "Caller"),
+    ("configuration", "Configuration"),
+    ("credentials", "Credentials"),
+    ("peer", "Peer"),
+    ("environment", "Environment"),
+];
+const RETRIES: &[(&str, &str)] = &[
+    ("never", "Never"),
+    ("after_fix", "AfterFix"),
+    ("may_help", "MayHelp"),
+];
+const MESSAGE_SOURCES: &[(&str, &str)] = &[("ms-erref", "MsErref"), ("own", "Own")];
+
+fn variant(
+    set: &[(&str, &'static str)],
+    key: &str,
+    what: &str,
+    entry: &str,
+) -> Result<String, DataError> {
+    match set.iter().find(|(k, _)| *k == key) {
+        Some((_, v)) => Ok((*v).to_string()),
+        None => {
+            let known: Vec<_> = set.iter().map(|(k, _)| *k).collect();
+            fail(
+                entry,
+                format!("unknown {what} `{key}` (known: {})", known.join(", ")),
+            )
+        }
+    }
+}
+
+/// Parses and validates the data file and the specification table, and renders the generated Rust source.
+pub fn render(data_toml: &str, spec_tsv: &str) -> Result<String, DataError> {
+    let data: Data = toml::from_str(data_toml).or_else(|e| fail("data", e.to_string()))?;
+    let mut codes = data.code;
+    codes.sort_by_key(|c| c.value);
+    validate(&codes, &data.source, &parse_spec(spec_tsv)?)?;
+    Ok(emit(&codes))
+}
+
+/// The specification's table: name -> English meaning, with Markdown links reduced to their text.
+fn parse_spec(tsv: &str) -> Result<BTreeMap<String, String>, DataError> {
+    let mut lines = tsv.lines();
+    if lines.next() != Some("name\tmeaning_en\tmeaning_ru") {
+        return fail(
+            "spec",
+            "the table must start with the header `name\\tmeaning_en\\tmeaning_ru`",
+        );
+    }
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
+            [name, en, _ru] => Ok((name.to_string(), strip_markdown(en))),
+            _ => fail("spec", format!("malformed row `{line}`")),
+        })
+        .collect()
+}
+
+/// `[*text*](url)` and `[**text**](url)` become `text`; other emphasis markers are dropped.
+pub fn strip_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find("](")
+            .and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close)))
+        {
+            Some((mid, close)) => {
+                out.push_str(&after[..mid]);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace('*', "")
+}
+
+/// Markdown that must not be left in a catalogue text.
+fn markdown_in(text: &str) -> Option<&'static str> {
+    [
+        ("](", "a Markdown link"),
+        ("**", "Markdown emphasis"),
+        ("\\_", "a Markdown escape"),
+        ("`", "a code span"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| text.contains(needle))
+    .map(|(_, what)| what)
+}
+
+fn check_text(entry: &str, field: &str, text: &Text) -> Result<(), DataError> {
+    for (lang, s) in [("en", &text.en), ("ru", &text.ru)] {
+        if s.trim().is_empty() {
+            return fail(entry, format!("{field}.{lang} is empty"));
+        }
+        if s.trim() != s {
+            return fail(
+                entry,
+                format!("{field}.{lang} has leading or trailing whitespace"),
+            );
+        }
+        if let Some(what) = markdown_in(s) {
+            return fail(entry, format!("{field}.{lang} contains {what}"));
+        }
+    }
+    if !text
+        .ru
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
+        return fail(
+            entry,
+            format!("{field}.ru has no Cyrillic letter: is it translated?"),
+        );
+    }
+    Ok(())
+}
+
+fn check_name(entry: &str, name: &str) -> Result<(), DataError> {
+    let ok = (name.starts_with("SEC_E_") || name.starts_with("SEC_I_"))
+        && name.len() > 6
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        fail(
+            entry,
+            format!(
+                "`{name}` is not an SSPI name (SEC_E_ or SEC_I_ and upper-case letters, digits, _)"
+            ),
+        )
+    }
+}
+
+fn validate(
+    codes: &[Code],
+    sources: &BTreeMap<String, String>,
+    spec: &BTreeMap<String, String>,
+) -> Result<(), DataError> {
+    let mut names = BTreeSet::new();
+    let mut values = BTreeSet::new();
+    for c in codes {
+        let all_names = std::iter::once(&c.name).chain(c.alias.iter().map(|a| &a.name));
+        for name in all_names {
+            check_name(&c.name, name)?;
+            if !names.insert(name.as_str()) {
+                return fail(&c.name, format!("duplicate name `{name}`"));
+            }
+        }
+        if !values.insert(c.value) {
+            return fail(&c.name, format!("duplicate value 0x{:08X}", c.value));
+        }
+    }
+    for c in codes {
+        validate_code(c, sources, spec, &names)?;
+    }
+    for name in spec.keys() {
+        if !names.contains(name.as_str()) {
+            return fail(
+                name,
+                "the specification lists this name but the data file does not",
+            );
+        }
+    }
+    Ok(())
+}
+
+fn validate_code(
+    c: &Code,
+    sources: &BTreeMap<String, String>,
+    spec: &BTreeMap<String, String>,
+    names: &BTreeSet<&str>,
+) -> Result<(), DataError> {
+    let n = c.name.as_str();
+    let is_error = c.value & 0x8000_0000 != 0;
+    let by_prefix_error = n.starts_with("SEC_E_");
+    if is_error != by_prefix_error && !PREFIX_EXCEPTIONS.contains(&n) {
+        let bit = if is_error { "set" } else { "clear" };
+        return fail(
+            n,
+            format!(
+                "the severity bit of 0x{:08X} is {bit}, which disagrees with the prefix",
+                c.value
+            ),
+        );
+    }
+    let facility = (c.value >> 16) & 0x7FF;
+    if c.value != 0 && facility != FACILITY_SECURITY {
+        return fail(
+            n,
+            format!("facility {facility} is not FACILITY_SECURITY (9)"),
+        );
+    }
+    if c.sources.len() < 2 {
+        return fail(n, "a value needs at least two independent sources");
+    }
+    for s in &c.sources {
+        if !sources.contains_key(s) {
+            return fail(n, format!("unknown source `{s}` (add it to [source])"));
+        }
+    }
+    variant(CATEGORIES, &c.category, "category", n)?;
+    variant(MESSAGE_SOURCES, &c.message_source, "message_source", n)?;
+    check_text(n, "meaning", &c.meaning)?;
+    check_text(n, "message", &c.message)?;
+    for (field, text) in [("next", &c.next), ("erratum", &c.erratum)] {
+        if let Some(text) = text {
+            check_text(n, field, text)?;
+        }
+    }
+    for (field, list) in [("causes", &c.causes), ("fixes", &c.fixes)] {
+        for text in list {
+            check_text(n, field, text)?;
+        }
+    }
+    if is_error {
+        match (&c.actor, &c.retry) {
+            (Some(actor), Some(retry)) => {
+                variant(ACTORS, actor, "actor", n)?;
+                variant(RETRIES, retry, "retry", n)?;
+            }
+            _ => return fail(n, "an error needs `actor` and `retry`"),
+        }
+    } else {
+        if c.actor.is_some() || c.retry.is_some() {
+            return fail(n, "`actor` and `retry` are for errors only");
+        }
+        if c.next.is_none() {
+            return fail(
+                n,
+                "a code that is not an error needs `next` (the caller's next step)",
+            );
+        }
+    }
+    for r in &c.related {
+        if r == n || !names.contains(r.as_str()) {
+            return fail(
+                n,
+                format!("related `{r}` is not another name in the catalogue"),
+            );
+        }
+    }
+    check_spec(n, c.spec, &c.meaning.en, c.ru_note.is_some(), spec)?;
+    for a in &c.alias {
+        check_text(&a.name, "meaning", &a.meaning)?;
+        check_spec(&a.name, a.spec, &a.meaning.en, false, spec)?;
+    }
+    Ok(())
+}
+
+fn check_spec(
+    name: &str,
+    in_spec: bool,
+    meaning_en: &str,
+    has_ru_note: bool,
+    spec: &BTreeMap<String, String>,
+) -> Result<(), DataError> {
+    match (in_spec, spec.get(name)) {
+        (true, Some(documented)) if documented != meaning_en => fail(
+            name,
+            format!("meaning.en must be the specification's text verbatim: `{documented}`"),
+        ),
+        (true, None) => fail(
+            name,
+            "marked `spec = true` but the specification does not list it",
+        ),
+        (false, Some(_)) => fail(name, "the specification lists it: mark it `spec = true`"),
+        (false, None) if has_ru_note => fail(
+            name,
+            "`ru_note` is for corrections of the specification's Russian",
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// The Rust variant for a key that [`validate`] has already accepted.
+fn rust_variant(set: &[(&str, &'static str)], key: &str) -> &'static str {
+    set.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v)
+}
+
+/// A Rust string literal for `s`.
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn text_lit(t: &Text) -> String {
+    format!("Text {{ en: {}, ru: {} }}", lit(&t.en), lit(&t.ru))
+}
+
+fn option<T>(value: &Option<T>, f: impl Fn(&T) -> String) -> String {
+    match value {
+        Some(v) => format!("Some({})", f(v)),
+        None => "None".to_string(),
+    }
+}
+
+fn texts(list: &[Text]) -> String {
+    let items: Vec<_> = list.iter().map(text_lit).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+fn emit(codes: &[Code]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "// @generated by `{REGENERATE}` from {DATA_PATH}. Do not edit: edit the data file and regenerate.\n\
+         // Data only; the logic lives in the hand-written modules.\n\
+         \n\
+         use crate::entry::{{Actor, Alias, Category, Entry, MessageSource, Retry, Text}};\n\
+         use crate::SecStatus;\n\
+         \n\
+         /// Every SSPI status code winerror.h defines, by its SDK name.\n\
+         impl SecStatus {{"
+    );
+    for c in codes {
+        let hex = format!("0x{:08X}", c.value);
+        let signed = c.value as i32;
+        let _ = writeln!(out, "    /// `{hex}`: {}", c.meaning.en);
+        let _ = writeln!(out, "    #[doc(alias = \"{hex}\")]");
+        let _ = writeln!(out, "    #[doc(alias = \"{signed}\")]");
+        let _ = writeln!(
+            out,
+            "    pub const {}: SecStatus = SecStatus({signed});",
+            c.name
+        );
+        for a in &c.alias {
+            let _ = writeln!(
+                out,
+                "    /// `{hex}`, an alias of [`Self::{}`]: {}",
+                c.name, a.meaning.en
+            );
+            let _ = writeln!(
+                out,
+                "    pub const {}: SecStatus = SecStatus::{};",
+                a.name, c.name
+            );
+        }
+    }
+    out.push_str("}\n\n");
+
+    let _ = writeln!(out, "/// How many entries the catalogue has.");
+    let _ = writeln!(
+        out,
+        "pub(crate) const ENTRY_COUNT: usize = {};\n",
+        codes.len()
+    );
+    let _ = writeln!(out, "/// The catalogue, sorted by unsigned value.");
+    let _ = writeln!(out, "pub(crate) static ENTRIES: [Entry; ENTRY_COUNT] = [");
+    for c in codes {
+        let aliases: Vec<_> = c
+            .alias
+            .iter()
+            .map(|a| {
+                format!(
+                    "Alias {{ name: {}, in_spec: {}, meaning: {} }}",
+                    lit(&a.name),
+                    a.spec,
+                    text_lit(&a.meaning)
+                )
+            })
+            .collect();
+        let related: Vec<_> = c
+            .related
+            .iter()
+            .map(|r| format!("SecStatus::{r}"))
+            .collect();
+        let _ = writeln!(out, "    Entry {{");
+        let _ = writeln!(out, "        status: SecStatus::{},", c.name);
+        let _ = writeln!(out, "        name: {},", lit(&c.name));
+        let _ = writeln!(out, "        aliases: &[{}],", aliases.join(", "));
+        let _ = writeln!(
+            out,
+            "        category: Category::{},",
+            rust_variant(CATEGORIES, &c.category)
+        );
+        let _ = writeln!(out, "        in_spec: {},", c.spec);
+        let _ = writeln!(out, "        newest_sdk: {},", c.newest_sdk);
+        let _ = writeln!(out, "        meaning: {},", text_lit(&c.meaning));
+        let _ = writeln!(out, "        ru_note: {},", option(&c.ru_note, |s| lit(s)));
+        let _ = writeln!(out, "        message: {},", text_lit(&c.message));
+        let _ = writeln!(
+            out,
+            "        message_source: MessageSource::{},",
+            rust_variant(MESSAGE_SOURCES, &c.message_source)
+        );
+        let _ = writeln!(out, "        next_step: {},", option(&c.next, text_lit));
+        let _ = writeln!(
+            out,
+            "        actor: {},",
+            option(&c.actor, |k| format!("Actor::{}", rust_variant(ACTORS, k)))
+        );
+        let _ = writeln!(
+            out,
+            "        retry: {},",
+            option(&c.retry, |k| format!("Retry::{}", rust_variant(RETRIES, k)))
+        );
+        let _ = writeln!(out, "        causes: {},", texts(&c.causes));
+        let _ = writeln!(out, "        fixes: {},", texts(&c.fixes));
+        let _ = writeln!(out, "        erratum: {},", option(&c.erratum, text_lit));
+        let _ = writeln!(out, "        related: &[{}],", related.join(", "));
+        let _ = writeln!(out, "    }},");
+    }
+    out.push_str("];\n\n");
+
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        names.push((&c.name, i));
+        names.extend(c.alias.iter().map(|a| (a.name.as_str(), i)));
+    }
+    names.sort();
+    let _ = writeln!(
+        out,
+        "/// Every name and alias, sorted, with the index of its entry in [`ENTRIES`]."
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static NAMES: [(&str, u8); {}] = [",
+        names.len()
+    );
+    for (name, i) in names {
+        let _ = writeln!(out, "    ({}, {i}),", lit(name));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Reads the data and the specification from the workspace and renders the generated file.
+pub fn render_workspace() -> Result<String, Box<dyn std::error::Error>> {
+    let root = workspace_root();
+    let data = std::fs::read_to_string(root.join(DATA_PATH))?;
+    let spec = std::fs::read_to_string(root.join(SPEC_PATH))?;
+    Ok(render(&data, &spec)?)
+}

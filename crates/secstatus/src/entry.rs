@@ -1,0 +1,517 @@
+//! The catalogue's view of a status code: [`Entry`] and the small closed sets it uses.
+
+use crate::SecStatus;
+
+/// A language the catalogue's texts are written in.
+///
+/// ```
+/// use secstatus::Lang;
+/// assert_eq!("ru".parse::<Lang>(), Ok(Lang::Ru));
+/// assert_eq!(Lang::En.code(), "en");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// Every language, in a fixed order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
+    /// The ISO 639-1 code: `"en"` or `"ru"`.
+    ///
+    /// ```
+    /// assert_eq!(secstatus::Lang::Ru.code(), "ru");
+    /// ```
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+impl core::str::FromStr for Lang {
+    type Err = UnknownName;
+
+    /// Accepts `en` and `ru` in any case, and locale strings that start with them (`ru_RU.UTF-8`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let head = s.get(..2).unwrap_or(s);
+        let rest_ok = s.len() == 2 || matches!(s.as_bytes().get(2), Some(b'_' | b'-' | b'.'));
+        match head {
+            h if rest_ok && h.eq_ignore_ascii_case("en") => Ok(Lang::En),
+            h if rest_ok && h.eq_ignore_ascii_case("ru") => Ok(Lang::Ru),
+            _ => Err(UnknownName),
+        }
+    }
+}
+
+/// A piece of text in every [`Lang`].
+///
+/// ```
+/// use secstatus::{Lang, SecStatus};
+/// let entry = SecStatus::SEC_E_TIME_SKEW.entry().unwrap();
+/// assert!(entry.message().get(Lang::En).contains("clock"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub(crate) en: &'static str,
+    pub(crate) ru: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let meaning = SecStatus::SEC_E_OK.entry().unwrap().meaning();
+    /// assert_eq!(meaning.get(Lang::En), "The operation completed successfully.");
+    /// ```
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ru => self.ru,
+        }
+    }
+}
+
+/// How a status reads, from its bits: success, informational (a positive `SEC_I_` value) or error.
+///
+/// ```
+/// use secstatus::{SecStatus, Severity};
+/// assert_eq!(SecStatus::SEC_I_CONTINUE_NEEDED.severity(), Severity::Informational);
+/// assert_eq!(Severity::Error.as_str(), "error");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Severity {
+    /// The value 0: `SEC_E_OK`.
+    Success,
+    /// A positive value: the call worked, and the caller has something more to do.
+    Informational,
+    /// A negative value (the severity bit is set): the call failed.
+    Error,
+}
+
+impl Severity {
+    /// Every severity.
+    pub const ALL: [Severity; 3] = [Severity::Success, Severity::Informational, Severity::Error];
+
+    /// The stable lower-case name used in JSON and on the command line.
+    ///
+    /// ```
+    /// assert_eq!(secstatus::Severity::Informational.as_str(), "informational");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Success => "success",
+            Severity::Informational => "informational",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The name in `lang`, for people.
+    ///
+    /// ```
+    /// use secstatus::{Lang, Severity};
+    /// assert_eq!(Severity::Error.label(Lang::Ru), "ошибка");
+    /// ```
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Success, Lang::En) => "success",
+            (Severity::Success, Lang::Ru) => "успех",
+            (Severity::Informational, Lang::En) => "informational",
+            (Severity::Informational, Lang::Ru) => "информационный",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Error, Lang::Ru) => "ошибка",
+        }
+    }
+}
+
+impl core::str::FromStr for Severity {
+    type Err = UnknownName;
+
+    /// Parses the stable name returned by [`Severity::as_str`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or(UnknownName)
+    }
+}
+
+macro_rules! closed_set {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = ($key:literal, $en:literal, $ru:literal), )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable snake_case name used in the data file, JSON and on the command line.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The name in `lang`, for people.
+            pub const fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Ru) => $ru,)+
+                }
+            }
+        }
+
+        impl core::str::FromStr for $name {
+            type Err = UnknownName;
+
+            /// Parses the stable name returned by `as_str`.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(UnknownName)
+            }
+        }
+    };
+}
+
+closed_set! {
+    /// What a status code is about.
+    ///
+    /// ```
+    /// use secstatus::{Category, Lang, SecStatus};
+    /// let entry = SecStatus::SEC_E_UNTRUSTED_ROOT.entry().unwrap();
+    /// assert_eq!(entry.category(), Category::Certificates);
+    /// assert_eq!("certificates".parse(), Ok(Category::Certificates));
+    /// assert_eq!(Category::Kerberos.label(Lang::En), "Kerberos and KDC");
+    /// ```
+    pub enum Category {
+        /// `SEC_E_OK`.
+        Success = ("success", "success", "успех"),
+        /// The exchange goes on: send a token, complete, renegotiate, read more.
+        Continuation = ("continuation", "continuation", "продолжение обмена"),
+        /// Accounts, passwords, credential handles, logon.
+        Credentials = ("credentials", "credentials and logon", "учётные данные и вход"),
+        /// X.509 certificates, chains, trust and revocation.
+        Certificates = ("certificates", "certificates", "сертификаты"),
+        /// Smart cards and PKINIT logon.
+        SmartCards = ("smart_cards", "smart cards", "смарт-карты"),
+        /// The Kerberos protocol and the key distribution centre.
+        Kerberos = ("kerberos", "Kerberos and KDC", "Kerberos и KDC"),
+        /// Signing, sealing and the order and integrity of messages.
+        MessageProtection = ("message_protection", "message protection", "защита сообщений"),
+        /// Agreement on protocol, algorithm and options with the peer.
+        Negotiation = ("negotiation", "negotiation", "согласование"),
+        /// Security contexts and handles.
+        Context = ("context", "contexts and handles", "контексты и дескрипторы"),
+        /// Loading and identifying security packages.
+        Packages = ("packages", "security packages", "пакеты безопасности"),
+        /// Memory, buffers, parameters and the state of the system.
+        Resources = ("resources", "system resources", "системные ресурсы"),
+    }
+}
+
+closed_set! {
+    /// Who has to act to clear an error.
+    ///
+    /// ```
+    /// use secstatus::{Actor, SecStatus};
+    /// let entry = SecStatus::SEC_E_INVALID_HANDLE.entry().unwrap();
+    /// assert_eq!(entry.actor(), Some(Actor::Caller));
+    /// ```
+    pub enum Actor {
+        /// The calling code has a bug.
+        Caller = ("caller", "the caller (a bug in the calling code)", "вызывающий код (ошибка в программе)"),
+        /// System, service or policy configuration.
+        Configuration = ("configuration", "configuration (system, service or policy)", "конфигурация (система, служба или политика)"),
+        /// The account, password, certificate or key in use.
+        Credentials = ("credentials", "the credentials (account, password, certificate or key)", "учётные данные (учётная запись, пароль, сертификат или ключ)"),
+        /// The peer, or the protocol exchange with it.
+        Peer = ("peer", "the peer or the protocol exchange", "другая сторона или протокол обмена"),
+        /// Network, domain controllers, clocks, resources.
+        Environment = ("environment", "the environment (network, domain controller, clock, resources)", "окружение (сеть, контроллер домена, часы, ресурсы)"),
+    }
+}
+
+closed_set! {
+    /// Whether repeating the failed call can help.
+    ///
+    /// ```
+    /// use secstatus::{Retry, SecStatus};
+    /// let entry = SecStatus::SEC_E_TIME_SKEW.entry().unwrap();
+    /// assert_eq!(entry.retry(), Some(Retry::AfterFix));
+    /// ```
+    pub enum Retry {
+        /// The same call fails the same way.
+        Never = ("never", "no: the same call fails the same way", "нет: тот же вызов снова завершится так же"),
+        /// Retry once the cause is fixed.
+        AfterFix = ("after_fix", "after the cause is fixed", "после устранения причины"),
+        /// A transient condition: retrying as it is can succeed.
+        MayHelp = ("may_help", "yes: the condition can be transient", "да: причина может быть временной"),
+    }
+}
+
+/// The error returned when a name does not belong to a closed set such as [`Category`].
+///
+/// ```
+/// assert!("nope".parse::<secstatus::Category>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownName;
+
+impl core::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("unknown name")
+    }
+}
+
+impl core::error::Error for UnknownName {}
+
+/// A second name for a code, kept for backwards compatibility (`SEC_E_NOT_SUPPORTED`).
+///
+/// ```
+/// let entry = secstatus::SecStatus::SEC_E_UNSUPPORTED_FUNCTION.entry().unwrap();
+/// assert_eq!(entry.aliases()[0].name(), "SEC_E_NOT_SUPPORTED");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Alias {
+    pub(crate) name: &'static str,
+    pub(crate) in_spec: bool,
+    pub(crate) meaning: Text,
+}
+
+impl Alias {
+    /// The alias as the SDK spells it.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Whether the specification lists the alias with a meaning of its own.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// assert!(SecStatus::SEC_E_UNSUPPORTED_FUNCTION.entry().unwrap().aliases()[0].in_spec());
+    /// assert!(!SecStatus::SEC_E_INTERNAL_ERROR.entry().unwrap().aliases()[0].in_spec());
+    /// ```
+    pub const fn in_spec(&self) -> bool {
+        self.in_spec
+    }
+
+    /// The alias's own documented meaning.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let alias = SecStatus::SEC_E_UNSUPPORTED_FUNCTION.entry().unwrap().aliases()[0];
+    /// assert!(alias.meaning().get(Lang::En).contains("not supported"));
+    /// ```
+    pub const fn meaning(&self) -> Text {
+        self.meaning
+    }
+}
+
+/// Where the English system message comes from.
+///
+/// ```
+/// use secstatus::{MessageSource, SecStatus};
+/// let entry = SecStatus::SEC_E_LOGON_DENIED.entry().unwrap();
+/// assert_eq!(entry.message_source(), MessageSource::MsErref);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MessageSource {
+    /// Microsoft's [MS-ERREF] section 2.1, the text Windows prints.
+    MsErref,
+    /// No public text exists; the catalogue wrote its own.
+    Own,
+}
+
+impl MessageSource {
+    /// The stable name used in the data file and JSON: `ms-erref` or `own`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MessageSource::MsErref => "ms-erref",
+            MessageSource::Own => "own",
+        }
+    }
+}
+
+/// Everything the catalogue knows about one status code.
+///
+/// Get one with [`SecStatus::entry`], [`crate::lookup_name`] or [`crate::entries`].
+///
+/// ```
+/// use secstatus::{Category, Lang, SecStatus, Severity};
+/// let entry = SecStatus::SEC_E_LOGON_DENIED.entry().unwrap();
+/// assert_eq!(entry.name(), "SEC_E_LOGON_DENIED");
+/// assert_eq!(entry.status().to_u32(), 0x8009_030C);
+/// assert_eq!(entry.severity(), Severity::Error);
+/// assert_eq!(entry.category(), Category::Credentials);
+/// assert_eq!(entry.message().get(Lang::En), "The logon attempt failed.");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Entry {
+    pub(crate) status: SecStatus,
+    pub(crate) name: &'static str,
+    pub(crate) aliases: &'static [Alias],
+    pub(crate) category: Category,
+    pub(crate) in_spec: bool,
+    pub(crate) newest_sdk: bool,
+    pub(crate) meaning: Text,
+    pub(crate) ru_note: Option<&'static str>,
+    pub(crate) message: Text,
+    pub(crate) message_source: MessageSource,
+    pub(crate) next_step: Option<Text>,
+    pub(crate) actor: Option<Actor>,
+    pub(crate) retry: Option<Retry>,
+    pub(crate) causes: &'static [Text],
+    pub(crate) fixes: &'static [Text],
+    pub(crate) erratum: Option<Text>,
+    pub(crate) related: &'static [SecStatus],
+}
+
+impl Entry {
+    /// The status value.
+    pub const fn status(&self) -> SecStatus {
+        self.status
+    }
+
+    /// The canonical name, as the SDK spells it.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Other names for the same value.
+    pub const fn aliases(&self) -> &'static [Alias] {
+        self.aliases
+    }
+
+    /// The severity, from the value's bits (see [`SecStatus::severity`]).
+    ///
+    /// `SEC_I_INVALID_SESSION_STATE` is an error by its bits despite its `I`.
+    ///
+    /// ```
+    /// use secstatus::{SecStatus, Severity};
+    /// let entry = SecStatus::SEC_I_INVALID_SESSION_STATE.entry().unwrap();
+    /// assert_eq!(entry.severity(), Severity::Error);
+    /// ```
+    pub const fn severity(&self) -> Severity {
+        self.status.severity()
+    }
+
+    /// What the code is about.
+    pub const fn category(&self) -> Category {
+        self.category
+    }
+
+    /// Whether the SSPI status-code documentation page (the specification) lists this code.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// assert!(SecStatus::SEC_E_OK.entry().unwrap().in_spec());
+    /// assert!(!SecStatus::SEC_E_INSUFFICIENT_BUFFERS.entry().unwrap().in_spec());
+    /// ```
+    pub const fn in_spec(&self) -> bool {
+        self.in_spec
+    }
+
+    /// Whether only the newest Windows SDK defines this code.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// assert!(SecStatus::SEC_I_INVALID_SESSION_STATE.entry().unwrap().newest_sdk());
+    /// ```
+    pub const fn newest_sdk(&self) -> bool {
+        self.newest_sdk
+    }
+
+    /// The documented meaning. For codes of the specification, its English text verbatim (links reduced to their
+    /// text) and a corrected Russian translation; for the others, the catalogue's own words.
+    pub const fn meaning(&self) -> Text {
+        self.meaning
+    }
+
+    /// What was corrected in the specification's machine-translated Russian meaning, if anything.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// let entry = SecStatus::SEC_E_INVALID_HANDLE.entry().unwrap();
+    /// assert!(entry.ru_note().unwrap().contains("handle"));
+    /// ```
+    pub const fn ru_note(&self) -> Option<&'static str> {
+        self.ru_note
+    }
+
+    /// The system message: what Windows prints for the code.
+    pub const fn message(&self) -> Text {
+        self.message
+    }
+
+    /// Where the English system message comes from.
+    pub const fn message_source(&self) -> MessageSource {
+        self.message_source
+    }
+
+    /// For a code that is not an error: what the caller must do next.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let next = SecStatus::SEC_I_COMPLETE_NEEDED.entry().unwrap().next_step().unwrap();
+    /// assert!(next.get(Lang::En).contains("CompleteAuthToken"));
+    /// ```
+    pub const fn next_step(&self) -> Option<Text> {
+        self.next_step
+    }
+
+    /// For an error: who must act.
+    pub const fn actor(&self) -> Option<Actor> {
+        self.actor
+    }
+
+    /// For an error: whether a retry can help.
+    pub const fn retry(&self) -> Option<Retry> {
+        self.retry
+    }
+
+    /// Likely causes, most common first; empty where the catalogue has none.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// assert!(!SecStatus::SEC_E_TIME_SKEW.entry().unwrap().causes().is_empty());
+    /// ```
+    pub const fn causes(&self) -> &'static [Text] {
+        self.causes
+    }
+
+    /// Fixes, most useful first; empty where the catalogue has none.
+    pub const fn fixes(&self) -> &'static [Text] {
+        self.fixes
+    }
+
+    /// Where the specification's text misleads, and how.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let erratum = SecStatus::SEC_E_NO_PA_DATA.entry().unwrap().erratum().unwrap();
+    /// assert!(erratum.get(Lang::En).contains("pre-authentication"));
+    /// ```
+    pub const fn erratum(&self) -> Option<Text> {
+        self.erratum
+    }
+
+    /// Other codes worth reading beside this one.
+    pub const fn related(&self) -> &'static [SecStatus] {
+        self.related
+    }
+}

@@ -1,0 +1,93 @@
+//! Every Windows SSPI status code (`SECURITY_STATUS`: `SEC_E_*`, `SEC_I_*` from winerror.h), typed and explained.
+//!
+//! This crate is a catalogue of the 94 SSPI status values and their 96 names: the value, the canonical name and
+//! aliases, the severity, a category, the documented meaning in English and Russian, the message Windows prints,
+//! and what to do next. It parses every textual form people paste and decodes the HRESULT fields of any value.
+//!
+//! It is `no_std`, has no dependencies, and never allocates.
+//!
+//! # The central type
+//!
+//! [`SecStatus`] is a newtype over `i32`: any value survives, known or not, and the catalogue is a view on it.
+//! Every code is an associated constant with its SDK name.
+//!
+//! ```
+//! use secstatus::{Lang, SecStatus};
+//!
+//! let status = SecStatus::from_i32(-2146893044);
+//! assert_eq!(status, SecStatus::SEC_E_LOGON_DENIED);
+//! assert_eq!(status.to_string(), "SEC_E_LOGON_DENIED (0x8009030C)");
+//!
+//! let entry = status.entry().unwrap();
+//! assert_eq!(entry.message().get(Lang::En), "The logon attempt failed.");
+//! assert_eq!(entry.message().get(Lang::Ru), "Попытка входа не удалась.");
+//! ```
+//!
+//! # Parsing what people paste
+//!
+//! Names in any case (Markdown escapes too), `0x` hex, bare 8-digit hex, signed and unsigned decimal:
+//!
+//! ```
+//! use secstatus::SecStatus;
+//!
+//! for text in ["SEC_E_WRONG_PRINCIPAL", r"sec\_e\_wrong\_principal", "0x80090322", "80090322",
+//!              "-2146893022", "2148074274"] {
+//!     assert_eq!(text.parse::<SecStatus>(), Ok(SecStatus::SEC_E_WRONG_PRINCIPAL));
+//! }
+//! assert!("SEC_E_NO_SUCH_THING".parse::<SecStatus>().is_err());
+//! ```
+//!
+//! # Using a status with `?`
+//!
+//! ```
+//! use secstatus::{Error, SecStatus};
+//!
+//! fn handshake_step(raw: i32) -> Result<bool, Error> {
+//!     let status = SecStatus::from_i32(raw).to_result()?;
+//!     Ok(status == SecStatus::SEC_I_CONTINUE_NEEDED)
+//! }
+//! assert_eq!(handshake_step(0x0009_0312), Ok(true));
+//! assert!(handshake_step(0x8009_0308_u32 as i32).is_err());
+//! ```
+//!
+//! # Walking the catalogue
+//!
+//! ```
+//! use secstatus::{entries, Category};
+//!
+//! let kerberos = entries().filter(|e| e.category() == Category::Kerberos).count();
+//! assert!(kerberos > 10);
+//! ```
+//!
+//! # References
+//!
+//! - winerror.h (Windows SDK; mingw-w64's public-domain copy), the `windows-sys` crate's constants.
+//! - [MS-ERREF] section 2.1, HRESULT values, for the system messages.
+//! - The "SSPI Status Codes" documentation page, for the documented meanings.
+//!
+//! The data lives in one file, `data/codes.toml`, with the provenance of every value; the tables in this crate
+//! are generated from it.
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod catalogue;
+mod entry;
+#[rustfmt::skip]
+mod generated;
+mod kind;
+mod parse;
+mod query;
+mod search;
+mod status;
+
+pub use catalogue::{entries, lookup_name, names};
+pub use entry::{
+    Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
+};
+pub use kind::{facility_name, ValueKind};
+pub use parse::ParseError;
+pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
+pub use search::{search, Hits};
+pub use status::{Error, HResultFields, Localized, SecStatus};

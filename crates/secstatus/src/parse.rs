@@ -1,0 +1,149 @@
+//! Text to [`SecStatus`]: every form people paste.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::{lookup_name, SecStatus};
+
+/// Why a text is not a status code.
+///
+/// ```
+/// use secstatus::SecStatus;
+/// let err = "0x1234567890".parse::<SecStatus>().unwrap_err();
+/// assert_eq!(err.to_string(), "hex value has more than 8 digits");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ParseErrorKind {
+    Empty,
+    HexNoDigits,
+    HexBadDigit,
+    HexTooLong,
+    DecimalOutOfRange,
+    DecimalBadDigit,
+    UnknownName,
+    NotACode,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.kind {
+            ParseErrorKind::Empty => "empty input",
+            ParseErrorKind::HexNoDigits => "`0x` is not followed by hex digits",
+            ParseErrorKind::HexBadDigit => "hex value has a character that is not a hex digit",
+            ParseErrorKind::HexTooLong => "hex value has more than 8 digits",
+            ParseErrorKind::DecimalOutOfRange => {
+                "decimal value is outside -2147483648..=4294967295"
+            }
+            ParseErrorKind::DecimalBadDigit => "decimal value has a character that is not a digit",
+            ParseErrorKind::UnknownName => "not the name of an SSPI status code",
+            ParseErrorKind::NotACode => {
+                "not a status code: expected a name (SEC_E_...), hex (0x8009030C) or decimal (-2146893044)"
+            }
+        })
+    }
+}
+
+impl core::error::Error for ParseError {}
+
+const fn err(kind: ParseErrorKind) -> ParseError {
+    ParseError { kind }
+}
+
+impl FromStr for SecStatus {
+    type Err = ParseError;
+
+    /// Parses a status in any of the forms people paste, with surrounding whitespace ignored:
+    ///
+    /// - a name or alias in any case, Markdown escapes allowed: `SEC_E_LOGON_DENIED`, `sec_e_ok`, `SEC\_E\_OK`;
+    /// - `0x` or `0X` and 1 to 8 hex digits in any case: `0x8009030c`, `0x90312`;
+    /// - exactly 8 hex digits without a prefix: `80090308` (always read as hex);
+    /// - a signed decimal: `-2146893044`, `+0`;
+    /// - an unsigned decimal up to `4294967295`: `2148074252`.
+    ///
+    /// Numbers parse whether or not the catalogue knows the value; names must be known.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// let denied = SecStatus::SEC_E_LOGON_DENIED;
+    /// for text in ["SEC_E_LOGON_DENIED", "sec_e_logon_denied", r"SEC\_E\_LOGON\_DENIED",
+    ///              "0x8009030C", "0X8009030c", "8009030C", "-2146893044", "2148074252", " 0x8009030c\n"] {
+    ///     assert_eq!(text.parse(), Ok(denied), "{text}");
+    /// }
+    /// assert_eq!("0x0".parse(), Ok(SecStatus::SEC_E_OK));
+    /// assert!("LOGON_DENIED".parse::<SecStatus>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let bytes = s.as_bytes();
+        match bytes {
+            [] => Err(err(ParseErrorKind::Empty)),
+            [b'0', b'x' | b'X', digits @ ..] => parse_hex(digits).map(SecStatus::from_u32),
+            _ if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_hexdigit) => {
+                parse_hex(bytes).map(SecStatus::from_u32)
+            }
+            [b'-' | b'+', ..] => parse_decimal(s),
+            [first, ..] if first.is_ascii_digit() => parse_decimal(s),
+            [first, ..] if first.is_ascii_alphabetic() || *first == b'_' => lookup_name(s)
+                .map(|e| e.status())
+                .ok_or(err(ParseErrorKind::UnknownName)),
+            _ => Err(err(ParseErrorKind::NotACode)),
+        }
+    }
+}
+
+/// 1 to 8 hex digits to their value.
+fn parse_hex(digits: &[u8]) -> Result<u32, ParseError> {
+    if digits.is_empty() {
+        return Err(err(ParseErrorKind::HexNoDigits));
+    }
+    if !digits.iter().all(u8::is_ascii_hexdigit) {
+        return Err(err(ParseErrorKind::HexBadDigit));
+    }
+    if digits.len() > 8 {
+        return Err(err(ParseErrorKind::HexTooLong));
+    }
+    Ok(digits
+        .iter()
+        .fold(0u32, |acc, &d| (acc << 4) | hex_value(d)))
+}
+
+const fn hex_value(d: u8) -> u32 {
+    (match d {
+        b'0'..=b'9' => d - b'0',
+        b'a'..=b'f' => d - b'a' + 10,
+        _ => d - b'A' + 10,
+    }) as u32
+}
+
+/// A signed or unsigned decimal in `i32::MIN..=u32::MAX`, as the status with those 32 bits.
+fn parse_decimal(s: &str) -> Result<SecStatus, ParseError> {
+    let (negative, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return Err(err(ParseErrorKind::DecimalBadDigit));
+    }
+    let mut magnitude: u64 = 0;
+    for &d in digits {
+        magnitude = magnitude * 10 + u64::from(d - b'0');
+        if magnitude > u64::from(u32::MAX) {
+            return Err(err(ParseErrorKind::DecimalOutOfRange));
+        }
+    }
+    if negative {
+        if magnitude > 1 << 31 {
+            return Err(err(ParseErrorKind::DecimalOutOfRange));
+        }
+        // `magnitude` is at most 2^31, so the negation fits in an i64 and then in an i32.
+        Ok(SecStatus::from_i32((-(magnitude as i64)) as i32))
+    } else {
+        Ok(SecStatus::from_u32(magnitude as u32))
+    }
+}

@@ -1,0 +1,130 @@
+//! Full-text search over the catalogue, in every language at once.
+
+use crate::generated::{ENTRIES, ENTRY_COUNT};
+use crate::{Entry, Lang, Text};
+
+/// The most words of a query that count; the rest are ignored.
+const MAX_WORDS: usize = 16;
+
+/// Search results, best first; see [`search`].
+#[derive(Clone, Debug)]
+pub struct Hits {
+    ranked: [(u32, u8); ENTRY_COUNT],
+    next: usize,
+}
+
+impl Iterator for Hits {
+    type Item = (&'static Entry, u32);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let &(score, index) = self.ranked.get(self.next)?;
+        self.next += 1;
+        (score > 0).then(|| (&ENTRIES[usize::from(index)], score))
+    }
+}
+
+/// Finds the entries whose names, meanings, messages, next steps, causes, fixes or errata contain the words of
+/// `query`, in English or Russian, ignoring case. Best first: words that few entries contain weigh more, and a
+/// hit in a name or meaning weighs more than one in a cause.
+///
+/// Words of six letters or more also match other word forms sharing their stem (`certificates`, `сертификата`).
+///
+/// ```
+/// use secstatus::{search, SecStatus};
+/// let (best, _) = search("clocks do not match").next().unwrap();
+/// assert_eq!(best.status(), SecStatus::SEC_E_TIME_SKEW);
+/// let (best, _) = search("часы").next().unwrap();
+/// assert_eq!(best.status(), SecStatus::SEC_E_TIME_SKEW);
+/// assert_eq!(search("zzzzqqq").count(), 0);
+/// ```
+pub fn search(query: &str) -> Hits {
+    let mut words = [""; MAX_WORDS];
+    let mut count = 0;
+    for word in query
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter(|w| !w.is_empty())
+    {
+        if count < MAX_WORDS {
+            words[count] = stem(word);
+            count += 1;
+        }
+    }
+    let words = &words[..count];
+
+    let mut ranked = [(0u32, 0u8); ENTRY_COUNT];
+    for (i, slot) in ranked.iter_mut().enumerate() {
+        *slot = (0, i as u8);
+    }
+    for word in words {
+        let df = ENTRIES.iter().filter(|e| field_weight(e, word) > 0).count() as u32;
+        if df == 0 {
+            continue;
+        }
+        // Rarer words weigh more: a word in every entry adds almost nothing.
+        let idf = (ENTRY_COUNT as u32 * 64) / df;
+        for (score, index) in ranked.iter_mut() {
+            *score += field_weight(&ENTRIES[usize::from(*index)], word) * idf;
+        }
+    }
+    // Equal scores keep value order.
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    Hits { ranked, next: 0 }
+}
+
+/// The word itself, or for long words the stem shared by their forms (all but the last two characters).
+fn stem(word: &str) -> &str {
+    let chars = word.chars().count();
+    if chars < 6 {
+        return word;
+    }
+    let keep = chars - 2;
+    word.char_indices()
+        .nth(keep)
+        .map_or(word, |(i, _)| &word[..i])
+}
+
+/// How strongly `entry` matches one word: the heaviest field it occurs in.
+fn field_weight(entry: &Entry, word: &str) -> u32 {
+    let in_text = |t: &Text| {
+        Lang::ALL
+            .iter()
+            .any(|&l| contains_ignore_case(t.get(l), word))
+    };
+    let in_list = |list: &[Text]| list.iter().any(in_text);
+    if contains_ignore_case(entry.name(), word)
+        || entry
+            .aliases()
+            .iter()
+            .any(|a| contains_ignore_case(a.name(), word))
+    {
+        8
+    } else if in_text(&entry.meaning()) || in_text(&entry.message()) {
+        4
+    } else if in_list(entry.causes()) || in_list(entry.fixes()) {
+        2
+    } else if entry.next_step().as_ref().is_some_and(in_text)
+        || entry.erratum().as_ref().is_some_and(in_text)
+    {
+        1
+    } else {
+        0
+    }
+}
+
+/// Unicode case-insensitive substring test, without allocating.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    haystack
+        .char_indices()
+        .any(|(start, _)| starts_with_ignore_case(&haystack[start..], needle))
+}
+
+fn starts_with_ignore_case(haystack: &str, needle: &str) -> bool {
+    let mut hay = haystack.chars().flat_map(char::to_lowercase);
+    needle
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|n| hay.next() == Some(n))
+}
