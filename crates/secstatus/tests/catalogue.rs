@@ -190,7 +190,10 @@ fn newest_sdk_marks_only_the_invalid_session_state() {
 #[test]
 fn errata_correct_the_misleading_specification_texts() {
     let pa = SecStatus::SEC_E_NO_PA_DATA.entry().unwrap();
-    assert!(pa.meaning().get(Lang::En).starts_with("Policy administrator (PA) data"));
+    assert!(pa
+        .meaning()
+        .get(Lang::En)
+        .starts_with("Policy administrator (PA) data"));
     assert!(pa
         .erratum()
         .unwrap()

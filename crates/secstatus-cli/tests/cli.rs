@@ -1,0 +1,396 @@
+//! The `secstatus` binary, command by command, as a user runs it.
+
+mod util;
+
+use util::{run, run_with};
+
+const DENIED_EN: &str = "\
+SEC_E_LOGON_DENIED (0x8009030C)
+  value:          0x8009030C  signed -2146893044  unsigned 2148074252
+  severity:       error
+  category:       credentials and logon
+  meaning:        This status code is obsolete.
+  message:        The logon attempt failed.
+  who acts:       the credentials (account, password, certificate or key)
+  retry:          after the cause is fixed
+";
+
+#[test]
+fn lookup_every_form_gives_the_same_card() {
+    for form in [
+        "0x8009030C",
+        "0x8009030c",
+        "8009030C",
+        "-2146893044",
+        "2148074252",
+        "SEC_E_LOGON_DENIED",
+        "sec_e_logon_denied",
+        "LOGON_DENIED",
+        r"SEC\_E\_LOGON\_DENIED",
+    ] {
+        let r = run(&["lookup", form]);
+        assert_eq!(r.code, 0, "{form}: {}", r.stderr);
+        assert!(r.stdout.starts_with(DENIED_EN), "{form}:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn bare_queries_are_a_shortcut_for_lookup() {
+    let a = run(&["0x80090308"]);
+    let b = run(&["lookup", "0x80090308"]);
+    assert_eq!(a.code, 0);
+    eqnice!(b.stdout, a.stdout);
+}
+
+#[test]
+fn lookup_in_russian() {
+    let r = run(&["lookup", "--lang", "ru", "0x80090324"]);
+    assert_eq!(r.code, 0);
+    eqnice!(
+        "SEC_E_TIME_SKEW (0x80090324)
+  значение:       0x80090324  со знаком -2146893020  без знака 2148074276
+  важность:       ошибка
+  категория:      Kerberos и KDC
+  описание:       Часы на клиентских и серверных компьютерах не совпадают.
+  сообщение:      Часы на клиентском и серверном компьютерах рассинхронизированы.
+  кто действует:  окружение (сеть, контроллер домена, часы, ресурсы)
+  повтор:         после устранения причины
+",
+        r.stdout
+    );
+}
+
+#[test]
+fn locale_environment_selects_russian() {
+    let r = run_with(&["lookup", "SEC_E_OK"], &[("LANG", "ru_RU.UTF-8")], b"");
+    assert!(r.stdout.contains("важность:"), "{}", r.stdout);
+    let r = run_with(
+        &["lookup", "SEC_E_OK"],
+        &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "C")],
+        b"",
+    );
+    assert!(
+        r.stdout.contains("severity:"),
+        "LC_ALL=C must win over LANG:\n{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn short_name_answers_both_prefixes() {
+    let r = run(&["CONTEXT_EXPIRED"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.starts_with("SEC_I_CONTEXT_EXPIRED (0x00090317)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\nSEC_E_CONTEXT_EXPIRED (0x80090317)"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn aliases_are_shown_with_their_code() {
+    let r = run(&["SEC_E_NOT_SUPPORTED"]);
+    assert!(
+        r.stdout
+            .starts_with("SEC_E_UNSUPPORTED_FUNCTION (0x80090302)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("aliases:        SEC_E_NOT_SUPPORTED"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_value_outside_the_catalogue_is_decoded_not_just_missing() {
+    let r = run(&["0xC000006D"]);
+    assert_eq!(r.code, 1);
+    eqnice!(
+        "0xC000006D: 0xC000006D (read as hex): not an SSPI status code
+  value:          0xC000006D  signed -1073741715  unsigned 3221225581
+  fields:         S=1 R=1 C=0 N=0 X=0 facility=0 (FACILITY_NULL) code=0x006D
+                  an NTSTATUS error code (as in the Windows Security log), not an SSPI code
+",
+        r.stdout
+    );
+    let r = run(&["0x80070005"]);
+    assert!(
+        r.stdout
+            .contains("the Win32 error 5 (0x5) wrapped in an HRESULT (HRESULT_FROM_WIN32)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["0x80092010"]);
+    assert!(
+        r.stdout
+            .contains("in FACILITY_SECURITY (9) but not an SSPI code"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_short_number_is_read_as_decimal_and_as_hex() {
+    let r = run(&["1326"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("0x0000052E (read as decimal)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("0x00001326 (read as hex)"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_typo_gets_a_suggestion() {
+    let r = run(&["SEC_E_LOGON_DENIDE"]);
+    assert_eq!(r.code, 1);
+    eqnice!(
+        "SEC_E_LOGON_DENIDE: not a status code or a name\n  did you mean SEC_E_LOGON_DENIED?\n",
+        r.stdout
+    );
+}
+
+#[test]
+fn exit_status_is_1_when_any_query_misses() {
+    assert_eq!(run(&["lookup", "0x80090308", "0x80090319"]).code, 1);
+    assert_eq!(run(&["lookup", "0x80090308", "SEC_E_OK"]).code, 0);
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    for args in [
+        &["lookup"][..],
+        &["--no-such-flag"],
+        &["list", "--format", "xml"],
+        &["list", "--category", "nope"],
+        &["--lang", "de", "SEC_E_OK"],
+        &[],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(!r.stderr.is_empty() || !r.stdout.is_empty(), "{args:?}");
+    }
+    let r = run(&["list", "--category", "nope"]);
+    assert!(
+        r.stderr.contains("expected one of: success, continuation"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("Examples:"));
+    for cmd in ["lookup", "list", "search", "explain"] {
+        let r = run(&[cmd, "--help"]);
+        assert_eq!(r.code, 0, "{cmd}");
+        assert!(r.stdout.contains("Examples:"), "{cmd}");
+    }
+    assert!(run(&["--version"]).stdout.starts_with("secstatus "));
+}
+
+#[test]
+fn hostile_arguments_never_panic_and_never_echo_control_characters() {
+    let huge = "9".repeat(100_000);
+    let long_name = "SEC_E_".to_string() + &"X".repeat(100_000);
+    for arg in [
+        "",
+        " ",
+        "\u{1b}[31mred",
+        "-",
+        "--",
+        "0x",
+        "0xFFFFFFFFFF",
+        "Ошибка",
+        &huge,
+        &long_name,
+        "-9999999999999",
+    ] {
+        let r = run(&["lookup", "--", arg]);
+        assert!(r.code == 1 || r.code == 2, "{arg:?}: {}", r.code);
+        assert!(!r.stdout.contains('\u{1b}'), "{arg:?} echoed an escape");
+        assert!(!r.stderr.contains("panicked"), "{arg:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn explain_shows_the_whole_card() {
+    let r = run(&["explain", "SEC_E_TIME_SKEW"]);
+    assert_eq!(r.code, 0);
+    for part in [
+        "causes:",
+        "fixes:",
+        "w32tm /resync",
+        "related:",
+        "fields:",
+        "facility=9 (FACILITY_SECURITY)",
+    ] {
+        assert!(r.stdout.contains(part), "missing {part}:\n{}", r.stdout);
+    }
+    let r = run(&["explain", "SEC_I_CONTINUE_NEEDED"]);
+    assert!(r.stdout.contains("next step:"), "{}", r.stdout);
+    let r = run(&["explain", "SEC_E_NO_PA_DATA"]);
+    assert!(
+        r.stdout.contains("erratum:") && r.stdout.contains("pre-authentication"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["explain", "SEC_I_INVALID_SESSION_STATE"]);
+    assert!(
+        r.stdout.contains("defined only by the newest Windows SDK"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn search_finds_the_time_skew_first_in_both_languages() {
+    for words in [&["clocks", "do", "not", "match"][..], &["часы"]] {
+        let mut args = vec!["search"];
+        args.extend_from_slice(words);
+        let r = run(&args);
+        assert_eq!(r.code, 0);
+        assert!(
+            r.stdout.starts_with("SEC_E_TIME_SKEW (0x80090324)"),
+            "{words:?}:\n{}",
+            r.stdout
+        );
+    }
+    assert_eq!(run(&["search", "qqqzzzxxx"]).code, 1);
+}
+
+#[test]
+fn list_table_is_aligned_and_filtered() {
+    let r = run(&["list", "--severity", "informational"]);
+    assert_eq!(r.code, 0);
+    let lines: Vec<_> = r.stdout.lines().collect();
+    assert!(lines[0].starts_with("NAME"));
+    let column = lines[0].find("VALUE").unwrap();
+    for line in &lines[1..] {
+        assert!(line.starts_with("SEC_I_"), "{line}");
+        assert_eq!(line.find("0x"), Some(column), "{line}");
+    }
+    // 15 SEC_I_ names, but SEC_I_INVALID_SESSION_STATE is an error by its bits.
+    assert_eq!(lines.len(), 1 + 14);
+}
+
+#[test]
+fn list_markdown_reproduces_the_specification_table() {
+    let r = run(&["list", "--spec", "--format", "markdown", "--lang", "en"]);
+    let spec = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/spec/sspi-status-codes.tsv"
+    ))
+    .unwrap();
+    let mut expected = String::from("| Status code | Meaning |\n|---|---|\n");
+    for line in spec.lines().skip(1) {
+        let mut cells = line.split('\t');
+        let name = cells.next().unwrap();
+        let meaning = cells.next().unwrap();
+        let plain = strip_links(meaning);
+        expected.push_str(&format!("| {name} | {plain} |\n"));
+    }
+    eqnice!(expected, r.stdout);
+    let ru = run(&["list", "--spec", "--format", "markdown", "--lang", "ru"]);
+    assert!(ru.stdout.starts_with("| Код состояния | Значение |\n"));
+    assert_eq!(ru.stdout.lines().count(), 2 + 77);
+}
+
+/// `[text](url)` -> `text`, emphasis dropped, as the specification's links read in plain text.
+fn strip_links(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let (Some(open), Some(mid)) = (rest.find('['), rest.find("](")) {
+        let close = mid + rest[mid..].find(')').unwrap();
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..mid]);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.replace('*', "")
+}
+
+#[test]
+fn list_csv_has_a_header_and_a_row_per_code() {
+    let r = run(&["list", "--format", "csv"]);
+    let lines: Vec<_> = r.stdout.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("name,value,signed,unsigned,aliases,severity"));
+    assert_eq!(lines.len(), 1 + 94);
+    assert!(
+        lines[1].starts_with("SEC_E_OK,0x00000000,0,0,,success,0,0,success,"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn list_html_is_one_self_contained_page() {
+    let r = run(&["list", "--format", "html", "--lang", "ru"]);
+    assert!(r.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"ru\">"));
+    assert!(r.stdout.contains("<input id=\"q\" type=\"search\""));
+    assert!(
+        !r.stdout.contains("http://")
+            && !r.stdout.contains("https://")
+            && !r.stdout.contains("<script src")
+    );
+    assert_eq!(r.stdout.matches("<tr class=").count(), 94);
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    assert!(run(&["--color", "always", "SEC_E_OK"])
+        .stdout
+        .contains("\u{1b}["));
+    assert!(!run(&["--color", "never", "SEC_E_OK"])
+        .stdout
+        .contains("\u{1b}["));
+    // Not a terminal: auto means none.
+    assert!(!run(&["SEC_E_OK"]).stdout.contains("\u{1b}["));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_same_definitions() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}");
+        assert!(
+            r.stdout.contains("lookup") && r.stdout.contains("explain"),
+            "{shell}"
+        );
+    }
+    let man = run(&["man"]);
+    assert!(
+        man.stdout.contains(".TH secstatus"),
+        "{}",
+        &man.stdout[..200.min(man.stdout.len())]
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secstatus"))
+        .args(["list", "--format", "html"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
