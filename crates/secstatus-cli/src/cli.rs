@@ -1,5 +1,7 @@
 //! The command line, defined once: parsing, `--help`, shell completions and the man page all come from here.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
@@ -9,6 +11,7 @@ Examples:
   secstatus explain SEC_E_WRONG_PRINCIPAL --lang ru
   secstatus search clocks do not match
   secstatus list --category certificates --format markdown
+  secstatus annotate /var/log/app.log
 
 Exit status: 0 found, 1 not found, 2 usage or I/O error.";
 
@@ -111,6 +114,19 @@ Examples:
         shell: clap_complete::Shell,
     },
 
+    /// Copy input to output, adding an explanation to every line that holds an SSPI code.
+    #[command(after_help = "\
+Examples:
+  secstatus annotate app.log
+  tail -f app.log | secstatus annotate
+  secstatus annotate --summary *.log
+  secstatus annotate --json ldap.log
+
+Recognised, on token boundaries and only for catalogue values: names (SEC_E_LOGON_DENIED), 0x hex (0x8009030c,
+0x90312), 8 bare hex digits (80090308), negative decimals (-2146893044) and unsigned decimals (2148074252) of
+errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: bad user name or password).")]
+    Annotate(AnnotateArgs),
+
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  secstatus man > secstatus.1 && man ./secstatus.1")]
     Man,
@@ -140,6 +156,22 @@ pub struct ListArgs {
     /// Same as --format json.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// Files to read in order; standard input when none is given or for `-`.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Print JSON Lines: one object per code found.
+    #[arg(long)]
+    pub json: bool,
+    /// Print, per code, how often it occurs, where first and last, and in which files.
+    #[arg(long)]
+    pub summary: bool,
+    /// Flush after every line (automatic when the output is a terminal).
+    #[arg(long)]
+    pub line_buffered: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -30,7 +30,8 @@ pub fn hex(value: u32) -> String {
     format!("\"0x{value:08X}\"")
 }
 
-fn text(t: Text) -> String {
+/// A `{en, ru}` object.
+pub fn text(t: Text) -> String {
     format!(
         "{{\"en\":{},\"ru\":{}}}",
         string(t.get(secstatus::Lang::En)),

@@ -1,5 +1,6 @@
 //! `secstatus`: the command line. Glue only: the `secstatus` library does the work.
 
+mod annotate;
 mod cli;
 mod export;
 mod human;
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use secstatus::{Entry, Interpretation, Lang};
 
-use cli::{Cli, ColorArg, Command, Common, Format, LangArg, ListArgs};
+use cli::{AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs};
 use human::Style;
 
 /// Exit status: 0 found, 1 not found, 2 usage or I/O error (as grep).
@@ -32,7 +33,8 @@ fn main() -> ExitCode {
     let style = Style {
         color: use_color(&cli.common),
     };
-    let mut out = io::stdout().lock();
+    // Block-buffered even on a terminal; commands that stream flush where a person expects it.
+    let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
     let result = match cli.command {
         Some(command) => run(command, lang, style, &mut out),
         None if cli.queries.is_empty() => {
@@ -64,6 +66,7 @@ fn run(command: Command, lang: Lang, style: Style, out: &mut impl Write) -> io::
             clap_complete::generate(shell, &mut Cli::command(), "secstatus", out);
             Ok(FOUND)
         }
+        Command::Annotate(args) => annotate(&args, lang, style, out),
         Command::Man => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(FOUND)
@@ -175,4 +178,22 @@ fn search(
         }
     }
     Ok(if hits.is_empty() { NOT_FOUND } else { FOUND })
+}
+
+fn annotate(args: &AnnotateArgs, lang: Lang, style: Style, out: &mut impl Write) -> io::Result<u8> {
+    let mode = match (args.summary, args.json) {
+        (true, json) => annotate::Mode::Summary { json },
+        (false, true) => annotate::Mode::Json,
+        (false, false) => annotate::Mode::Annotate,
+    };
+    let line_buffered = args.line_buffered || io::stdout().is_terminal();
+    let mut annotator = annotate::Annotator::new(out, mode, lang, style, line_buffered);
+    let failed = annotate::run(&args.files, &mut annotator)?;
+    Ok(if failed {
+        TROUBLE
+    } else if annotator.found_any() {
+        FOUND
+    } else {
+        NOT_FOUND
+    })
 }

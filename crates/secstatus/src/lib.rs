@@ -77,8 +77,10 @@ mod entry;
 #[rustfmt::skip]
 mod generated;
 mod kind;
+mod ldap;
 mod parse;
 mod query;
+mod scan;
 mod search;
 mod status;
 
@@ -87,7 +89,9 @@ pub use entry::{
     Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
 };
 pub use kind::{facility_name, ValueKind};
+pub use ldap::{ldap_data, ldap_sub_code, ldap_sub_codes, LdapSubCode};
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
+pub use scan::{is_token_byte, scan, scan_with_context, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};

@@ -1,0 +1,554 @@
+//! `secstatus annotate`: stream input through, explaining every SSPI code on the line it occurs in.
+//!
+//! The library's scanner finds the codes; this module only moves bytes and decides how annotations look.
+//! Default output is lossless: every input byte comes out unchanged and in order, and a line with codes gets
+//! `  [secstatus: …]` appended after its content and before its terminator. Memory stays bounded: input is read in
+//! chunks, and a line longer than [`MAX_SEGMENT`] is passed through in pieces cut between tokens.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use secstatus::{is_token_byte, Entry, Found, Lang};
+
+use crate::human::Style;
+use crate::json;
+
+/// How much is read at a time.
+const READ_SIZE: usize = 256 * 1024;
+/// The most of one line held at once; a longer line is processed in pieces.
+const MAX_SEGMENT: usize = 1024 * 1024;
+/// The most codes remembered for one line's annotation; the rest are counted.
+const MAX_PER_LINE: usize = 32;
+
+/// What annotate prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The input, with annotations appended to lines that hold codes.
+    Annotate,
+    /// JSON Lines: one object per code found.
+    Json,
+    /// Only a summary per code at the end.
+    Summary { json: bool },
+}
+
+/// One occurrence of a code.
+#[derive(Clone, Copy, Debug)]
+struct Occurrence {
+    entry: &'static Entry,
+    ldap: Option<u32>,
+}
+
+/// Per code, for `--summary`.
+#[derive(Debug, Default)]
+struct Tally {
+    count: u64,
+    first: (usize, u64),
+    last: (usize, u64),
+    files: Vec<usize>,
+}
+
+/// The state of a run over every input.
+pub struct Annotator<'o, W: Write> {
+    out: &'o mut W,
+    mode: Mode,
+    lang: Lang,
+    style: Style,
+    line_buffered: bool,
+    /// Names of the inputs seen so far (for JSON `path` and the summary).
+    paths: Vec<String>,
+    tallies: BTreeMap<u32, Tally>,
+    found_any: bool,
+}
+
+/// Where the reader stands in one input.
+struct Cursor {
+    file: usize,
+    /// Absolute offset of `buf[0]`.
+    base: u64,
+    /// 1-based number of the line that holds `buf[0]`.
+    line: u64,
+    /// Absolute offset where that line starts.
+    line_start: u64,
+    /// Whether the byte just before `buf[0]`, on the same line, is a token byte.
+    token_before: bool,
+    /// Codes of the current line not yet written out.
+    pending: Vec<Occurrence>,
+    overflow: usize,
+}
+
+impl<'o, W: Write> Annotator<'o, W> {
+    pub fn new(out: &'o mut W, mode: Mode, lang: Lang, style: Style, line_buffered: bool) -> Self {
+        Annotator {
+            out,
+            mode,
+            lang,
+            style,
+            line_buffered,
+            paths: Vec::new(),
+            tallies: BTreeMap::new(),
+            found_any: false,
+        }
+    }
+
+    /// Whether any code was found so far.
+    pub fn found_any(&self) -> bool {
+        self.found_any
+    }
+
+    /// Streams one input. Read errors come back as `Err(Read(..))` after what was read has been written.
+    pub fn input(&mut self, path: &str, reader: &mut dyn Read) -> Result<(), Failure> {
+        self.paths.push(path.to_string());
+        let mut cur = Cursor {
+            file: self.paths.len() - 1,
+            base: 0,
+            line: 1,
+            line_start: 0,
+            token_before: false,
+            pending: Vec::new(),
+            overflow: 0,
+        };
+        let mut buf: Vec<u8> = Vec::with_capacity(MAX_SEGMENT + READ_SIZE);
+        loop {
+            let filled = buf.len();
+            buf.resize(filled + READ_SIZE, 0);
+            let n = match reader.read(&mut buf[filled..]) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                    buf.truncate(filled);
+                    continue;
+                }
+                Err(e) => {
+                    buf.truncate(filled);
+                    self.region(&mut cur, &buf, false, true)?;
+                    self.finish_line(&mut cur)?;
+                    return Err(Failure::Read(e));
+                }
+            };
+            buf.truncate(filled + n);
+            if n == 0 {
+                // End of input: the rest is the last line, without a terminator.
+                self.region(&mut cur, &buf, false, true)?;
+                self.finish_line(&mut cur)?;
+                return self.flush_if(true);
+            }
+            // Process every complete line; keep the unfinished one for the next read.
+            let cut = match memrchr(b'\n', &buf) {
+                Some(nl) => nl + 1,
+                None if buf.len() >= MAX_SEGMENT => safe_cut(&buf),
+                None => continue,
+            };
+            let token_after = cut < buf.len() && is_token_byte(buf[cut]);
+            self.region(&mut cur, &buf[..cut], token_after, false)?;
+            cur.token_before = cut > 0 && buf[cut - 1] != b'\n' && is_token_byte(buf[cut - 1]);
+            cur.base += cut as u64;
+            buf.drain(..cut);
+            self.flush_if(self.line_buffered)?;
+        }
+    }
+
+    fn flush_if(&mut self, yes: bool) -> Result<(), Failure> {
+        if yes {
+            self.out.flush().map_err(Failure::Write)?;
+        }
+        Ok(())
+    }
+
+    /// Handles `region`, which starts at `cur.base` and ends at a line end, a cut inside a long line, or the input's
+    /// end.
+    fn region(
+        &mut self,
+        cur: &mut Cursor,
+        region: &[u8],
+        token_after: bool,
+        at_end: bool,
+    ) -> Result<(), Failure> {
+        let passthrough = self.mode == Mode::Annotate;
+        let need_lines = !passthrough;
+        let mut written = 0; // bytes of `region` already written (passthrough only)
+        let mut counted = 0; // bytes of `region` whose newlines are accounted for
+        for found in secstatus::scan_with_context(region, cur.token_before, token_after && !at_end)
+        {
+            // A pending line that ends before this code is complete: write it out with its annotation.
+            if !cur.pending.is_empty() {
+                if let Some(nl) = memchr(b'\n', &region[counted..found.start]) {
+                    let nl = counted + nl;
+                    if passthrough {
+                        written = self.write_line_end(cur, region, written, nl)?;
+                    }
+                    cur.pending.clear();
+                    cur.overflow = 0;
+                    if need_lines {
+                        cur.line += 1;
+                        cur.line_start = cur.base + nl as u64 + 1;
+                    }
+                    counted = nl + 1;
+                }
+            }
+            if need_lines {
+                let gap = &region[counted..found.start];
+                if let Some(last) = memrchr(b'\n', gap) {
+                    cur.line += count_newlines(gap) as u64;
+                    cur.line_start = cur.base + (counted + last) as u64 + 1;
+                }
+            }
+            counted = found.start;
+            self.occurrence(cur, region, &found)?;
+        }
+        // The rest of the region: its first newline ends the pending line.
+        if !cur.pending.is_empty() {
+            if let Some(nl) = memchr(b'\n', &region[counted..]) {
+                let nl = counted + nl;
+                if passthrough {
+                    written = self.write_line_end(cur, region, written, nl)?;
+                }
+                cur.pending.clear();
+                cur.overflow = 0;
+                if need_lines {
+                    cur.line += 1;
+                    cur.line_start = cur.base + nl as u64 + 1;
+                }
+                counted = nl + 1;
+            }
+        }
+        if need_lines {
+            let gap = &region[counted..];
+            if let Some(last) = memrchr(b'\n', gap) {
+                cur.line += count_newlines(gap) as u64;
+                cur.line_start = cur.base + (counted + last) as u64 + 1;
+            }
+        }
+        if passthrough {
+            self.out
+                .write_all(&region[written..])
+                .map_err(Failure::Write)?;
+        }
+        Ok(())
+    }
+
+    /// Records one code: a JSON line, a tally, or a pending annotation.
+    fn occurrence(
+        &mut self,
+        cur: &mut Cursor,
+        region: &[u8],
+        found: &Found,
+    ) -> Result<(), Failure> {
+        self.found_any = true;
+        let ldap = secstatus::ldap_data(&region[found.end..]);
+        let offset = cur.base + found.start as u64;
+        match self.mode {
+            Mode::Annotate => {
+                let occ = Occurrence {
+                    entry: found.entry,
+                    ldap,
+                };
+                let duplicate = cur
+                    .pending
+                    .iter()
+                    .any(|p| p.entry.status() == occ.entry.status() && p.ldap == occ.ldap);
+                if !duplicate && cur.pending.len() < MAX_PER_LINE {
+                    cur.pending.push(occ);
+                } else if !duplicate {
+                    cur.overflow += 1;
+                }
+            }
+            Mode::Json => {
+                let line = json_line(
+                    &self.paths[cur.file],
+                    cur.line,
+                    offset - cur.line_start + 1,
+                    offset,
+                    &region[found.start..found.end],
+                    found,
+                    ldap,
+                );
+                self.out
+                    .write_all(line.as_bytes())
+                    .map_err(Failure::Write)?;
+            }
+            Mode::Summary { .. } => {
+                let t = self
+                    .tallies
+                    .entry(found.entry.status().to_u32())
+                    .or_default();
+                let at = (cur.file, cur.line);
+                if t.count == 0 {
+                    t.first = at;
+                }
+                t.count += 1;
+                t.last = at;
+                if t.files.last() != Some(&cur.file) {
+                    t.files.push(cur.file);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes `region[written..]` up to the content end of the line whose `\n` is at `nl`, the annotation, then the
+    /// terminator. Returns the new `written`.
+    fn write_line_end(
+        &mut self,
+        cur: &Cursor,
+        region: &[u8],
+        written: usize,
+        nl: usize,
+    ) -> Result<usize, Failure> {
+        let content_end = if nl > written && region[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
+        self.out
+            .write_all(&region[written..content_end])
+            .map_err(Failure::Write)?;
+        let note = annotation(&cur.pending, cur.overflow, self.lang, self.style);
+        self.out
+            .write_all(note.as_bytes())
+            .map_err(Failure::Write)?;
+        self.out
+            .write_all(&region[content_end..=nl])
+            .map_err(Failure::Write)?;
+        Ok(nl + 1)
+    }
+
+    /// At the end of an input: a last line without a terminator still gets its annotation.
+    fn finish_line(&mut self, cur: &mut Cursor) -> Result<(), Failure> {
+        if self.mode == Mode::Annotate && !cur.pending.is_empty() {
+            let note = annotation(&cur.pending, cur.overflow, self.lang, self.style);
+            self.out
+                .write_all(note.as_bytes())
+                .map_err(Failure::Write)?;
+        }
+        cur.pending.clear();
+        Ok(())
+    }
+
+    /// Writes the summary (in summary mode) and flushes.
+    pub fn finish(&mut self) -> Result<(), Failure> {
+        if let Mode::Summary { json } = self.mode {
+            let text = if json {
+                self.summary_json()
+            } else {
+                self.summary_table()
+            };
+            self.out
+                .write_all(text.as_bytes())
+                .map_err(Failure::Write)?;
+        }
+        self.out.flush().map_err(Failure::Write)
+    }
+
+    fn summary_json(&self) -> String {
+        let items = self.tallies.iter().filter_map(|(&value, t)| {
+            let e = secstatus::SecStatus::from_u32(value).entry()?;
+            let at = |(file, line): (usize, u64)| format!("{{\"path\":{},\"line\":{line}}}", json::string(&self.paths[file]));
+            let files = json::array(t.files.iter().map(|&f| json::string(&self.paths[f])));
+            Some(format!(
+                "{{\"name\":{},\"value\":{},\"count\":{},\"first\":{},\"last\":{},\"files\":{files}}}",
+                json::string(e.name()),
+                json::hex(value),
+                t.count,
+                at(t.first),
+                at(t.last)
+            ))
+        });
+        json::array(items) + "\n"
+    }
+
+    fn summary_table(&self) -> String {
+        use std::fmt::Write as _;
+        let header = match self.lang {
+            Lang::Ru => ["ИМЯ", "ЗНАЧЕНИЕ", "ЧИСЛО", "ПЕРВАЯ", "ПОСЛЕДНЯЯ", "ФАЙЛЫ"],
+            _ => ["NAME", "VALUE", "COUNT", "FIRST", "LAST", "FILES"],
+        };
+        let at = |(file, line): (usize, u64)| {
+            format!("{}:{line}", crate::human::printable(&self.paths[file]))
+        };
+        let rows: Vec<[String; 6]> = self
+            .tallies
+            .iter()
+            .filter_map(|(&value, t)| {
+                let e = secstatus::SecStatus::from_u32(value).entry()?;
+                let files: Vec<_> = t
+                    .files
+                    .iter()
+                    .map(|&f| crate::human::printable(&self.paths[f]))
+                    .collect();
+                Some([
+                    e.name().to_string(),
+                    format!("0x{value:08X}"),
+                    t.count.to_string(),
+                    at(t.first),
+                    at(t.last),
+                    files.join(", "),
+                ])
+            })
+            .collect();
+        let mut widths = header.map(|h| h.chars().count());
+        for row in &rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let pad =
+            |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+        let mut out = String::new();
+        let head: Vec<_> = header.iter().zip(widths).map(|(h, w)| pad(h, w)).collect();
+        let _ = writeln!(out, "{}", self.style.dim(head.join("  ").trim_end()));
+        for row in &rows {
+            let _ = writeln!(
+                out,
+                "{}  {}  {:>w2$}  {}  {}  {}",
+                self.style.name(&pad(&row[0], widths[0])),
+                pad(&row[1], widths[1]),
+                row[2],
+                pad(&row[3], widths[3]),
+                pad(&row[4], widths[4]),
+                row[5],
+                w2 = widths[2]
+            );
+        }
+        out
+    }
+}
+
+/// A failure while streaming.
+#[derive(Debug)]
+pub enum Failure {
+    Read(io::Error),
+    Write(io::Error),
+}
+
+/// The text appended to a line that holds codes.
+fn annotation(pending: &[Occurrence], overflow: usize, lang: Lang, style: Style) -> String {
+    let parts: Vec<String> = pending
+        .iter()
+        .map(|o| {
+            let e = o.entry;
+            let mut part = format!(
+                "{} (0x{:08X}): {}",
+                e.name(),
+                e.status().to_u32(),
+                e.message().get(lang)
+            );
+            if let Some(data) = o.ldap {
+                let label = match lang {
+                    Lang::Ru => "данные LDAP",
+                    _ => "LDAP data",
+                };
+                match secstatus::ldap_sub_code(data) {
+                    Some(sub) => part.push_str(&format!(
+                        " {label} {data:x}: {} ({}), {}",
+                        sub.name,
+                        data,
+                        sub.meaning.get(lang)
+                    )),
+                    None => part.push_str(&format!(" {label} {data:x} ({data})")),
+                }
+            }
+            part
+        })
+        .collect();
+    let more = if overflow > 0 {
+        format!(" | +{overflow}")
+    } else {
+        String::new()
+    };
+    format!(
+        "  {}",
+        style.dim(&format!("[secstatus: {}{more}]", parts.join(" | ")))
+    )
+}
+
+/// One JSON Lines object for an occurrence.
+fn json_line(
+    path: &str,
+    line: u64,
+    column: u64,
+    offset: u64,
+    text: &[u8],
+    found: &Found,
+    ldap: Option<u32>,
+) -> String {
+    let ldap = match ldap {
+        None => String::new(),
+        Some(data) => {
+            let sub = secstatus::ldap_sub_code(data);
+            format!(
+                ",\"ldap\":{{\"data\":\"{data:x}\",\"win32\":{data},\"name\":{},\"meaning\":{}}}",
+                sub.map_or_else(|| "null".to_string(), |s| json::string(s.name)),
+                sub.map_or_else(|| "null".to_string(), |s| json::text(s.meaning)),
+            )
+        }
+    };
+    format!(
+        "{{\"path\":{},\"line\":{line},\"column\":{column},\"offset\":{offset},\"text\":{},\"form\":\"{}\",\"name\":{},\"value\":{}{ldap}}}\n",
+        json::string(path),
+        json::string(&String::from_utf8_lossy(text)),
+        found.form.as_str(),
+        json::string(found.entry.name()),
+        json::hex(found.entry.status().to_u32()),
+    )
+}
+
+/// Where to cut a line too long to hold: after the last byte that ends no token, away from a `\r`.
+fn safe_cut(buf: &[u8]) -> usize {
+    let floor = buf.len() / 2;
+    (floor..buf.len())
+        .rev()
+        .find(|&i| !is_token_byte(buf[i - 1]) && buf[i - 1] != b'\r' && buf[i - 1] != b'-')
+        .unwrap_or(buf.len())
+}
+
+/// Opens and streams every input; errors on one input are reported and the others still processed.
+pub fn run(
+    files: &[std::path::PathBuf],
+    annotator: &mut Annotator<'_, impl Write>,
+) -> Result<bool, io::Error> {
+    let mut failed = false;
+    let stdin_only = [std::path::PathBuf::from("-")];
+    let files = if files.is_empty() {
+        &stdin_only[..]
+    } else {
+        files
+    };
+    for path in files {
+        let result = if path == Path::new("-") {
+            annotator.input("-", &mut io::stdin().lock())
+        } else {
+            match File::open(path) {
+                Ok(mut file) => annotator.input(&path.to_string_lossy(), &mut file),
+                Err(e) => Err(Failure::Read(e)),
+            }
+        };
+        match result {
+            Ok(()) => {}
+            Err(Failure::Read(e)) => {
+                eprintln!(
+                    "secstatus: {}: {e}",
+                    crate::human::printable(&path.to_string_lossy())
+                );
+                failed = true;
+            }
+            Err(Failure::Write(e)) => return Err(e),
+        }
+    }
+    annotator.finish().map_err(|f| match f {
+        Failure::Read(e) | Failure::Write(e) => e,
+    })?;
+    Ok(failed)
+}
+
+fn memchr(needle: u8, h: &[u8]) -> Option<usize> {
+    h.iter().position(|&b| b == needle)
+}
+
+fn memrchr(needle: u8, h: &[u8]) -> Option<usize> {
+    h.iter().rposition(|&b| b == needle)
+}
+
+fn count_newlines(h: &[u8]) -> usize {
+    h.iter().filter(|&&b| b == b'\n').count()
+}

@@ -1,0 +1,329 @@
+//! Finding SSPI status codes inside arbitrary bytes: log lines, dumps, anything.
+//!
+//! The scanner knows nothing of output: it reports where each code is, what it is and in which form it was
+//! written. It never allocates, accepts any bytes (invalid UTF-8 included) and looks at each byte a bounded number
+//! of times.
+
+use crate::{lookup_name, Entry, SecStatus};
+
+/// How a code was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Form {
+    /// A name: `SEC_E_LOGON_DENIED`.
+    Name,
+    /// `0x` hex, any case, 1 to 8 digits: `0x8009030c`, `0x90312`.
+    Hex,
+    /// Eight hex digits without a prefix: `80090308`.
+    BareHex,
+    /// A negative decimal: `-2146893044`.
+    SignedDecimal,
+    /// An unsigned decimal: `2148074252`.
+    UnsignedDecimal,
+}
+
+impl Form {
+    /// A stable name: `name`, `hex`, `bare_hex`, `signed_decimal`, `unsigned_decimal`.
+    ///
+    /// ```
+    /// assert_eq!(secstatus::Form::BareHex.as_str(), "bare_hex");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Hex => "hex",
+            Form::BareHex => "bare_hex",
+            Form::SignedDecimal => "signed_decimal",
+            Form::UnsignedDecimal => "unsigned_decimal",
+        }
+    }
+}
+
+/// One code found in a haystack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the first byte of the code as written (the `-` of a negative decimal included).
+    pub start: usize,
+    /// Byte offset just past the code.
+    pub end: usize,
+    /// The catalogue entry.
+    pub entry: &'static Entry,
+    /// How it was written.
+    pub form: Form,
+}
+
+/// The longest token that can be a code: the longest name, with room to spare.
+const MAX_TOKEN: usize = 48;
+
+/// Bytes that continue a token. A code only counts when the bytes around it are not token bytes.
+pub const fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Every written code contains one of these: `_` (names), `9` (every hex form and every negative decimal:
+/// 0x8009…, 0x0009…, -21468…), `7` (every unsigned decimal: 2148074…).
+const fn is_trigger(b: u8) -> bool {
+    b == b'9' || b == b'7' || b == b'_'
+}
+
+/// The codes in `haystack`, in order, treating its edges as token boundaries.
+///
+/// Recognised, each only on token boundaries and only for values in the catalogue: names; `0x` hex in any case;
+/// 8 bare hex digits; negative decimals; unsigned decimals of error codes. `SEC_E_OK` (0) is found only by name,
+/// since a bare `0` is everywhere; informational codes are not read from decimals, which collide with ordinary
+/// numbers.
+///
+/// ```
+/// use secstatus::{scan, Form, SecStatus};
+/// let line = b"LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, data 52e";
+/// let found: Vec<_> = scan(line).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].entry.status(), SecStatus::SEC_E_INVALID_TOKEN);
+/// assert_eq!((found[0].start, found[0].end, found[0].form), (22, 30, Form::BareHex));
+///
+/// assert_eq!(scan(b"0x800903080 80090308abc 0x8009030").count(), 0);
+/// ```
+pub fn scan(haystack: &[u8]) -> Scan<'_> {
+    scan_with_context(haystack, false, false)
+}
+
+/// Like [`scan`], for a piece of a longer stream: `token_before` and `token_after` say whether the bytes just
+/// outside the piece are token bytes, so a code cut at the piece's edge is not reported (nor half of one).
+///
+/// ```
+/// use secstatus::scan_with_context;
+/// assert_eq!(scan_with_context(b"80090308 ", true, false).count(), 0); // really "x80090308"
+/// assert_eq!(scan_with_context(b" 80090308", false, true).count(), 0); // really "80090308x"
+/// assert_eq!(scan_with_context(b" 80090308 ", true, true).count(), 1);
+/// ```
+pub fn scan_with_context(haystack: &[u8], token_before: bool, token_after: bool) -> Scan<'_> {
+    Scan {
+        haystack,
+        pos: 0,
+        token_before,
+        token_after,
+    }
+}
+
+/// The iterator of [`scan`].
+#[derive(Clone, Debug)]
+pub struct Scan<'h> {
+    haystack: &'h [u8],
+    pos: usize,
+    token_before: bool,
+    token_after: bool,
+}
+
+impl Iterator for Scan<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        let h = self.haystack;
+        loop {
+            let hit = self.pos + find_trigger(h.get(self.pos..)?)?;
+            // The token around the trigger.
+            let mut start = hit;
+            while start > 0 && hit - start <= MAX_TOKEN && is_token_byte(h[start - 1]) {
+                start -= 1;
+            }
+            let mut end = hit + 1;
+            while end < h.len() && end - start <= MAX_TOKEN && is_token_byte(h[end]) {
+                end += 1;
+            }
+            self.pos = end;
+            if end - start > MAX_TOKEN {
+                // Too long to be a code: skip the whole token.
+                while self.pos < h.len() && is_token_byte(h[self.pos]) {
+                    self.pos += 1;
+                }
+                continue;
+            }
+            let open_before = if start == 0 {
+                !self.token_before
+            } else {
+                !is_token_byte(h[start - 1])
+            };
+            let open_after = if end == h.len() {
+                !self.token_after
+            } else {
+                !is_token_byte(h[end])
+            };
+            if !(open_before && open_after) {
+                continue;
+            }
+            let sign = start > 0
+                && h[start - 1] == b'-'
+                && ((start == 1 && !self.token_before)
+                    || (start > 1 && !is_token_byte(h[start - 2])));
+            if let Some((entry, form)) = classify(&h[start..end], sign) {
+                let start = if form == Form::SignedDecimal {
+                    start - 1
+                } else {
+                    start
+                };
+                return Some(Found {
+                    start,
+                    end,
+                    entry,
+                    form,
+                });
+            }
+        }
+    }
+}
+
+/// The index of the first trigger byte, looking at 32 bytes at a time (a loop the compiler vectorises).
+fn find_trigger(h: &[u8]) -> Option<usize> {
+    const LANES: usize = 32;
+    let mut chunks = h.chunks_exact(LANES);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let any = chunk.iter().fold(false, |acc, &b| acc | is_trigger(b));
+        if any {
+            return chunk
+                .iter()
+                .position(|&b| is_trigger(b))
+                .map(|i| offset + i);
+        }
+        offset += LANES;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| is_trigger(b))
+        .map(|i| offset + i)
+}
+
+/// What a whole token is, if it is a catalogue code in a recognised form.
+fn classify(token: &[u8], negative: bool) -> Option<(&'static Entry, Form)> {
+    let numeric = |value: u32, form| {
+        SecStatus::from_u32(value)
+            .entry()
+            .filter(|e| e.status().to_u32() != 0)
+            .map(|e| (e, form))
+    };
+    match token {
+        [b'S' | b's', b'E' | b'e', b'C' | b'c', b'_', ..] => {
+            let name = core::str::from_utf8(token).ok()?;
+            lookup_name(name).map(|e| (e, Form::Name))
+        }
+        [b'0', b'x' | b'X', digits @ ..] if (1..=8).contains(&digits.len()) => {
+            numeric(hex(digits)?, Form::Hex)
+        }
+        _ if token.len() == 8 && token.iter().all(u8::is_ascii_hexdigit) => {
+            numeric(hex(token)?, Form::BareHex)
+        }
+        _ if token.len() == 10 && token.iter().all(u8::is_ascii_digit) => {
+            let magnitude = token
+                .iter()
+                .fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
+            let (value, form) = if negative {
+                (0u64.wrapping_sub(magnitude) as u32, Form::SignedDecimal)
+            } else {
+                (u32::try_from(magnitude).ok()?, Form::UnsignedDecimal)
+            };
+            let in_range = if negative { magnitude <= 1 << 31 } else { true };
+            if in_range && value & 0x8000_0000 != 0 {
+                numeric(value, form)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn hex(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |acc, &d| {
+        let v = (d as char).to_digit(16)?;
+        Some((acc << 4) | v)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use std::string::String;
+    use std::vec::Vec;
+
+    fn names(h: &[u8]) -> Vec<(&'static str, Form)> {
+        scan(h).map(|f| (f.entry.name(), f.form)).collect()
+    }
+
+    #[test]
+    fn finds_every_form() {
+        let line =
+            b"a SEC_E_LOGON_DENIED b 0x8009030c c 0x90312 d 80090308: e -2146893044 f 2148074252 g";
+        assert_eq!(
+            names(line),
+            [
+                ("SEC_E_LOGON_DENIED", Form::Name),
+                ("SEC_E_LOGON_DENIED", Form::Hex),
+                ("SEC_I_CONTINUE_NEEDED", Form::Hex),
+                ("SEC_E_INVALID_TOKEN", Form::BareHex),
+                ("SEC_E_LOGON_DENIED", Form::SignedDecimal),
+                ("SEC_E_LOGON_DENIED", Form::UnsignedDecimal),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_on_token_boundaries() {
+        for h in [
+            &b"0x800903080"[..],
+            b"80090308abc",
+            b"0x8009030",
+            b"x80090308",
+            b"_SEC_E_OK",
+            b"SEC_E_OKAY",
+            b"12148074252",
+            b"-21468930440",
+        ] {
+            assert_eq!(names(h), [], "{}", String::from_utf8_lossy(h));
+        }
+    }
+
+    #[test]
+    fn zero_and_positive_decimals_are_not_codes() {
+        assert_eq!(names(b"0 0x0 00000000 0x00000000 590610"), []);
+        assert_eq!(names(b"SEC_E_OK"), [("SEC_E_OK", Form::Name)]);
+    }
+
+    #[test]
+    fn reports_exact_offsets() {
+        let h = b"[WinError -2146893054] (0x80090325)";
+        let found: Vec<_> = scan(h).map(|f| (f.start, f.end)).collect();
+        assert_eq!(found, [(10, 21), (24, 34)]);
+        assert_eq!(&h[10..21], b"-2146893054");
+    }
+
+    #[test]
+    fn a_sign_glued_to_a_word_is_not_a_sign() {
+        assert_eq!(names(b"id-2146893044"), []);
+        assert_eq!(
+            names(b"(-2146893044)"),
+            [("SEC_E_LOGON_DENIED", Form::SignedDecimal)]
+        );
+    }
+
+    #[test]
+    fn long_tokens_are_skipped_whole() {
+        let mut h = [b'a'; 200];
+        h[150..158].copy_from_slice(b"80090308");
+        assert_eq!(names(&h), []);
+    }
+
+    #[test]
+    fn triggers_across_chunk_edges_are_found() {
+        for pad in 0..70 {
+            let mut h = [b' '; 100];
+            h[pad..pad + 10].copy_from_slice(b"0x80090308");
+            assert_eq!(
+                names(&h[..pad + 10]),
+                [("SEC_E_INVALID_TOKEN", Form::Hex)],
+                "pad {pad}"
+            );
+        }
+    }
+}
