@@ -16,7 +16,7 @@ use crate::human::Style;
 use crate::json;
 
 /// How much is read at a time.
-const READ_SIZE: usize = 256 * 1024;
+const READ_SIZE: usize = 64 * 1024;
 /// The most of one line held at once; a longer line is processed in pieces.
 const MAX_SEGMENT: usize = 1024 * 1024;
 /// The most codes remembered for one line's annotation; the rest are counted.
@@ -109,41 +109,40 @@ impl<'o, W: Write> Annotator<'o, W> {
             pending: Vec::new(),
             overflow: 0,
         };
-        let mut buf: Vec<u8> = Vec::with_capacity(MAX_SEGMENT + READ_SIZE);
+        let mut buf = vec![0u8; MAX_SEGMENT + READ_SIZE].into_boxed_slice();
+        let mut filled = 0;
         loop {
-            let filled = buf.len();
-            buf.resize(filled + READ_SIZE, 0);
-            let n = match reader.read(&mut buf[filled..]) {
+            let n = match reader.read(&mut buf[filled..filled + READ_SIZE]) {
                 Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                    buf.truncate(filled);
-                    continue;
-                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    buf.truncate(filled);
-                    self.region(&mut cur, &buf, false, true)?;
+                    self.region(&mut cur, &buf[..filled], false, true)?;
                     self.finish_line(&mut cur)?;
                     return Err(Failure::Read(e));
                 }
             };
-            buf.truncate(filled + n);
             if n == 0 {
                 // End of input: the rest is the last line, without a terminator.
-                self.region(&mut cur, &buf, false, true)?;
+                self.region(&mut cur, &buf[..filled], false, true)?;
                 self.finish_line(&mut cur)?;
                 return self.flush_if(true);
             }
+            let end = filled + n;
             // Process every complete line; keep the unfinished one for the next read.
-            let cut = match memrchr(b'\n', &buf) {
-                Some(nl) => nl + 1,
-                None if buf.len() >= MAX_SEGMENT => safe_cut(&buf),
-                None => continue,
+            let cut = match memrchr(b'\n', &buf[filled..end]) {
+                Some(nl) => filled + nl + 1,
+                None if end >= MAX_SEGMENT => safe_cut(&buf[..end]),
+                None => {
+                    filled = end;
+                    continue;
+                }
             };
-            let token_after = cut < buf.len() && is_token_byte(buf[cut]);
+            let token_after = cut < end && is_token_byte(buf[cut]);
             self.region(&mut cur, &buf[..cut], token_after, false)?;
             cur.token_before = cut > 0 && buf[cut - 1] != b'\n' && is_token_byte(buf[cut - 1]);
             cur.base += cut as u64;
-            buf.drain(..cut);
+            buf.copy_within(cut..end, 0);
+            filled = end - cut;
             self.flush_if(self.line_buffered)?;
         }
     }
@@ -549,6 +548,209 @@ fn memrchr(needle: u8, h: &[u8]) -> Option<usize> {
     h.iter().rposition(|&b| b == needle)
 }
 
+/// Counts `\n` bytes 64 at a time into a byte counter (which the compiler vectorises), then widens.
 fn count_newlines(h: &[u8]) -> usize {
-    h.iter().filter(|&&b| b == b'\n').count()
+    let mut chunks = h.chunks_exact(64);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        n += usize::from(chunk.iter().fold(0u8, |acc, &b| acc + u8::from(b == b'\n')));
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A reader that hands out its data in chunks of the given sizes, as pipes do.
+    struct Chunked<'a> {
+        data: &'a [u8],
+        sizes: Vec<usize>,
+        next: usize,
+    }
+
+    impl Read for Chunked<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let size = self
+                .sizes
+                .get(self.next % self.sizes.len().max(1))
+                .copied()
+                .unwrap_or(buf.len())
+                .max(1);
+            self.next += 1;
+            let n = size.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    fn annotate(data: &[u8], sizes: Vec<usize>, mode: Mode) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut annotator = Annotator::new(&mut out, mode, Lang::En, Style { color: false }, false);
+        let mut reader = Chunked {
+            data,
+            sizes,
+            next: 0,
+        };
+        annotator.input("-", &mut reader).unwrap();
+        annotator.finish().unwrap();
+        out
+    }
+
+    /// Removes what annotate appends: `  [secstatus: …]` right before each line terminator (or the end).
+    fn strip(out: &[u8]) -> Vec<u8> {
+        const MARK: &[u8] = b"  [secstatus: ";
+        let mut result = Vec::new();
+        for piece in out.split_inclusive(|&b| b == b'\n') {
+            let (body, term): (&[u8], &[u8]) = match piece {
+                [body @ .., b'\r', b'\n'] => (body, b"\r\n"),
+                [body @ .., b'\n'] => (body, b"\n"),
+                body => (body, b""),
+            };
+            let body = match body.windows(MARK.len()).rposition(|w| w == MARK) {
+                Some(at) if body.ends_with(b"]") => &body[..at],
+                _ => body,
+            };
+            result.extend_from_slice(body);
+            result.extend_from_slice(term);
+        }
+        result
+    }
+
+    const CODES: &[&str] = &[
+        "0x80090308",
+        "SEC_E_LOGON_DENIED",
+        "-2146893044",
+        "2148074252",
+        "8009030C",
+        "0x90312",
+    ];
+
+    fn with_codes() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..40),
+            proptest::sample::select(CODES).prop_map(|c| c.as_bytes().to_vec()),
+            Just(b" ".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\n".to_vec()),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn output_minus_annotations_is_the_input(data in with_codes(), sizes in proptest::collection::vec(1usize..300, 1..8)) {
+            let out = annotate(&data, sizes, Mode::Annotate);
+            prop_assert_eq!(strip(&out), data);
+        }
+
+        #[test]
+        fn random_bytes_pass_through(data in proptest::collection::vec(any::<u8>(), 0..2000), sizes in proptest::collection::vec(1usize..100, 1..8)) {
+            let out = annotate(&data, sizes, Mode::Annotate);
+            prop_assert_eq!(strip(&out), data);
+        }
+
+        #[test]
+        fn chunking_never_changes_the_result(data in with_codes(), sizes in proptest::collection::vec(1usize..50, 1..8)) {
+            let whole = annotate(&data, vec![usize::MAX], Mode::Json);
+            let chunked = annotate(&data, sizes, Mode::Json);
+            prop_assert_eq!(whole, chunked);
+        }
+    }
+
+    #[test]
+    fn input_without_codes_is_identical() {
+        for data in [
+            &b""[..],
+            b"x",
+            b"plain\r\nline\n",
+            b"no newline",
+            b"\xff\xfe\x00binary\n\x1b[31m",
+            b"\n\n\r\n",
+        ] {
+            assert_eq!(annotate(data, vec![3], Mode::Annotate), data);
+        }
+    }
+
+    #[test]
+    fn annotation_goes_before_the_terminator() {
+        let out = annotate(b"a 0x80090308\r\nb\n", vec![1000], Mode::Annotate);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a 0x80090308  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid.]\r\nb\n"
+        );
+    }
+
+    #[test]
+    fn codes_split_across_every_read_boundary_are_found() {
+        let data = b"xx 0x80090308 yy SEC_E_TIME_SKEW zz -2146893044\n";
+        for size in 1..data.len() {
+            let out = annotate(data, vec![size], Mode::Json);
+            let text = String::from_utf8(out).unwrap();
+            assert_eq!(text.lines().count(), 3, "read size {size}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_a_segment_keeps_its_codes_and_bytes() {
+        let mut data = Vec::new();
+        while data.len() < 3 * MAX_SEGMENT {
+            data.extend_from_slice(b"abc 0x80090308 def-");
+        }
+        data.extend_from_slice(b"\nnext\n");
+        let count = data.windows(10).filter(|w| w == b"0x80090308").count();
+        let json = annotate(&data, vec![READ_SIZE], Mode::Json);
+        assert_eq!(
+            json.split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .count(),
+            count
+        );
+        let out = annotate(&data, vec![READ_SIZE], Mode::Annotate);
+        assert_eq!(strip(&out), data);
+    }
+
+    #[test]
+    fn json_counts_lines_and_columns() {
+        let out = annotate(
+            b"one\ntwo 0x80090308\r\n\nfour SEC_E_OK\n",
+            vec![2],
+            Mode::Json,
+        );
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<_> = text.lines().collect();
+        assert!(
+            lines[0].starts_with(
+                "{\"path\":\"-\",\"line\":2,\"column\":5,\"offset\":8,\"text\":\"0x80090308\""
+            ),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with(
+                "{\"path\":\"-\",\"line\":4,\"column\":6,\"offset\":26,\"text\":\"SEC_E_OK\""
+            ),
+            "{}",
+            lines[1]
+        );
+    }
+
+    #[test]
+    fn the_ldap_sub_code_is_explained() {
+        let line = b"LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 775, v2580\n";
+        let out = String::from_utf8(annotate(line, vec![7], Mode::Annotate)).unwrap();
+        assert!(
+            out.ends_with("LDAP data 775: ERROR_ACCOUNT_LOCKED_OUT (1909), account locked out]\n"),
+            "{out}"
+        );
+        let json = String::from_utf8(annotate(line, vec![7], Mode::Json)).unwrap();
+        assert!(
+            json.contains(
+                ",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\""
+            ),
+            "{json}"
+        );
+    }
 }

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         color: use_color(&cli.common),
     };
     // Block-buffered even on a terminal; commands that stream flush where a person expects it.
-    let mut out = io::BufWriter::with_capacity(256 * 1024, io::stdout().lock());
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let result = match cli.command {
         Some(command) => run(command, lang, style, &mut out),
         None if cli.queries.is_empty() => {

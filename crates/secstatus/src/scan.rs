@@ -60,10 +60,24 @@ pub const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Every written code contains one of these: `_` (names), `9` (every hex form and every negative decimal:
-/// 0x8009…, 0x0009…, -21468…), `7` (every unsigned decimal: 2148074…).
-const fn is_trigger(b: u8) -> bool {
-    b == b'9' || b == b'7' || b == b'_'
+/// Whether a code may start near `h[i]`: every written code contains one of these short patterns, and ordinary
+/// text rarely does: `0x` in any case (every hex form with a prefix), `009` (every 8-digit hex: 8009…, 0009…),
+/// `214` (every decimal: -2146…, 2148…) and `ec_` in any case (every name: SEC_…). `a`, `b`, `c` are `h[i]`,
+/// `h[i + 1]`, `h[i + 2]`.
+#[inline(always)]
+fn is_trigger(a: u8, b: u8, c: u8) -> bool {
+    trigger_mask(a, b, c) != 0
+}
+
+/// [`is_trigger`] as a byte, 1 or 0, so that 32 of them combine without branches.
+#[inline(always)]
+fn trigger_mask(a: u8, b: u8, c: u8) -> u8 {
+    let eq = |x: u8, y: u8| (x == y) as u8;
+    let (la, lb) = (a | 0x20, b | 0x20);
+    (eq(a, b'0') & eq(lb, b'x'))
+        | (eq(a, b'0') & eq(b, b'0') & eq(c, b'9'))
+        | (eq(a, b'2') & eq(b, b'1') & eq(c, b'4'))
+        | (eq(la, b'e') & eq(lb, b'c') & eq(c, b'_'))
 }
 
 /// The codes in `haystack`, in order, treating its edges as token boundaries.
@@ -172,26 +186,26 @@ impl Iterator for Scan<'_> {
     }
 }
 
-/// The index of the first trigger byte, looking at 32 bytes at a time (a loop the compiler vectorises).
+/// The index of the first trigger in `h`, testing 32 positions at a time without branches (a loop the compiler
+/// turns into vector instructions), then finding the exact one.
 fn find_trigger(h: &[u8]) -> Option<usize> {
     const LANES: usize = 32;
-    let mut chunks = h.chunks_exact(LANES);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let any = chunk.iter().fold(false, |acc, &b| acc | is_trigger(b));
-        if any {
-            return chunk
-                .iter()
-                .position(|&b| is_trigger(b))
-                .map(|i| offset + i);
+    let at = |i: usize| h.get(i).copied().unwrap_or(0);
+    let mut base = 0;
+    while base + LANES + 2 <= h.len() {
+        let window: &[u8; LANES + 2] = h[base..base + LANES + 2]
+            .try_into()
+            .expect("the slice has this length");
+        let mut any = 0u8;
+        for i in 0..LANES {
+            any |= trigger_mask(window[i], window[i + 1], window[i + 2]);
         }
-        offset += LANES;
+        if any != 0 {
+            return (base..base + LANES).find(|&i| is_trigger(h[i], h[i + 1], h[i + 2]));
+        }
+        base += LANES;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| is_trigger(b))
-        .map(|i| offset + i)
+    (base..h.len()).find(|&i| is_trigger(h[i], at(i + 1), at(i + 2)))
 }
 
 /// What a whole token is, if it is a catalogue code in a recognised form.
