@@ -56,14 +56,18 @@ pub fn search(query: &str) -> Hits {
         *slot = (0, i as u8);
     }
     for word in words {
-        let df = ENTRIES.iter().filter(|e| field_weight(e, word) > 0).count() as u32;
+        let mut weights = [0u32; ENTRY_COUNT];
+        for (weight, entry) in weights.iter_mut().zip(ENTRIES.iter()) {
+            *weight = field_weight(entry, word);
+        }
+        let df = weights.iter().filter(|&&w| w > 0).count() as u32;
         if df == 0 {
             continue;
         }
         // Rarer words weigh more: a word in every entry adds almost nothing.
         let idf = (ENTRY_COUNT as u32 * 64) / df;
         for (score, index) in ranked.iter_mut() {
-            *score += field_weight(&ENTRIES[usize::from(*index)], word) * idf;
+            *score += weights[usize::from(*index)] * idf;
         }
     }
     // Equal scores keep value order.
@@ -115,6 +119,10 @@ fn field_weight(entry: &Entry, word: &str) -> u32 {
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
+    }
+    if needle.is_ascii() {
+        let needle = needle.as_bytes();
+        return haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
     }
     haystack
         .char_indices()

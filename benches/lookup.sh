@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Wall time of a whole `secstatus lookup` process (start-up included), beside `cat` of a small file.
+#
+#   benches/lookup.sh
+#
+# Uses hyperfine when installed (Debian: apt-get install -y hyperfine); otherwise times RUNS runs (default 200) of
+# each command in a loop and prints the mean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q -p secstatus-cli
+BIN=target/release/secstatus
+SMALL=examples/sample.log
+RUNS=${RUNS:-200}
+
+commands=(
+  "cat $SMALL"
+  "$BIN lookup 0x8009030C"
+  "$BIN lookup -2146893044 SEC_E_WRONG_PRINCIPAL 80090308"
+  "$BIN explain SEC_E_TIME_SKEW --lang ru"
+  "$BIN search clocks do not match"
+  "$BIN list --json"
+)
+
+if command -v hyperfine > /dev/null; then
+  hyperfine -N --warmup 20 --runs "$RUNS" --export-markdown /dev/stdout "${commands[@]}" 2>/dev/null | grep '^|'
+else
+  echo "| command | mean ms |"
+  echo "|---|---|"
+  for cmd in "${commands[@]}"; do
+    start=$(date +%s%N)
+    for _ in $(seq "$RUNS"); do $cmd > /dev/null; done
+    end=$(date +%s%N)
+    awk -v c="$cmd" -v t="$(( end - start ))" -v n="$RUNS" 'BEGIN {printf "| `%s` | %.2f |\n", c, t / n / 1e6}'
+  done
+fi

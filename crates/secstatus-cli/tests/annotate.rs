@@ -1,0 +1,210 @@
+//! `secstatus annotate` as a user runs it: files, standard input, errors, every line shape of the field notes.
+
+mod util;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use util::{run, run_with};
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.log");
+
+fn annotate_stdin(args: &[&str], input: &[u8]) -> (i32, Vec<u8>, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_secstatus"));
+    cmd.arg("annotate").args(args).env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn every_field_notes_line_shape_is_explained() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "schannel: next InitializeSecurityContext failed: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.",
+            "  [secstatus: SEC_E_UNTRUSTED_ROOT (0x80090325): The certificate chain was issued by an authority that is not trusted.]",
+        ),
+        (
+            "SSPI handshake failed with error code 0x8009030c, state 14 while establishing a connection with integrated security",
+            "  [secstatus: SEC_E_LOGON_DENIED (0x8009030C): The logon attempt failed.]",
+        ),
+        (
+            "LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580",
+            "  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid. LDAP data 52e: ERROR_LOGON_FAILURE (1326), bad user name or password]",
+        ),
+        (
+            "pywintypes.error: (-2146893044, 'InitializeSecurityContext', 'The logon attempt failed')",
+            "  [secstatus: SEC_E_LOGON_DENIED (0x8009030C): The logon attempt failed.]",
+        ),
+        (
+            "System.ComponentModel.Win32Exception (0x80090322): The target principal name is incorrect.",
+            "  [secstatus: SEC_E_WRONG_PRINCIPAL (0x80090322): The target principal name is incorrect.]",
+        ),
+        ("[WinError -2146893054] x", "  [secstatus: SEC_E_UNSUPPORTED_FUNCTION (0x80090302): The function requested is not supported.]"),
+        ("AcquireCredentialsHandle returned 2148074254", "  [secstatus: SEC_E_NO_CREDENTIALS (0x8009030E): No credentials are available in the security package.]"),
+    ];
+    for (line, note) in cases {
+        let (code, out, _) = annotate_stdin(&[], format!("{line}\n").as_bytes());
+        assert_eq!(code, 0, "{line}");
+        eqnice!(format!("{line}{note}\n"), String::from_utf8(out).unwrap());
+    }
+}
+
+#[test]
+fn ntstatus_in_the_security_log_is_not_an_sspi_code() {
+    let line = b"Status: 0xC000006D Sub Status: 0xC000006A\n";
+    let (code, out, _) = annotate_stdin(&[], line);
+    assert_eq!(code, 1);
+    assert_eq!(out, line);
+}
+
+#[test]
+fn no_codes_means_identical_bytes() {
+    for input in [&b""[..], b"plain\r\nbinary \xff\xfe\x00\nno newline at end", b"\x1b[31mred\x1b[0m\n", "Ошибка входа\n".as_bytes()] {
+        let (code, out, _) = annotate_stdin(&[], input);
+        assert_eq!(code, 1);
+        assert_eq!(out, input);
+    }
+}
+
+#[test]
+fn crlf_and_a_last_line_without_newline_are_kept() {
+    let (_, out, _) = annotate_stdin(&[], b"a 0x80090308\r\nb -2146893044");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("a 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"), "{text}");
+    assert!(text.contains("invalid.]\r\nb -2146893044  [secstatus: SEC_E_LOGON_DENIED"), "{text}");
+    assert!(text.ends_with("failed.]"), "{text}");
+}
+
+#[test]
+fn invalid_utf8_around_a_code_passes_through() {
+    let (_, out, _) = annotate_stdin(&["--lang", "ru"], b"\xff\xfe 0x80090308 \xc3\n");
+    assert!(out.starts_with(b"\xff\xfe 0x80090308 \xc3  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): "));
+    assert!(out.ends_with(b"]\n"));
+    assert!(String::from_utf8_lossy(&out).contains("Токен"));
+}
+
+#[test]
+fn several_codes_on_one_line_share_one_annotation() {
+    let (_, out, _) = annotate_stdin(&[], b"0x80090308 and SEC_E_TIME_SKEW and 0x80090308\n");
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.matches("[secstatus:").count(), 1, "{text}");
+    assert!(text.contains("SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid. | SEC_E_TIME_SKEW"), "{text}");
+}
+
+#[test]
+fn json_lines_per_occurrence() {
+    let (code, out, _) = annotate_stdin(&["--json"], b"x\nLDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 775, v2580\n\xff 0x8009030c\n");
+    assert_eq!(code, 0);
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<_> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    eqnice!(
+        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"account locked out\",\"ru\":\"учётная запись заблокирована\"}}}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("{\"path\":\"-\",\"line\":3,\"column\":3,\"offset\":114,\"text\":\"0x8009030c\""), "{}", lines[1]);
+}
+
+#[test]
+fn summary_counts_codes_across_files() {
+    let r = run(&["annotate", "--summary", SAMPLE, SAMPLE]);
+    assert_eq!(r.code, 0);
+    let first = r.stdout.lines().next().unwrap();
+    assert!(first.starts_with("NAME"), "{first}");
+    let invalid = r.stdout.lines().find(|l| l.starts_with("SEC_E_INVALID_TOKEN")).unwrap();
+    assert!(invalid.contains(" 4  "), "{invalid}");
+    assert!(invalid.contains("sample.log:4"), "{invalid}");
+    let r = run(&["annotate", "--summary", "--json", SAMPLE]);
+    assert!(r.stdout.starts_with("[{\"name\":\"SEC_I_CONTINUE_NEEDED\",\"value\":\"0x00090312\",\"count\":2,\"first\":{\"path\":"), "{}", r.stdout);
+    assert!(r.stdout.contains("{\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"count\":2,"), "{}", r.stdout);
+}
+
+#[test]
+fn an_unreadable_file_is_reported_and_the_others_still_processed() {
+    let r = run(&["annotate", "/nonexistent/file.log", SAMPLE]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("secstatus: /nonexistent/file.log: No such file or directory"), "{}", r.stderr);
+    assert!(r.stdout.contains("SEC_E_UNTRUSTED_ROOT"), "{}", r.stdout);
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let r = run(&["annotate", dir]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("Is a directory"), "{}", r.stderr);
+}
+
+#[test]
+fn dash_reads_standard_input_between_files() {
+    let r = run_with(&["annotate", "--json", SAMPLE, "-"], &[], b"0x80090308\n");
+    assert!(r.stdout.lines().last().unwrap().starts_with("{\"path\":\"-\",\"line\":1,"), "{}", r.stdout);
+}
+
+#[test]
+fn a_full_disk_is_reported() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_secstatus"))
+        .args(["annotate", SAMPLE])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secstatus"))
+        .args(["annotate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    let line = b"0x80090308 some text\n".repeat(10_000);
+    for _ in 0..20 {
+        if stdin.write_all(&line).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn line_buffered_output_arrives_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secstatus"))
+        .args(["annotate", "--line-buffered"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin.write_all(b"first 0x80090308\n").unwrap();
+    stdin.flush().unwrap();
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    assert!(line.starts_with("first 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"), "{line}");
+    drop(stdin);
+    child.wait().unwrap();
+}
+
+#[test]
+fn the_sample_log_is_annotated() {
+    let r = run(&["annotate", SAMPLE]);
+    assert_eq!(r.code, 0);
+    let input = std::fs::read_to_string(SAMPLE).unwrap();
+    assert_eq!(r.stdout.lines().count(), input.lines().count());
+    assert_eq!(r.stdout.matches("[secstatus:").count(), 8);
+}
