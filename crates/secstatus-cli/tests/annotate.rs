@@ -11,8 +11,17 @@ const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample
 
 fn annotate_stdin(args: &[&str], input: &[u8]) -> (i32, Vec<u8>, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_secstatus"));
-    cmd.arg("annotate").args(args).env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    cmd.arg("annotate")
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let data = input.to_vec();
     let writer = std::thread::spawn(move || {
@@ -20,7 +29,11 @@ fn annotate_stdin(args: &[&str], input: &[u8]) -> (i32, Vec<u8>, String) {
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
-    (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -66,7 +79,12 @@ fn ntstatus_in_the_security_log_is_not_an_sspi_code() {
 
 #[test]
 fn no_codes_means_identical_bytes() {
-    for input in [&b""[..], b"plain\r\nbinary \xff\xfe\x00\nno newline at end", b"\x1b[31mred\x1b[0m\n", "Ошибка входа\n".as_bytes()] {
+    for input in [
+        &b""[..],
+        b"plain\r\nbinary \xff\xfe\x00\nno newline at end",
+        b"\x1b[31mred\x1b[0m\n",
+        "Ошибка входа\n".as_bytes(),
+    ] {
         let (code, out, _) = annotate_stdin(&[], input);
         assert_eq!(code, 1);
         assert_eq!(out, input);
@@ -77,15 +95,22 @@ fn no_codes_means_identical_bytes() {
 fn crlf_and_a_last_line_without_newline_are_kept() {
     let (_, out, _) = annotate_stdin(&[], b"a 0x80090308\r\nb -2146893044");
     let text = String::from_utf8(out).unwrap();
-    assert!(text.starts_with("a 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"), "{text}");
-    assert!(text.contains("invalid.]\r\nb -2146893044  [secstatus: SEC_E_LOGON_DENIED"), "{text}");
+    assert!(
+        text.starts_with("a 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"),
+        "{text}"
+    );
+    assert!(
+        text.contains("invalid.]\r\nb -2146893044  [secstatus: SEC_E_LOGON_DENIED"),
+        "{text}"
+    );
     assert!(text.ends_with("failed.]"), "{text}");
 }
 
 #[test]
 fn invalid_utf8_around_a_code_passes_through() {
     let (_, out, _) = annotate_stdin(&["--lang", "ru"], b"\xff\xfe 0x80090308 \xc3\n");
-    assert!(out.starts_with(b"\xff\xfe 0x80090308 \xc3  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): "));
+    assert!(out
+        .starts_with(b"\xff\xfe 0x80090308 \xc3  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): "));
     assert!(out.ends_with(b"]\n"));
     assert!(String::from_utf8_lossy(&out).contains("Токен"));
 }
@@ -109,7 +134,13 @@ fn json_lines_per_occurrence() {
         "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"account locked out\",\"ru\":\"учётная запись заблокирована\"}}}",
         lines[0]
     );
-    assert!(lines[1].starts_with("{\"path\":\"-\",\"line\":3,\"column\":3,\"offset\":114,\"text\":\"0x8009030c\""), "{}", lines[1]);
+    assert!(
+        lines[1].starts_with(
+            "{\"path\":\"-\",\"line\":3,\"column\":3,\"offset\":114,\"text\":\"0x8009030c\""
+        ),
+        "{}",
+        lines[1]
+    );
 }
 
 #[test]
@@ -118,19 +149,33 @@ fn summary_counts_codes_across_files() {
     assert_eq!(r.code, 0);
     let first = r.stdout.lines().next().unwrap();
     assert!(first.starts_with("NAME"), "{first}");
-    let invalid = r.stdout.lines().find(|l| l.starts_with("SEC_E_INVALID_TOKEN")).unwrap();
+    let invalid = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("SEC_E_INVALID_TOKEN"))
+        .unwrap();
     assert!(invalid.contains(" 4  "), "{invalid}");
     assert!(invalid.contains("sample.log:4"), "{invalid}");
     let r = run(&["annotate", "--summary", "--json", SAMPLE]);
     assert!(r.stdout.starts_with("[{\"name\":\"SEC_I_CONTINUE_NEEDED\",\"value\":\"0x00090312\",\"count\":2,\"first\":{\"path\":"), "{}", r.stdout);
-    assert!(r.stdout.contains("{\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"count\":2,"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("{\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"count\":2,"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_processed() {
     let r = run(&["annotate", "/nonexistent/file.log", SAMPLE]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("secstatus: /nonexistent/file.log: No such file or directory"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("secstatus: /nonexistent/file.log: No such file or directory"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stdout.contains("SEC_E_UNTRUSTED_ROOT"), "{}", r.stdout);
     let dir = env!("CARGO_MANIFEST_DIR");
     let r = run(&["annotate", dir]);
@@ -141,12 +186,23 @@ fn an_unreadable_file_is_reported_and_the_others_still_processed() {
 #[test]
 fn dash_reads_standard_input_between_files() {
     let r = run_with(&["annotate", "--json", SAMPLE, "-"], &[], b"0x80090308\n");
-    assert!(r.stdout.lines().last().unwrap().starts_with("{\"path\":\"-\",\"line\":1,"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("{\"path\":\"-\",\"line\":1,"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn a_full_disk_is_reported() {
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_secstatus"))
         .args(["annotate", SAMPLE])
         .stdout(full)
@@ -195,7 +251,10 @@ fn line_buffered_output_arrives_before_the_input_ends() {
     stdin.flush().unwrap();
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
-    assert!(line.starts_with("first 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"), "{line}");
+    assert!(
+        line.starts_with("first 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"),
+        "{line}"
+    );
     drop(stdin);
     child.wait().unwrap();
 }

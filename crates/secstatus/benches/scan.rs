@@ -19,7 +19,11 @@ fn log(with_codes: bool) -> Vec<u8> {
     let mut out = Vec::new();
     let mut i = 0usize;
     while out.len() < 4 << 20 {
-        let line = if with_codes && i % 200 == 199 { coded[i / 200 % coded.len()] } else { plain[i % plain.len()] };
+        let line = if with_codes && i % 200 == 199 {
+            coded[i / 200 % coded.len()]
+        } else {
+            plain[i % plain.len()]
+        };
         out.extend_from_slice(line.as_bytes());
         i += 1;
     }
@@ -28,9 +32,14 @@ fn log(with_codes: bool) -> Vec<u8> {
 
 fn scan(c: &mut Criterion) {
     let mut group = c.benchmark_group("scan");
-    for (name, data) in [("log_0.5pct_codes", log(true)), ("log_no_codes", log(false))] {
+    for (name, data) in [
+        ("log_0.5pct_codes", log(true)),
+        ("log_no_codes", log(false)),
+    ] {
         group.throughput(Throughput::Bytes(data.len() as u64));
-        group.bench_function(name, |b| b.iter(|| secstatus::scan(std::hint::black_box(&data)).count()));
+        group.bench_function(name, |b| {
+            b.iter(|| secstatus::scan(std::hint::black_box(&data)).count())
+        });
     }
     group.finish();
 }

@@ -122,7 +122,10 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     }
     if needle.is_ascii() {
         let needle = needle.as_bytes();
-        return haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+        return haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle));
     }
     haystack
         .char_indices()
