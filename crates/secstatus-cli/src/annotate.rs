@@ -3,7 +3,7 @@
 //! The library's scanner finds the codes; this module only moves bytes and decides how annotations look.
 //! Default output is lossless: every input byte comes out unchanged and in order, and a line with codes gets
 //! `  [secstatus: …]` appended after its content and before its terminator. Memory stays bounded: input is read in
-//! chunks, and a line longer than [`MAX_SEGMENT`] is passed through in pieces cut between tokens.
+//! chunks, and a line longer than 1 MiB is passed through in pieces cut between tokens.
 
 use std::collections::BTreeMap;
 use std::fs::File;

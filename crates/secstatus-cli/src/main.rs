@@ -1,10 +1,5 @@
 //! `secstatus`: the command line. Glue only: the `secstatus` library does the work.
 
-mod annotate;
-mod cli;
-mod export;
-mod human;
-mod json;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -12,8 +7,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use secstatus::{Entry, Interpretation, Lang};
 
-use cli::{AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs};
-use human::Style;
+use secstatus_cli::cli::{AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs};
+use secstatus_cli::human::Style;
+use secstatus_cli::{annotate, export, human, json};
 
 /// Exit status: 0 found, 1 not found, 2 usage or I/O error (as grep).
 const FOUND: u8 = 0;

@@ -1,0 +1,8 @@
+//! The pieces of the `secstatus` command line, as a library so that tests and fuzz targets can drive them
+//! directly. The binary (`src/main.rs`) is glue: arguments, exit codes, dispatch.
+
+pub mod annotate;
+pub mod cli;
+pub mod export;
+pub mod human;
+pub mod json;
