@@ -10,7 +10,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 
-use secstatus::{is_token_byte, Entry, Found, Lang};
+use secstatus::{is_token_byte, Code, Found, Lang};
 
 use crate::human::Style;
 use crate::json;
@@ -36,13 +36,14 @@ pub enum Mode {
 /// One occurrence of a code.
 #[derive(Clone, Copy, Debug)]
 struct Occurrence {
-    entry: &'static Entry,
+    code: Code,
     ldap: Option<u32>,
 }
 
 /// Per code, for `--summary`.
 #[derive(Debug, Default)]
 struct Tally {
+    name: &'static str,
     count: u64,
     first: (usize, u64),
     last: (usize, u64),
@@ -239,13 +240,13 @@ impl<'o, W: Write> Annotator<'o, W> {
         match self.mode {
             Mode::Annotate => {
                 let occ = Occurrence {
-                    entry: found.entry,
+                    code: found.code,
                     ldap,
                 };
                 let duplicate = cur
                     .pending
                     .iter()
-                    .any(|p| p.entry.status() == occ.entry.status() && p.ldap == occ.ldap);
+                    .any(|p| p.code == occ.code && p.ldap == occ.ldap);
                 if !duplicate && cur.pending.len() < MAX_PER_LINE {
                     cur.pending.push(occ);
                 } else if !duplicate {
@@ -267,13 +268,11 @@ impl<'o, W: Write> Annotator<'o, W> {
                     .map_err(Failure::Write)?;
             }
             Mode::Summary { .. } => {
-                let t = self
-                    .tallies
-                    .entry(found.entry.status().to_u32())
-                    .or_default();
+                let t = self.tallies.entry(found.code.value()).or_default();
                 let at = (cur.file, cur.line);
                 if t.count == 0 {
                     t.first = at;
+                    t.name = found.code.name();
                 }
                 t.count += 1;
                 t.last = at;
@@ -340,18 +339,17 @@ impl<'o, W: Write> Annotator<'o, W> {
     }
 
     fn summary_json(&self) -> String {
-        let items = self.tallies.iter().filter_map(|(&value, t)| {
-            let e = secstatus::SecStatus::from_u32(value).entry()?;
+        let items = self.tallies.iter().map(|(&value, t)| {
             let at = |(file, line): (usize, u64)| format!("{{\"path\":{},\"line\":{line}}}", json::string(&self.paths[file]));
             let files = json::array(t.files.iter().map(|&f| json::string(&self.paths[f])));
-            Some(format!(
+            format!(
                 "{{\"name\":{},\"value\":{},\"count\":{},\"first\":{},\"last\":{},\"files\":{files}}}",
-                json::string(e.name()),
+                json::string(t.name),
                 json::hex(value),
                 t.count,
                 at(t.first),
                 at(t.last)
-            ))
+            )
         });
         json::array(items) + "\n"
     }
@@ -368,21 +366,20 @@ impl<'o, W: Write> Annotator<'o, W> {
         let rows: Vec<[String; 6]> = self
             .tallies
             .iter()
-            .filter_map(|(&value, t)| {
-                let e = secstatus::SecStatus::from_u32(value).entry()?;
+            .map(|(&value, t)| {
                 let files: Vec<_> = t
                     .files
                     .iter()
                     .map(|&f| crate::human::printable(&self.paths[f]))
                     .collect();
-                Some([
-                    e.name().to_string(),
+                [
+                    t.name.to_string(),
                     format!("0x{value:08X}"),
                     t.count.to_string(),
                     at(t.first),
                     at(t.last),
                     files.join(", "),
-                ])
+                ]
             })
             .collect();
         let mut widths = header.map(|h| h.chars().count());
@@ -425,13 +422,27 @@ fn annotation(pending: &[Occurrence], overflow: usize, lang: Lang, style: Style)
     let parts: Vec<String> = pending
         .iter()
         .map(|o| {
-            let e = o.entry;
-            let mut part = format!(
-                "{} (0x{:08X}): {}",
-                e.name(),
-                e.status().to_u32(),
-                e.message().get(lang)
-            );
+            let mut part = match o.code {
+                Code::NtStatus(f) => {
+                    let sspi = f
+                        .primary()
+                        .map(|m| format!(" -> {}", m.status()))
+                        .unwrap_or_default();
+                    format!(
+                        "{} (0x{:08X}, NTSTATUS): {}{sspi}",
+                        f.name(),
+                        f.value(),
+                        f.meaning().get(lang)
+                    )
+                }
+                code => {
+                    let message = code
+                        .sspi()
+                        .and_then(|s| s.entry())
+                        .map_or("", |e| e.message().get(lang));
+                    format!("{} (0x{:08X}): {message}", code.name(), code.value())
+                }
+            };
             if let Some(data) = o.ldap {
                 let label = match lang {
                     Lang::Ru => "данные LDAP",
@@ -483,12 +494,17 @@ fn json_line(
         }
     };
     format!(
-        "{{\"path\":{},\"line\":{line},\"column\":{column},\"offset\":{offset},\"text\":{},\"form\":\"{}\",\"name\":{},\"value\":{}{ldap}}}\n",
+        "{{\"path\":{},\"line\":{line},\"column\":{column},\"offset\":{offset},\"text\":{},\"form\":\"{}\",\"name\":{},\"value\":{},\"system\":\"{}\",\"sspi\":{}{ldap}}}\n",
         json::string(path),
         json::string(&String::from_utf8_lossy(text)),
         found.form.as_str(),
-        json::string(found.entry.name()),
-        json::hex(found.entry.status().to_u32()),
+        json::string(found.code.name()),
+        json::hex(found.code.value()),
+        match found.code {
+            Code::NtStatus(_) => "ntstatus",
+            _ => "sspi",
+        },
+        found.code.sspi().and_then(|s| s.name()).map_or_else(|| "null".to_string(), json::string),
     )
 }
 

@@ -53,7 +53,10 @@ Examples:
   secstatus lookup 0x80090308
   secstatus lookup -2146893044 2148074252 8009030C
   secstatus lookup CONTEXT_EXPIRED          (both SEC_E_ and SEC_I_)
-  secstatus lookup --json 0xC000006D        (not SSPI: decoded and explained)")]
+  secstatus lookup --json 0xC000006D        (an NTSTATUS: named, with its SSPI equivalent)
+  secstatus lookup KRB_AP_ERR_SKEW STATUS_LOGON_FAILURE GSS_S_BAD_SIG unknown_ca
+  secstatus lookup --from krb 37            (bare numbers of another system: gss, krb, tls, ntstatus, win32)
+  secstatus lookup --from gss 0x60008       (a combined GSS major status, decoded part by part)")]
     Lookup {
         /// The codes to look up.
         #[arg(value_name = "QUERY", required = true, allow_negative_numbers = true)]
@@ -99,9 +102,8 @@ Examples:
         /// The code, in any form `lookup` takes.
         #[arg(value_name = "CODE", allow_negative_numbers = true)]
         code: String,
-        /// Print JSON: {query, matches, decoded}, as `lookup --json` for one query.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: LookupArgs,
     },
 
     /// Print a shell completion script.
@@ -134,9 +136,12 @@ errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: b
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct LookupArgs {
-    /// Print JSON: an array with one {query, matches, decoded} object per query.
+    /// Print JSON: an array with one {query, matches, decoded, readings, foreign, suggestion} object per query.
     #[arg(long)]
     pub json: bool,
+    /// Read bare numbers as values of this system: gss, krb, tls, ntstatus, win32, hresult.
+    #[arg(long, value_name = "SYSTEM", value_parser = parse_system)]
+    pub from: Option<secstatus::System>,
 }
 
 #[derive(Debug, Args)]
@@ -205,6 +210,10 @@ fn one_of<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str, s: &str) -> Resu
 
 fn parse_category(s: &str) -> Result<secstatus::Category, String> {
     one_of(secstatus::Category::ALL, secstatus::Category::as_str, s)
+}
+
+fn parse_system(s: &str) -> Result<secstatus::System, String> {
+    one_of(&secstatus::System::ALL, secstatus::System::as_str, s)
 }
 
 fn parse_severity(s: &str) -> Result<secstatus::Severity, String> {

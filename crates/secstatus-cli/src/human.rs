@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use secstatus::{Entry, Interpretation, Lang, Reading, SecStatus, Severity, ValueKind};
+use secstatus::{Entry, Foreign, Lang, Mapping, Reading, SecStatus, Severity, System, ValueKind};
+
+use crate::answer::Answer;
 
 /// ANSI styling, on or off.
 #[derive(Clone, Copy, Debug)]
@@ -77,6 +79,14 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "не код состояния и не имя",
         ),
         ("did_you_mean", "did you mean", "возможно, имелось в виду"),
+        ("sspi", "SSPI", "SSPI"),
+        ("also", "also", "также"),
+        (
+            "no_sspi",
+            "no SSPI equivalent in any source",
+            "ни один источник не даёт эквивалента SSPI",
+        ),
+        ("mapped_from", "mapped from", "соответствия"),
         ("read_as", "read as", "прочитано как"),
         ("name", "NAME", "ИМЯ"),
         ("value_h", "VALUE", "ЗНАЧЕНИЕ"),
@@ -280,25 +290,114 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
     out
 }
 
-/// The human answer to one query; returns whether anything matched.
-pub fn lookup(
-    query: &str,
-    readings: &[Interpretation],
-    suggestion: Option<&Entry>,
-    lang: Lang,
-    style: Style,
-    full: bool,
-) -> (String, bool) {
-    let mut out = String::new();
-    let matched: Vec<_> = readings
-        .iter()
-        .filter_map(|i| i.status.entry().map(|e| (i, e)))
-        .collect();
-    for (_, e) in &matched {
-        out.push_str(&card(e, lang, style, full));
+/// A neighbouring system's value as people write it: hex for 32-bit statuses, decimal for small numbers.
+pub fn foreign_value(f: &Foreign) -> String {
+    match f.system() {
+        System::NtStatus | System::HResult => format!("0x{:08X}", f.value()),
+        System::Gss => format!("0x{:X}", f.value()),
+        System::Win32 => format!("{} (0x{:X})", f.value(), f.value()),
+        _ => f.value().to_string(),
     }
-    // Readings that name no code are worth showing only when nothing matched: then they are the answer.
-    for i in readings.iter().filter(|_| matched.is_empty()) {
+}
+
+fn mapping_line(m: &Mapping) -> String {
+    let note = m.note().map(|n| format!(": {n}")).unwrap_or_default();
+    format!("{}  [{}{note}]", m.status(), m.source().key())
+}
+
+/// The card for a neighbouring system's status and its SSPI equivalents.
+pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({} {})",
+        style.name(f.name()),
+        f.system().label(lang),
+        foreign_value(f)
+    );
+    if !f.aliases().is_empty() {
+        row(
+            &mut out,
+            style,
+            word("aliases", lang),
+            &f.aliases().join(", "),
+        );
+    }
+    row(
+        &mut out,
+        style,
+        word("meaning", lang),
+        f.meaning().get(lang),
+    );
+    match f.mappings() {
+        [] => row(&mut out, style, word("sspi", lang), word("no_sspi", lang)),
+        [first, rest @ ..] => {
+            row(&mut out, style, word("sspi", lang), &mapping_line(first));
+            for m in rest {
+                row(&mut out, style, word("also", lang), &mapping_line(m));
+            }
+        }
+    }
+    if let Some(note) = f.note() {
+        row(&mut out, style, word("note", lang), note.get(lang));
+    }
+    out
+}
+
+/// What maps to `status` from every neighbouring system, one row each.
+pub fn mapped_from(status: SecStatus, lang: Lang, style: Style) -> String {
+    let mut out = String::new();
+    for (i, (f, m)) in secstatus::mapped_to(status).enumerate() {
+        let label = if i == 0 {
+            word("mapped_from", lang)
+        } else {
+            ""
+        };
+        let value = format!(
+            "{} {} {} [{}]",
+            f.system().label(lang),
+            foreign_value(f),
+            f.name(),
+            m.source().key()
+        );
+        row(&mut out, style, label, &value);
+    }
+    out
+}
+
+/// The human answer to one query.
+pub fn lookup(query: &str, answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
+    let mut out = String::new();
+    let mut shown = Vec::new();
+    for r in &answer.readings {
+        if let Some(e) = r.status.entry() {
+            out.push_str(&card(e, lang, style, full));
+            if full {
+                out.push_str(&mapped_from(e.status(), lang, style));
+            }
+            shown.push(e.status());
+        }
+    }
+    for f in &answer.foreign {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&foreign_card(f, lang, style));
+    }
+    if let Some((alert, m)) = answer.unnamed_alert {
+        let _ = writeln!(out, "{} {alert}", System::Tls.label(lang));
+        row(&mut out, style, word("sspi", lang), &mapping_line(m));
+    }
+    // The SSPI codes the neighbours map to, each once.
+    for (e, how) in answer.entries() {
+        if how == "mapped" && !shown.contains(&e.status()) {
+            out.push('\n');
+            out.push_str(&card(e, lang, style, full));
+            shown.push(e.status());
+        }
+    }
+    // Readings that name nothing are worth showing only when nothing else matched: then they are the answer.
+    for i in answer.readings.iter().filter(|_| !answer.found()) {
         let value = i.status;
         let _ = writeln!(
             out,
@@ -309,26 +408,22 @@ pub fn lookup(
             reading_label(i.reading, lang),
             word("not_sspi", lang)
         );
-        row(
-            &mut out,
-            style,
-            word("value", lang),
-            &format!(
-                "0x{:08X}  {} {}  {} {}",
-                value.to_u32(),
-                word("signed", lang),
-                value.to_i32(),
-                word("unsigned", lang),
-                value.to_u32()
-            ),
+        let numbers = format!(
+            "0x{:08X}  {} {}  {} {}",
+            value.to_u32(),
+            word("signed", lang),
+            value.to_i32(),
+            word("unsigned", lang),
+            value.to_u32()
         );
+        row(&mut out, style, word("value", lang), &numbers);
         row(&mut out, style, word("fields", lang), &fields_line(value));
         row(&mut out, style, "", &describe_kind(value, lang));
     }
-    if readings.is_empty() {
+    if !answer.found() && answer.readings.is_empty() {
         let _ = writeln!(out, "{}: {}", printable(query), word("not_code", lang));
     }
-    if let Some(s) = suggestion {
+    if let Some(s) = answer.suggestion {
         let _ = writeln!(
             out,
             "  {} {}?",
@@ -336,7 +431,7 @@ pub fn lookup(
             style.name(s.name())
         );
     }
-    (out, !matched.is_empty())
+    out
 }
 
 /// The aligned table of `list`.

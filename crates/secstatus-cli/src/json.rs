@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use secstatus::{Entry, Interpretation, SecStatus, Text, ValueKind};
+use secstatus::{Entry, Foreign, Mapping, SecStatus, Text, ValueKind};
+
+use crate::answer::Answer;
 
 /// A JSON string literal; control characters (terminal escapes included) are escaped.
 pub fn string(s: &str) -> String {
@@ -136,14 +138,56 @@ pub fn decoded(s: SecStatus) -> String {
     )
 }
 
+fn mapping(m: &Mapping) -> String {
+    format!(
+        "{{\"name\":{},\"value\":{},\"source\":{},\"source_title\":{},\"note\":{}}}",
+        m.status().name().map_or_else(|| "null".to_string(), string),
+        hex(m.status().to_u32()),
+        string(m.source().key()),
+        string(m.source().title()),
+        m.note().map_or_else(|| "null".to_string(), string),
+    )
+}
+
+/// A neighbouring system's status with its SSPI equivalents (primary first).
+pub fn foreign(f: &Foreign) -> String {
+    format!(
+        "{{\"system\":\"{}\",\"value\":{},\"name\":{},\"aliases\":{},\"meaning\":{},\"note\":{},\"sspi\":{}}}",
+        f.system().as_str(),
+        f.value(),
+        string(f.name()),
+        array(f.aliases().iter().map(|a| string(a))),
+        text(f.meaning()),
+        opt_text(f.note()),
+        array(f.mappings().iter().map(mapping)),
+    )
+}
+
+/// What maps to `status` from the neighbouring systems.
+pub fn mapped_from(status: SecStatus) -> String {
+    array(secstatus::mapped_to(status).map(|(f, m)| {
+        format!(
+            "{{\"system\":\"{}\",\"value\":{},\"name\":{},\"source\":{}}}",
+            f.system().as_str(),
+            f.value(),
+            string(f.name()),
+            string(m.source().key())
+        )
+    }))
+}
+
 /// The answer to one lookup query.
-pub fn lookup(query: &str, readings: &[Interpretation], suggestion: Option<&Entry>) -> String {
-    let matches = array(readings.iter().filter_map(|i| {
-        let e = i.status.entry()?;
+pub fn lookup(query: &str, answer: &Answer) -> String {
+    let matches = array(answer.entries().into_iter().map(|(e, how)| {
         let mut obj = entry(e);
-        obj.insert_str(1, &format!("\"reading\":\"{}\",", i.reading.as_str()));
-        Some(obj)
+        obj.insert_str(1, &format!("\"reading\":\"{how}\","));
+        obj.insert_str(
+            obj.len() - 1,
+            &format!(",\"mapped_from\":{}", mapped_from(e.status())),
+        );
+        obj
     }));
+    let readings = &answer.readings;
     let decoded = readings
         .first()
         .map_or_else(|| "null".to_string(), |i| decoded(i.status));
@@ -155,9 +199,12 @@ pub fn lookup(query: &str, readings: &[Interpretation], suggestion: Option<&Entr
             kind_name(i.status.kind())
         )
     }));
-    let suggestion = suggestion.map_or_else(|| "null".to_string(), |e| string(e.name()));
+    let foreign = array(answer.foreign.iter().map(|f| foreign(f)));
+    let suggestion = answer
+        .suggestion
+        .map_or_else(|| "null".to_string(), |e| string(e.name()));
     format!(
-        "{{\"query\":{},\"matches\":{matches},\"decoded\":{decoded},\"readings\":{readings_json},\"suggestion\":{suggestion}}}",
+        "{{\"query\":{},\"matches\":{matches},\"decoded\":{decoded},\"readings\":{readings_json},\"foreign\":{foreign},\"suggestion\":{suggestion}}}",
         string(query)
     )
 }

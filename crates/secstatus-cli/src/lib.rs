@@ -2,6 +2,7 @@
 //! directly. The binary (`src/main.rs`) is glue: arguments, exit codes, dispatch.
 
 pub mod annotate;
+pub mod answer;
 pub mod cli;
 pub mod export;
 pub mod human;

@@ -1,13 +1,15 @@
 //! `secstatus`: the command line. Glue only: the `secstatus` library does the work.
 
-
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use secstatus::{Entry, Interpretation, Lang};
+use secstatus::{Entry, Lang};
 
-use secstatus_cli::cli::{AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs};
+use secstatus_cli::answer::Answer;
+use secstatus_cli::cli::{
+    AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs, LookupArgs,
+};
 use secstatus_cli::human::Style;
 use secstatus_cli::{annotate, export, human, json};
 
@@ -37,7 +39,7 @@ fn main() -> ExitCode {
             let _ = Cli::command().print_help();
             return ExitCode::from(TROUBLE);
         }
-        None => lookup(&cli.queries, cli.lookup.json, lang, style, false, &mut out),
+        None => lookup(&cli.queries, &cli.lookup, lang, style, false, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
@@ -52,8 +54,8 @@ fn main() -> ExitCode {
 
 fn run(command: Command, lang: Lang, style: Style, out: &mut impl Write) -> io::Result<u8> {
     match command {
-        Command::Lookup { queries, args } => lookup(&queries, args.json, lang, style, false, out),
-        Command::Explain { code, json } => lookup(&[code], json, lang, style, true, out),
+        Command::Lookup { queries, args } => lookup(&queries, &args, lang, style, false, out),
+        Command::Explain { code, args } => lookup(&[code], &args, lang, style, true, out),
         Command::List(args) => list(&args, lang, style, out),
         Command::Search { words, json, limit } => {
             search(&words.join(" "), json, limit, lang, style, out)
@@ -97,7 +99,7 @@ fn use_color(common: &Common) -> bool {
 
 fn lookup(
     queries: &[String],
-    as_json: bool,
+    args: &LookupArgs,
     lang: Lang,
     style: Style,
     full: bool,
@@ -106,25 +108,18 @@ fn lookup(
     let mut all_found = true;
     let mut objects = Vec::new();
     for (i, query) in queries.iter().enumerate() {
-        let readings: Vec<Interpretation> = secstatus::interpret(query).collect();
-        let found = readings.iter().any(|r| r.status.entry().is_some());
-        let suggestion = if found {
-            None
-        } else {
-            secstatus::suggest(query)
-        };
-        all_found &= found;
-        if as_json {
-            objects.push(json::lookup(query, &readings, suggestion));
+        let answer = Answer::resolve(query, args.from);
+        all_found &= answer.found();
+        if args.json {
+            objects.push(json::lookup(query, &answer));
         } else {
             if i > 0 {
                 writeln!(out)?;
             }
-            let (text, _) = human::lookup(query, &readings, suggestion, lang, style, full);
-            out.write_all(text.as_bytes())?;
+            out.write_all(human::lookup(query, &answer, lang, style, full).as_bytes())?;
         }
     }
-    if as_json {
+    if args.json {
         writeln!(out, "{}", json::array(objects))?;
     }
     Ok(if all_found { FOUND } else { NOT_FOUND })

@@ -70,11 +70,21 @@ fn every_field_notes_line_shape_is_explained() {
 }
 
 #[test]
-fn ntstatus_in_the_security_log_is_not_an_sspi_code() {
-    let line = b"Status: 0xC000006D Sub Status: 0xC000006A\n";
-    let (code, out, _) = annotate_stdin(&[], line);
-    assert_eq!(code, 1);
-    assert_eq!(out, line);
+fn ntstatus_in_the_security_log_is_named_with_its_sspi_equivalent() {
+    let (code, out, _) = annotate_stdin(&[], b"Status: 0xC000006D Sub Status: 0xC000006A\n");
+    assert_eq!(code, 0);
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("Status: 0xC000006D Sub Status: 0xC000006A  [secstatus: STATUS_LOGON_FAILURE (0xC000006D, NTSTATUS): "),
+        "{text}"
+    );
+    assert!(
+        text.contains("-> SEC_E_LOGON_DENIED (0x8009030C)"),
+        "{text}"
+    );
+    let (_, out, _) = annotate_stdin(&["--json"], b"Status: 0xC000006D\n");
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\"name\":\"STATUS_LOGON_FAILURE\",\"value\":\"0xC000006D\",\"system\":\"ntstatus\",\"sspi\":\"SEC_E_LOGON_DENIED\""), "{text}");
 }
 
 #[test]
@@ -131,7 +141,7 @@ fn json_lines_per_occurrence() {
     let lines: Vec<_> = text.lines().collect();
     assert_eq!(lines.len(), 2);
     eqnice!(
-        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"account locked out\",\"ru\":\"учётная запись заблокирована\"}}}",
+        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"system\":\"sspi\",\"sspi\":\"SEC_E_INVALID_TOKEN\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"account locked out\",\"ru\":\"учётная запись заблокирована\"}}}",
         lines[0]
     );
     assert!(
@@ -265,5 +275,6 @@ fn the_sample_log_is_annotated() {
     assert_eq!(r.code, 0);
     let input = std::fs::read_to_string(SAMPLE).unwrap();
     assert_eq!(r.stdout.lines().count(), input.lines().count());
-    assert_eq!(r.stdout.matches("[secstatus:").count(), 8);
+    // Eight lines with SSPI codes, one with the Security log's NTSTATUS.
+    assert_eq!(r.stdout.matches("[secstatus:").count(), 9);
 }

@@ -110,12 +110,12 @@ fn aliases_are_shown_with_their_code() {
 
 #[test]
 fn a_value_outside_the_catalogue_is_decoded_not_just_missing() {
-    let r = run(&["0xC000006D"]);
+    let r = run(&["0xC0001234"]);
     assert_eq!(r.code, 1);
     eqnice!(
-        "0xC000006D: 0xC000006D (read as hex): not an SSPI status code
-  value:          0xC000006D  signed -1073741715  unsigned 3221225581
-  fields:         S=1 R=1 C=0 N=0 X=0 facility=0 (FACILITY_NULL) code=0x006D
+        "0xC0001234: 0xC0001234 (read as hex): not an SSPI status code
+  value:          0xC0001234  signed -1073737164  unsigned 3221230132
+  fields:         S=1 R=1 C=0 N=0 X=0 facility=0 (FACILITY_NULL) code=0x1234
                   an NTSTATUS error code (as in the Windows Security log), not an SSPI code
 ",
         r.stdout
@@ -393,4 +393,90 @@ fn a_closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn neighbouring_systems_are_named_with_their_sspi_equivalent_and_source() {
+    let r = run(&["0xC000006D"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .starts_with("STATUS_LOGON_FAILURE (NTSTATUS 0xC000006D)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("  SSPI:           SEC_E_LOGON_DENIED (0x8009030C)  [freerdp"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\nSEC_E_LOGON_DENIED (0x8009030C)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["KRB_AP_ERR_SKEW"]);
+    assert!(
+        r.stdout
+            .starts_with("KRB_AP_ERR_SKEW (Kerberos error code 37)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("SSPI:           SEC_E_TIME_SKEW (0x80090324)  [windows-observed"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", "--from", "krb", "37"]);
+    assert!(
+        r.stdout
+            .starts_with("KRB_AP_ERR_SKEW (Kerberos error code 37)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", "--from", "tls", "48"]);
+    assert!(
+        r.stdout.starts_with("unknown_ca (TLS alert 48)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", "--from", "gss", "0x60008"]);
+    assert!(
+        r.stdout
+            .starts_with("GSS_S_BAD_SIG (GSS-API major status 0x60000)\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("GSS_S_UNSEQ_TOKEN (GSS-API major status 0x8)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["GSS_S_BAD_MIC"]);
+    assert!(
+        r.stdout.starts_with(
+            "GSS_S_BAD_SIG (GSS-API major status 0x60000)\n  aliases:        GSS_S_BAD_MIC\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(run(&["lookup", "--from", "krb", "9999"]).code, 1);
+    assert_eq!(run(&["lookup", "--from", "nope", "1"]).code, 2);
+}
+
+#[test]
+fn explain_lists_what_maps_to_a_code() {
+    let r = run(&["explain", "SEC_E_TIME_SKEW"]);
+    assert!(
+        r.stdout.contains(
+            "  mapped from:    Kerberos error code 37 KRB_AP_ERR_SKEW [windows-observed]\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["explain", "--json", "SEC_E_TIME_SKEW"]);
+    assert!(r.stdout.contains("\"mapped_from\":[{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\"}"), "{}", r.stdout);
 }

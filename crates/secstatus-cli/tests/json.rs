@@ -71,7 +71,7 @@ fn lookup_json_has_one_object_per_query_with_decoded_fields() {
          \"severity\":\"error\",\"severity_bit\":true,\"reserved_bit\":false,\"customer_bit\":false,\"nt_bit\":false,\"x_bit\":false,\
          \"facility\":9,\"facility_name\":\"FACILITY_SECURITY\",\"code\":793,\"kind\":\"security_facility\"}"
     ), "{}", r.stdout);
-    assert!(r.stdout.contains("{\"query\":\"SEC_E_LOGON_DENIDE\",\"matches\":[],\"decoded\":null,\"readings\":[],\"suggestion\":\"SEC_E_LOGON_DENIED\"}"), "{}", r.stdout);
+    assert!(r.stdout.contains("{\"query\":\"SEC_E_LOGON_DENIDE\",\"matches\":[],\"decoded\":null,\"readings\":[],\"foreign\":[],\"suggestion\":\"SEC_E_LOGON_DENIED\"}"), "{}", r.stdout);
 }
 
 #[test]

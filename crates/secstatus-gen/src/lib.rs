@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod mappings;
+
 /// The command that regenerates the tables, as error messages and the generated header name it.
 pub const REGENERATE: &str = "cargo run -p secstatus-gen";
 
@@ -29,6 +31,10 @@ pub const DATA_PATH: &str = "data/codes.toml";
 pub const SPEC_PATH: &str = "data/spec/sspi-status-codes.tsv";
 /// Where the generated file lives, relative to the workspace root.
 pub const OUTPUT_PATH: &str = "crates/secstatus/src/generated.rs";
+/// The neighbouring systems' data file, relative to the workspace root.
+pub const MAPPINGS_PATH: &str = "data/mappings.toml";
+/// Where the generated mapping tables live, relative to the workspace root.
+pub const MAPPINGS_OUTPUT_PATH: &str = "crates/secstatus/src/foreign_generated.rs";
 
 /// A problem with the data, naming the entry it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -555,10 +561,36 @@ fn emit(codes: &[Code]) -> String {
     out
 }
 
-/// Reads the data and the specification from the workspace and renders the generated file.
-pub fn render_workspace() -> Result<String, Box<dyn std::error::Error>> {
+/// Validates `data/mappings.toml` against the catalogue in `data_toml` and renders its generated Rust source.
+pub fn render_mappings(data_toml: &str, mappings_toml: &str) -> Result<String, DataError> {
+    let data: Data = toml::from_str(data_toml).or_else(|e| fail("data", e.to_string()))?;
+    let mut names = BTreeMap::new();
+    for c in &data.code {
+        names.insert(c.name.clone(), c.name.clone());
+        for a in &c.alias {
+            names.insert(a.name.clone(), c.name.clone());
+        }
+    }
+    mappings::render(mappings_toml, &names)
+}
+
+/// Reads the data files and the specification from the workspace and renders every generated file:
+/// `(path relative to the workspace root, contents)`.
+pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::error::Error>> {
     let root = workspace_root();
-    let data = std::fs::read_to_string(root.join(DATA_PATH))?;
-    let spec = std::fs::read_to_string(root.join(SPEC_PATH))?;
-    Ok(render(&data, &spec)?)
+    let read =
+        |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("{path}: {e}"));
+    let data = read(DATA_PATH)?;
+    let spec = read(SPEC_PATH)?;
+    let maps = read(MAPPINGS_PATH)?;
+    Ok(vec![
+        (
+            OUTPUT_PATH,
+            render(&data, &spec).map_err(|e| format!("{DATA_PATH}: {e}"))?,
+        ),
+        (
+            MAPPINGS_OUTPUT_PATH,
+            render_mappings(&data, &maps).map_err(|e| format!("{MAPPINGS_PATH}: {e}"))?,
+        ),
+    ])
 }

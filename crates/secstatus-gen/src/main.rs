@@ -1,4 +1,4 @@
-//! `cargo run -p secstatus-gen`: validate `data/codes.toml` and write the generated tables.
+//! `cargo run -p secstatus-gen`: validate the data files and write the generated tables.
 
 use std::process::ExitCode;
 
@@ -6,23 +6,20 @@ fn main() -> ExitCode {
     let rendered = match secstatus_gen::render_workspace() {
         Ok(rendered) => rendered,
         Err(err) => {
-            eprintln!("secstatus-gen: {}: {err}", secstatus_gen::DATA_PATH);
+            eprintln!("secstatus-gen: {err}");
             return ExitCode::from(2);
         }
     };
-    let path = secstatus_gen::workspace_root().join(secstatus_gen::OUTPUT_PATH);
-    if std::fs::read_to_string(&path).ok().as_deref() == Some(rendered.as_str()) {
-        println!("{} is up to date", secstatus_gen::OUTPUT_PATH);
-        return ExitCode::SUCCESS;
-    }
-    match std::fs::write(&path, rendered) {
-        Ok(()) => {
-            println!("wrote {}", secstatus_gen::OUTPUT_PATH);
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("secstatus-gen: cannot write {}: {err}", path.display());
-            ExitCode::from(2)
+    for (path, contents) in rendered {
+        let full = secstatus_gen::workspace_root().join(path);
+        if std::fs::read_to_string(&full).ok().as_deref() == Some(contents.as_str()) {
+            println!("{path} is up to date");
+        } else if let Err(err) = std::fs::write(&full, contents) {
+            eprintln!("secstatus-gen: cannot write {}: {err}", full.display());
+            return ExitCode::from(2);
+        } else {
+            println!("wrote {path}");
         }
     }
+    ExitCode::SUCCESS
 }

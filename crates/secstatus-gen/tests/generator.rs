@@ -1,15 +1,18 @@
 //! The generated file is fresh, and the generator refuses bad data with a message naming the entry.
 
-use secstatus_gen::{render, render_workspace, workspace_root, OUTPUT_PATH, REGENERATE};
+use secstatus_gen::{render, render_mappings, render_workspace, workspace_root, REGENERATE};
 
 #[test]
-fn generated_file_is_fresh() {
-    let expected = render_workspace().expect("data/codes.toml must be valid");
-    let actual = std::fs::read_to_string(workspace_root().join(OUTPUT_PATH)).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "{OUTPUT_PATH} is stale: run `{REGENERATE}` and commit the result"
-    );
+fn generated_files_are_fresh() {
+    let rendered =
+        render_workspace().unwrap_or_else(|e| panic!("the data files must be valid: {e}"));
+    for (path, expected) in rendered {
+        let actual = std::fs::read_to_string(workspace_root().join(path)).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{path} is stale: run `{REGENERATE}` and commit the result"
+        );
+    }
 }
 
 const SPEC: &str = "name\tmeaning_en\tmeaning_ru\n\
@@ -217,4 +220,95 @@ fn strips_markdown_links_to_their_text() {
         ),
         "call CompleteAuthToken and package."
     );
+}
+
+const MAPPINGS: &str = r#"
+[source]
+rfc = "an RFC"
+hdr = "a header"
+hdr2 = "another header"
+impl = "an implementation"
+
+[[foreign]]
+system = "krb"
+value = 37
+name = "KRB_AP_ERR_SKEW"
+meaning.en = "Clock skew too great."
+meaning.ru = "Слишком большое расхождение часов."
+value_sources = ["rfc"]
+sspi = [{ code = "SEC_E_CANNOT_INSTALL", source = "impl" }]
+
+[[foreign]]
+system = "ntstatus"
+value = 0xC000006D
+name = "STATUS_LOGON_FAILURE"
+meaning.en = "The logon failed."
+meaning.ru = "Вход не удался."
+value_sources = ["hdr", "hdr2"]
+"#;
+
+fn mappings_error(from: &str, to: &str) -> String {
+    let bad = MAPPINGS.replace(from, to);
+    assert_ne!(bad, MAPPINGS, "the substitution `{from}` did not apply");
+    match render_mappings(&data(&[OK, INSTALL]), &bad) {
+        Ok(_) => panic!("accepted bad mappings ({from} -> {to})"),
+        Err(err) => err.to_string(),
+    }
+}
+
+#[test]
+fn valid_mappings_render_sorted_tables() {
+    let out = render_mappings(&data(&[OK, INSTALL]), MAPPINGS).unwrap();
+    assert!(out.contains("pub(crate) static FOREIGN: [Foreign; 2] = ["));
+    assert!(out.find("System::NtStatus").unwrap() < out.find("System::Kerberos").unwrap());
+    assert!(out.contains(
+        "Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: None }"
+    ));
+    assert!(out.contains("(\"KRB_AP_ERR_SKEW\", 1),"));
+}
+
+#[test]
+fn mappings_reject_an_unknown_sspi_code() {
+    let err = mappings_error("code = \"SEC_E_CANNOT_INSTALL\"", "code = \"SEC_E_NOPE\"");
+    assert_eq!(
+        err,
+        "KRB_AP_ERR_SKEW: `SEC_E_NOPE` is not an SSPI status code"
+    );
+}
+
+#[test]
+fn mappings_reject_an_unknown_source() {
+    let err = mappings_error("source = \"impl\"", "source = \"rumour\"");
+    assert_eq!(
+        err,
+        "KRB_AP_ERR_SKEW: unknown source `rumour` (add it to [source])"
+    );
+}
+
+#[test]
+fn mappings_need_two_sources_for_header_values() {
+    let err = mappings_error(
+        "value_sources = [\"hdr\", \"hdr2\"]",
+        "value_sources = [\"hdr\"]",
+    );
+    assert_eq!(
+        err,
+        "STATUS_LOGON_FAILURE: a ntstatus value needs at least 2 sources"
+    );
+}
+
+#[test]
+fn mappings_reject_a_duplicate_value_and_an_unknown_system() {
+    let err = mappings_error("value = 0xC000006D", "value = 37\nsystem_ = 1");
+    assert!(err.starts_with("mappings: "), "{err}");
+    let twin = MAPPINGS.replace(
+        "system = \"ntstatus\"\nvalue = 0xC000006D",
+        "system = \"krb\"\nvalue = 37",
+    );
+    let err = render_mappings(&data(&[OK, INSTALL]), &twin)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "STATUS_LOGON_FAILURE: duplicate krb value 37");
+    let err = mappings_error("system = \"krb\"", "system = \"x400\"");
+    assert_eq!(err, "KRB_AP_ERR_SKEW: unknown system `x400`");
 }

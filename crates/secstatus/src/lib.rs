@@ -59,6 +59,28 @@
 //! assert!(kerberos > 10);
 //! ```
 //!
+//! # Crate features
+//!
+//! None is on by default; the crate then has no dependencies.
+//!
+//! - `serde`: `Serialize` for [`SecStatus`] (its signed value), [`Entry`] (the command line's JSON fields) and
+//!   [`Text`]; `Deserialize` for [`SecStatus`] from a number or any text its `FromStr` accepts.
+//! - `std`: `From<secstatus::Error> for std::io::Error`, with the nearest `io::ErrorKind`.
+//! - `windows-result`: conversions between [`SecStatus`] and `windows_result::HRESULT`.
+//!
+//! # Neighbouring systems
+//!
+//! [`NtStatus`], [`Win32Error`], [`GssStatus`], [`KerberosError`] and [`TlsAlert`] decode their systems' values and
+//! map them to SSPI codes; every [`Mapping`] names its [`Source`], and where sources disagree all are kept:
+//!
+//! ```
+//! use secstatus::{GssStatus, KerberosError, NtStatus, SecStatus, TlsAlert};
+//! assert_eq!(KerberosError(37).mapping().unwrap().status(), SecStatus::SEC_E_TIME_SKEW);
+//! assert_eq!(NtStatus(0xC000_006D).mapping().unwrap().status(), SecStatus::SEC_E_LOGON_DENIED);
+//! assert_eq!(TlsAlert(48).mapping().unwrap().status(), SecStatus::SEC_E_UNTRUSTED_ROOT);
+//! assert_eq!(GssStatus(0x0009_0000).mapping().unwrap().status(), SecStatus::SEC_E_INVALID_TOKEN);
+//! ```
+//!
 //! # References
 //!
 //! - winerror.h (Windows SDK; mingw-w64's public-domain copy), the `windows-sys` crate's constants.
@@ -74,8 +96,12 @@
 
 mod catalogue;
 mod entry;
+mod foreign;
+#[rustfmt::skip]
+mod foreign_generated;
 #[rustfmt::skip]
 mod generated;
+mod interop;
 mod kind;
 mod ldap;
 mod parse;
@@ -88,10 +114,14 @@ pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
     Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
 };
+pub use foreign::{
+    foreign, foreign_by_name, foreigns, mapped_to, sources, Foreign, GssStatus, KerberosError,
+    Mapping, NtStatus, Source, System, TlsAlert, Win32Error,
+};
 pub use kind::{facility_name, ValueKind};
 pub use ldap::{ldap_data, ldap_sub_code, ldap_sub_codes, LdapSubCode};
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
-pub use scan::{is_token_byte, scan, scan_with_context, Form, Found, Scan};
+pub use scan::{is_token_byte, scan, scan_with_context, Code, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};

@@ -4,7 +4,7 @@
 //! written. It never allocates, accepts any bytes (invalid UTF-8 included) and looks at each byte a bounded number
 //! of times.
 
-use crate::{lookup_name, Entry, SecStatus};
+use crate::{foreign, lookup_name, Entry, Foreign, SecStatus, System};
 
 /// How a code was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,6 +39,54 @@ impl Form {
     }
 }
 
+/// What a found code is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Code {
+    /// An SSPI status code of the catalogue.
+    Sspi(&'static Entry),
+    /// An NTSTATUS the tables know, written as `0x` and 8 hex digits (`Status: 0xC000006D` in the Security event
+    /// log). Not an SSPI code; [`Code::sspi`] gives its SSPI equivalent where a source gives one.
+    NtStatus(&'static Foreign),
+}
+
+impl Code {
+    /// The name: `SEC_E_LOGON_DENIED`, `STATUS_LOGON_FAILURE`.
+    ///
+    /// ```
+    /// let found = secstatus::scan(b"Status: 0xC000006D").next().unwrap();
+    /// assert_eq!(found.code.name(), "STATUS_LOGON_FAILURE");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Code::Sspi(e) => e.name(),
+            Code::NtStatus(f) => f.name(),
+        }
+    }
+
+    /// The 32-bit value.
+    pub fn value(&self) -> u32 {
+        match self {
+            Code::Sspi(e) => e.status().to_u32(),
+            Code::NtStatus(f) => f.value(),
+        }
+    }
+
+    /// The SSPI code: the entry itself, or an NTSTATUS's primary SSPI equivalent.
+    ///
+    /// ```
+    /// use secstatus::{scan, SecStatus};
+    /// let found = scan(b"Status: 0xC000006D").next().unwrap();
+    /// assert_eq!(found.code.sspi(), Some(SecStatus::SEC_E_LOGON_DENIED));
+    /// ```
+    pub fn sspi(&self) -> Option<SecStatus> {
+        match self {
+            Code::Sspi(e) => Some(e.status()),
+            Code::NtStatus(f) => f.primary().map(|m| m.status()),
+        }
+    }
+}
+
 /// One code found in a haystack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -46,8 +94,8 @@ pub struct Found {
     pub start: usize,
     /// Byte offset just past the code.
     pub end: usize,
-    /// The catalogue entry.
-    pub entry: &'static Entry,
+    /// What it is.
+    pub code: Code,
     /// How it was written.
     pub form: Form,
 }
@@ -92,7 +140,7 @@ fn trigger_mask(a: u8, b: u8, c: u8) -> u8 {
 /// let line = b"LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, data 52e";
 /// let found: Vec<_> = scan(line).collect();
 /// assert_eq!(found.len(), 1);
-/// assert_eq!(found[0].entry.status(), SecStatus::SEC_E_INVALID_TOKEN);
+/// assert_eq!(found[0].code.sspi(), Some(SecStatus::SEC_E_INVALID_TOKEN));
 /// assert_eq!((found[0].start, found[0].end, found[0].form), (22, 30, Form::BareHex));
 ///
 /// assert_eq!(scan(b"0x800903080 80090308abc 0x8009030").count(), 0);
@@ -169,7 +217,7 @@ impl Iterator for Scan<'_> {
                 && h[start - 1] == b'-'
                 && ((start == 1 && !self.token_before)
                     || (start > 1 && !is_token_byte(h[start - 2])));
-            if let Some((entry, form)) = classify(&h[start..end], sign) {
+            if let Some((code, form)) = classify(&h[start..end], sign) {
                 let start = if form == Form::SignedDecimal {
                     start - 1
                 } else {
@@ -178,7 +226,7 @@ impl Iterator for Scan<'_> {
                 return Some(Found {
                     start,
                     end,
-                    entry,
+                    code,
                     form,
                 });
             }
@@ -209,17 +257,23 @@ fn find_trigger(h: &[u8]) -> Option<usize> {
 }
 
 /// What a whole token is, if it is a catalogue code in a recognised form.
-fn classify(token: &[u8], negative: bool) -> Option<(&'static Entry, Form)> {
+fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
     let numeric = |value: u32, form| {
-        SecStatus::from_u32(value)
+        let entry = SecStatus::from_u32(value)
             .entry()
-            .filter(|e| e.status().to_u32() != 0)
-            .map(|e| (e, form))
+            .filter(|e| e.status().to_u32() != 0);
+        entry.map(|e| (Code::Sspi(e), form))
     };
     match token {
         [b'S' | b's', b'E' | b'e', b'C' | b'c', b'_', ..] => {
             let name = core::str::from_utf8(token).ok()?;
-            lookup_name(name).map(|e| (e, Form::Name))
+            lookup_name(name).map(|e| (Code::Sspi(e), Form::Name))
+        }
+        [b'0', b'x' | b'X', digits @ ..]
+            if digits.len() == 8 && matches!(digits[0], b'C' | b'c') =>
+        {
+            let value = hex(digits)?;
+            foreign(System::NtStatus, value).map(|f| (Code::NtStatus(f), Form::Hex))
         }
         [b'0', b'x' | b'X', digits @ ..] if (1..=8).contains(&digits.len()) => {
             numeric(hex(digits)?, Form::Hex)
@@ -262,7 +316,7 @@ mod tests {
     use std::vec::Vec;
 
     fn names(h: &[u8]) -> Vec<(&'static str, Form)> {
-        scan(h).map(|f| (f.entry.name(), f.form)).collect()
+        scan(h).map(|f| (f.code.name(), f.form)).collect()
     }
 
     #[test]
