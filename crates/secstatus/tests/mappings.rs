@@ -1,0 +1,259 @@
+//! Every mapping row against its source, transcribed here from the source's own table, and the decoders.
+
+use secstatus::{foreigns, GssStatus, KerberosError, NtStatus, SecStatus, System, TlsAlert};
+
+/// The SSPI names a foreign status maps to with `source`, in order.
+fn by_source(system: System, value: u32, source: &str) -> Vec<&'static str> {
+    let f = secstatus::foreign(system, value)
+        .unwrap_or_else(|| panic!("{system:?} {value} is missing"));
+    f.mappings()
+        .iter()
+        .filter(|m| m.source().key() == source)
+        .filter_map(|m| m.status().name())
+        .collect()
+}
+
+/// Microsoft, "Schannel Error Codes for TLS and SSL Alerts": alert -> Schannel code.
+#[test]
+fn tls_alerts_follow_microsofts_table() {
+    let table: &[(&[u8], &str)] = &[
+        (&[10, 22, 40, 47, 50, 60, 100, 110], "SEC_E_ILLEGAL_MESSAGE"),
+        (&[20, 30], "SEC_E_MESSAGE_ALTERED"),
+        (&[21, 51], "SEC_E_DECRYPT_FAILURE"),
+        (&[42, 43, 46], "SEC_E_CERT_UNKNOWN"),
+        (&[45], "SEC_E_CERT_EXPIRED"),
+        (&[48], "SEC_E_UNTRUSTED_ROOT"),
+        (&[49], "SEC_E_LOGON_DENIED"),
+        (&[70], "SEC_E_UNSUPPORTED_FUNCTION"),
+        (&[71], "SEC_E_ALGORITHM_MISMATCH"),
+        (&[80], "SEC_E_INTERNAL_ERROR"),
+        (&[90], "SEC_E_UNFINISHED_CONTEXT_DELETED"),
+    ];
+    for (alerts, code) in table {
+        for &alert in *alerts {
+            let m = TlsAlert(alert).mapping().unwrap();
+            assert_eq!(m.status().name(), Some(*code), "alert {alert}");
+            assert_eq!(m.source().key(), "ms-tls-alerts", "alert {alert}");
+        }
+    }
+    // certificate_revoked gives CRYPT_E_REVOKED, which is not an SSPI code: no SSPI mapping.
+    assert!(TlsAlert(44).mapping().is_none());
+    assert_eq!(
+        TlsAlert(0).mapping().unwrap().status(),
+        SecStatus::SEC_I_CONTEXT_EXPIRED
+    );
+    assert_eq!(
+        TlsAlert(200).mapping().unwrap().status(),
+        SecStatus::SEC_E_ILLEGAL_MESSAGE
+    );
+}
+
+/// Wine, `status_gss_to_sspi`: the values its switch lists.
+#[test]
+fn gss_follows_wines_switch() {
+    let table: &[(u32, &str)] = &[
+        (0x0000_0000, "SEC_E_OK"),
+        (0x0001_0000, "SEC_E_SECPKG_NOT_FOUND"),
+        (0x0006_0000, "SEC_E_MESSAGE_ALTERED"),
+        (0x0007_0000, "SEC_E_NO_CREDENTIALS"),
+        (0x0008_0000, "SEC_E_INVALID_HANDLE"),
+        (0x0009_0000, "SEC_E_INVALID_TOKEN"),
+        (0x000A_0000, "SEC_E_NO_CREDENTIALS"),
+        (0x000B_0000, "SEC_E_CONTEXT_EXPIRED"),
+        (0x000C_0000, "SEC_E_CONTEXT_EXPIRED"),
+        (0x000D_0000, "SEC_E_INTERNAL_ERROR"),
+        (0x000E_0000, "SEC_E_QOP_NOT_SUPPORTED"),
+        (0x1, "SEC_I_CONTINUE_NEEDED"),
+        (0x2, "SEC_E_INVALID_TOKEN"),
+        (0x4, "SEC_E_INVALID_TOKEN"),
+        (0x8, "SEC_E_OUT_OF_SEQUENCE"),
+        (0x10, "SEC_E_OUT_OF_SEQUENCE"),
+    ];
+    for &(value, code) in table {
+        assert_eq!(
+            by_source(System::Gss, value, "wine").first(),
+            Some(&code),
+            "GSS 0x{value:X}"
+        );
+    }
+}
+
+/// Where sources disagree, every answer is kept, the primary first.
+#[test]
+fn gss_disagreements_are_all_shown() {
+    let expired = secstatus::foreign_by_name("GSS_S_CREDENTIALS_EXPIRED").unwrap();
+    let codes: Vec<_> = expired
+        .mappings()
+        .iter()
+        .map(|m| (m.status().name().unwrap(), m.source().key()))
+        .collect();
+    assert_eq!(codes[0], ("SEC_E_CONTEXT_EXPIRED", "wine"));
+    assert!(
+        codes.contains(&("SEC_E_CERT_EXPIRED", "dotnet")),
+        "{codes:?}"
+    );
+    assert!(expired.note().is_some());
+    let defective = secstatus::foreign_by_name("GSS_S_DEFECTIVE_CREDENTIAL").unwrap();
+    assert_eq!(
+        defective.primary().unwrap().status(),
+        SecStatus::SEC_E_NO_CREDENTIALS
+    );
+    assert!(defective
+        .note()
+        .unwrap()
+        .get(secstatus::Lang::En)
+        .contains("STATUS_LOGON_FAILURE"));
+}
+
+/// A combined major status is decoded field by field before mapping; exact-equality mapping would miss it.
+#[test]
+fn combined_gss_values_are_decoded() {
+    let s = GssStatus(0x0009_0000 | 0x4);
+    assert_eq!(
+        s.parts().map(|f| f.name()).collect::<Vec<_>>(),
+        ["GSS_S_DEFECTIVE_TOKEN", "GSS_S_OLD_TOKEN"]
+    );
+    assert_eq!(
+        s.mapping().unwrap().status(),
+        SecStatus::SEC_E_INVALID_TOKEN
+    );
+    let calling = GssStatus(0x0100_0000 | 0x000D_0000);
+    assert_eq!(
+        calling.parts().next().unwrap().name(),
+        "GSS_S_CALL_INACCESSIBLE_READ"
+    );
+    assert_eq!(
+        GssStatus(0).parts().map(|f| f.name()).collect::<Vec<_>>(),
+        ["GSS_S_COMPLETE"]
+    );
+    assert_eq!(
+        GssStatus(0).mapping().unwrap().status(),
+        SecStatus::SEC_E_OK
+    );
+    assert_eq!(
+        GssStatus(0x1).mapping().unwrap().status(),
+        SecStatus::SEC_I_CONTINUE_NEEDED
+    );
+    // A routine error no table knows maps to nothing, and certainly not to SEC_E_OK.
+    assert_eq!(GssStatus(0x007F_0000).parts().count(), 0);
+    assert!(GssStatus(0x007F_0000).mapping().is_none());
+}
+
+/// sspi-rs, `map_keb_error_code_to_sspi_error`, as grouped by target in its source.
+#[test]
+fn kerberos_sspi_rs_rows_follow_its_table() {
+    let table: &[(&[u32], &str)] = &[
+        (
+            &[
+                3, 10, 11, 12, 13, 15, 16, 17, 24, 25, 26, 27, 28, 29, 34, 36, 39, 44, 51, 61, 69,
+                70,
+            ],
+            "SEC_E_KDC_INVALID_REQUEST",
+        ),
+        (
+            &[1, 2, 23, 38, 52, 62, 63, 66, 71, 75, 76],
+            "SEC_E_INVALID_PARAMETER",
+        ),
+        (&[6, 7, 18, 19, 20, 21, 22], "SEC_E_UNKNOWN_CREDENTIALS"),
+        (&[4, 5, 9, 65], "SEC_E_ENCRYPT_FAILURE"),
+        (&[31, 41, 64], "SEC_E_MESSAGE_ALTERED"),
+        (&[33, 35, 40, 48, 50], "SEC_E_INVALID_TOKEN"),
+        (&[42, 47, 49], "SEC_E_OUT_OF_SEQUENCE"),
+        (&[60, 73, 74], "SEC_E_INTERNAL_ERROR"),
+        (&[8], "SEC_E_TOO_MANY_PRINCIPALS"),
+        (&[14], "SEC_E_QOP_NOT_SUPPORTED"),
+        (&[32], "SEC_E_CONTEXT_EXPIRED"),
+        (&[37], "SEC_E_TIME_SKEW"),
+        (&[45], "SEC_E_NO_KERB_KEY"),
+        (&[46], "SEC_E_MUTUAL_AUTH_FAILED"),
+        (&[67], "SEC_E_NO_TGT_REPLY"),
+        (&[68], "SEC_E_NO_AUTHENTICATING_AUTHORITY"),
+        (&[72], "SEC_E_KDC_CERT_REVOKED"),
+    ];
+    for (codes, target) in table {
+        for &code in *codes {
+            assert_eq!(
+                by_source(System::Kerberos, code, "sspi-rs"),
+                [*target],
+                "Kerberos {code}"
+            );
+        }
+    }
+    // sspi-rs's "Unknown" (0, which reads as SEC_E_OK) is never copied.
+    for code in [0, 90, 91, 92, 93] {
+        assert!(KerberosError(code).mapping().is_none(), "Kerberos {code}");
+    }
+}
+
+/// Observed Windows behaviour wins over an implementation's table where there is evidence.
+#[test]
+fn kerberos_primary_follows_observed_windows_behaviour() {
+    for (code, target) in [
+        (37, "SEC_E_TIME_SKEW"),
+        (41, "SEC_E_WRONG_PRINCIPAL"),
+        (7, "SEC_E_TARGET_UNKNOWN"),
+        (24, "SEC_E_LOGON_DENIED"),
+        (14, "SEC_E_KDC_UNKNOWN_ETYPE"),
+    ] {
+        let m = KerberosError(code).mapping().unwrap();
+        assert_eq!(
+            (m.status().name(), m.source().key()),
+            (Some(target), "windows-observed"),
+            "Kerberos {code}"
+        );
+    }
+}
+
+/// Name twins: STATUS_X <-> SEC_E_X, derivable from the names themselves.
+#[test]
+fn ntstatus_name_twins_share_their_suffix() {
+    let mut twins = 0;
+    for f in foreigns().filter(|f| f.system() == System::NtStatus) {
+        for m in f
+            .mappings()
+            .iter()
+            .filter(|m| m.source().key() == "name-twin")
+        {
+            let suffix = f.name().strip_prefix("STATUS_").unwrap();
+            assert_eq!(
+                m.status().name().unwrap().strip_prefix("SEC_E_"),
+                Some(suffix),
+                "{}",
+                f.name()
+            );
+            twins += 1;
+        }
+    }
+    assert!(twins >= 35, "{twins}");
+    assert_eq!(
+        NtStatus(0xC000_006D).mapping().unwrap().status(),
+        SecStatus::SEC_E_LOGON_DENIED
+    );
+    assert_eq!(NtStatus(0xC000_006D).to_hresult().to_u32(), 0xD000_006D);
+}
+
+#[test]
+fn nothing_but_gss_complete_maps_to_sec_e_ok() {
+    for f in foreigns() {
+        for m in f.mappings() {
+            if m.status() == SecStatus::SEC_E_OK {
+                assert_eq!(f.name(), "GSS_S_COMPLETE");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_source_cited_is_described() {
+    for s in secstatus::sources() {
+        assert!(!s.title().is_empty(), "{}", s.key());
+    }
+    let ms = secstatus::sources()
+        .find(|s| s.key() == "ms-tls-alerts")
+        .unwrap();
+    assert_eq!(
+        TlsAlert(250).mapping().unwrap().source().title(),
+        ms.title(),
+        "the 'any other' row cites the same source"
+    );
+}
