@@ -53,7 +53,10 @@ fn interesting_i32() -> impl Strategy<Value = i32> {
 
 #[test]
 fn display_number_extraction() {
-    assert_eq!(displayed_number("SEC_E_LOGON_DENIED (0x8009030C)"), "0x8009030C");
+    assert_eq!(
+        displayed_number("SEC_E_LOGON_DENIED (0x8009030C)"),
+        "0x8009030C"
+    );
     assert_eq!(displayed_number("0x80091234"), "0x80091234");
 }
 
@@ -88,7 +91,11 @@ fn recase(name: &str, mask: u64) -> String {
         .enumerate()
         .map(|(i, c)| {
             if mask >> (i % 64) & 1 == 1 {
-                if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
             } else {
                 c
             }
@@ -125,7 +132,12 @@ struct Chunked<'a> {
 
 impl Read for Chunked<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let size = self.sizes.get(self.next % self.sizes.len().max(1)).copied().unwrap_or(usize::MAX).max(1);
+        let size = self
+            .sizes
+            .get(self.next % self.sizes.len().max(1))
+            .copied()
+            .unwrap_or(usize::MAX)
+            .max(1);
         self.next += 1;
         let n = size.min(buf.len()).min(self.data.len());
         buf[..n].copy_from_slice(&self.data[..n]);
@@ -137,7 +149,16 @@ impl Read for Chunked<'_> {
 fn annotate(data: &[u8], sizes: &[usize], mode: Mode, lang: Lang) -> Vec<u8> {
     let mut out = Vec::new();
     let mut annotator = Annotator::new(&mut out, mode, lang, Style { color: false }, false);
-    annotator.input("-", &mut Chunked { data, sizes, next: 0 }).expect("reading from memory");
+    annotator
+        .input(
+            "-",
+            &mut Chunked {
+                data,
+                sizes,
+                next: 0,
+            },
+        )
+        .expect("reading from memory");
     annotator.finish().expect("writing to memory");
     out
 }
@@ -149,7 +170,9 @@ fn control_in(bytes: &[u8]) -> Option<char> {
     if let Some(&b) = bytes.iter().find(|&&b| b < 0x20 || b == 0x7f) {
         return Some(char::from(b));
     }
-    String::from_utf8_lossy(bytes).chars().find(|c| c.is_control())
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .find(|c| c.is_control())
 }
 
 /// `out` minus the annotations, checking each on the way: every output line is its input line, with one
@@ -159,7 +182,11 @@ fn strip_annotations(input: &[u8], out: &[u8]) -> Result<Vec<u8>, String> {
     let ins: Vec<&[u8]> = input.split_inclusive(|&b| b == b'\n').collect();
     let outs: Vec<&[u8]> = out.split_inclusive(|&b| b == b'\n').collect();
     if ins.len() != outs.len() {
-        return Err(format!("{} input lines but {} output lines", ins.len(), outs.len()));
+        return Err(format!(
+            "{} input lines but {} output lines",
+            ins.len(),
+            outs.len()
+        ));
     }
     let mut stripped = Vec::with_capacity(input.len());
     for (n, (&i, &o)) in ins.iter().zip(&outs).enumerate() {
@@ -167,7 +194,11 @@ fn strip_annotations(input: &[u8], out: &[u8]) -> Result<Vec<u8>, String> {
         let has_code = secstatus::scan(i).next().is_some();
         if !has_code {
             if i != o {
-                return Err(format!("line {n} holds no code but changed: {:?} -> {:?}", lossy(i), lossy(o)));
+                return Err(format!(
+                    "line {n} holds no code but changed: {:?} -> {:?}",
+                    lossy(i),
+                    lossy(o)
+                ));
             }
             stripped.extend_from_slice(o);
             continue;
@@ -181,14 +212,21 @@ fn strip_annotations(input: &[u8], out: &[u8]) -> Result<Vec<u8>, String> {
         };
         let content = &i[..i.len() - term.len()];
         if !(o.len() > i.len() && o.starts_with(content) && o.ends_with(term)) {
-            return Err(format!("line {n}: the input line is not around an annotation: {:?} -> {:?}", lossy(i), lossy(o)));
+            return Err(format!(
+                "line {n}: the input line is not around an annotation: {:?} -> {:?}",
+                lossy(i),
+                lossy(o)
+            ));
         }
         let note = &o[content.len()..o.len() - term.len()];
         if !(note.starts_with(MARK) && note.ends_with(b"]") && std::str::from_utf8(note).is_ok()) {
             return Err(format!("line {n}: not an annotation: {:?}", lossy(note)));
         }
         if let Some(c) = control_in(note) {
-            return Err(format!("line {n}: control character {c:?} in the annotation {:?}", lossy(note)));
+            return Err(format!(
+                "line {n}: control character {c:?} in the annotation {:?}",
+                lossy(note)
+            ));
         }
         stripped.extend_from_slice(content);
         stripped.extend_from_slice(term);
@@ -202,20 +240,55 @@ fn lossy(b: &[u8]) -> String {
 
 /// Codes in every form the scanner knows, and texts that look like codes but are not.
 const CODES: &[&str] = &[
-    "0x80090308", "0X8009030c", "0x90312", "0x00090312", "80090308", "8009030C", "00090312", "-2146893044",
-    "2148074252", "SEC_E_LOGON_DENIED", "sec_e_time_skew", "SEC_I_CONTINUE_NEEDED", "SEC_E_OK", "SEC_E_NO_SPM",
-    "SEC_I_INVALID_SESSION_STATE", "0xC000006D", "0xc000006a", "0x800903080", "80090308abc", "0x8009030",
-    "-2148074252", "12148074252", "SEC_E_OKAY", "_SEC_E_OK",
+    "0x80090308",
+    "0X8009030c",
+    "0x90312",
+    "0x00090312",
+    "80090308",
+    "8009030C",
+    "00090312",
+    "-2146893044",
+    "2148074252",
+    "SEC_E_LOGON_DENIED",
+    "sec_e_time_skew",
+    "SEC_I_CONTINUE_NEEDED",
+    "SEC_E_OK",
+    "SEC_E_NO_SPM",
+    "SEC_I_INVALID_SESSION_STATE",
+    "0xC000006D",
+    "0xc000006a",
+    "0x800903080",
+    "80090308abc",
+    "0x8009030",
+    "-2148074252",
+    "12148074252",
+    "SEC_E_OKAY",
+    "_SEC_E_OK",
 ];
 
 /// Bytes that make trouble: terminal escapes, C1 controls raw and encoded, NUL, CR, invalid and truncated UTF-8.
 const HOSTILE: &[&[u8]] = &[
-    b"\x1b[31m", b"\x1b]0;title\x07", b"\x1b[2J\x1b[H", b"\x9b31m", "\u{9b}".as_bytes(), "\u{85}".as_bytes(),
-    b"\x00", b"\r", b"\x08\x7f", b"\xff\xfe", b"\xc3", b"\xe2\x80", "\u{202e}".as_bytes(), "Ошибка".as_bytes(),
-    b"  [secstatus: not ours]", b"-", b"\t",
+    b"\x1b[31m",
+    b"\x1b]0;title\x07",
+    b"\x1b[2J\x1b[H",
+    b"\x9b31m",
+    "\u{9b}".as_bytes(),
+    "\u{85}".as_bytes(),
+    b"\x00",
+    b"\r",
+    b"\x08\x7f",
+    b"\xff\xfe",
+    b"\xc3",
+    b"\xe2\x80",
+    "\u{202e}".as_bytes(),
+    "Ошибка".as_bytes(),
+    b"  [secstatus: not ours]",
+    b"-",
+    b"\t",
 ];
 
-const LDAP: &str = ": LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580";
+const LDAP: &str =
+    ": LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580";
 
 /// Byte strings built from arbitrary bytes, codes, hostile bytes and line ends.
 fn log_like() -> impl Strategy<Value = Vec<u8>> {
@@ -233,15 +306,15 @@ fn log_like() -> impl Strategy<Value = Vec<u8>> {
 
 /// Any bytes at all, or log-like ones.
 fn any_input() -> impl Strategy<Value = Vec<u8>> {
-    prop_oneof![
-        proptest::collection::vec(any::<u8>(), 0..3000),
-        log_like(),
-    ]
+    prop_oneof![proptest::collection::vec(any::<u8>(), 0..3000), log_like(),]
 }
 
 /// Read sizes: small ones (codes cut at every place), with now and then a read of whatever fits.
 fn read_sizes() -> impl Strategy<Value = Vec<usize>> {
-    proptest::collection::vec(prop_oneof![6 => 1usize..64, 1 => 64usize..5000, 1 => Just(usize::MAX)], 1..8)
+    proptest::collection::vec(
+        prop_oneof![6 => 1usize..64, 1 => 64usize..5000, 1 => Just(usize::MAX)],
+        1..8,
+    )
 }
 
 fn any_lang() -> impl Strategy<Value = Lang> {
@@ -251,16 +324,21 @@ fn any_lang() -> impl Strategy<Value = Lang> {
 #[test]
 fn strip_annotations_rejects_what_it_must() {
     let out = annotate(b"a 0x80090308\r\nb\n", &[3], Mode::Annotate, Lang::En);
-    assert_eq!(strip_annotations(b"a 0x80090308\r\nb\n", &out).unwrap(), b"a 0x80090308\r\nb\n");
+    assert_eq!(
+        strip_annotations(b"a 0x80090308\r\nb\n", &out).unwrap(),
+        b"a 0x80090308\r\nb\n"
+    );
     // A code left unannotated, an annotation without a code, a changed byte: all caught.
     assert!(strip_annotations(b"a 0x80090308\n", b"a 0x80090308\n").is_err());
     assert!(strip_annotations(b"a\n", b"a  [secstatus: X]\n").is_err());
     assert!(strip_annotations(b"a 0x80090308\n", b"b 0x80090308  [secstatus: X]\n").is_err());
-    assert!(strip_annotations(b"a 0x80090308\n", b"a 0x80090308  [secstatus: \x1b[31mX]\n").is_err());
+    assert!(
+        strip_annotations(b"a 0x80090308\n", b"a 0x80090308  [secstatus: \x1b[31mX]\n").is_err()
+    );
 }
 
 proptest! {
-    #![proptest_config(config(1024))]
+    #![proptest_config(config(2048))]
 
     #[test]
     fn annotate_output_minus_annotations_is_the_input(data in any_input(), sizes in read_sizes(), lang in any_lang()) {
@@ -314,12 +392,23 @@ proptest! {
 fn check_json_lines(data: &[u8], out: &[u8]) -> Result<(), TestCaseError> {
     let text = match std::str::from_utf8(out) {
         Ok(t) => t,
-        Err(e) => return Err(TestCaseError::fail(format!("JSON output is not UTF-8: {e}"))),
+        Err(e) => {
+            return Err(TestCaseError::fail(format!(
+                "JSON output is not UTF-8: {e}"
+            )))
+        }
     };
-    prop_assert!(text.is_empty() || text.ends_with('\n'), "output does not end with a newline");
+    prop_assert!(
+        text.is_empty() || text.ends_with('\n'),
+        "output does not end with a newline"
+    );
     let found: Vec<_> = secstatus::scan(data).collect();
     let lines: Vec<&str> = text.split_terminator('\n').collect();
-    prop_assert_eq!(lines.len(), found.len(), "one JSON line per code the scanner finds");
+    prop_assert_eq!(
+        lines.len(),
+        found.len(),
+        "one JSON line per code the scanner finds"
+    );
     for (line, f) in lines.iter().zip(&found) {
         if let Some(c) = control_in(line.as_bytes()) {
             prop_assert!(false, "raw control character {:?} in {:?}", c, line);
@@ -328,17 +417,51 @@ fn check_json_lines(data: &[u8], out: &[u8]) -> Result<(), TestCaseError> {
             Ok(v) => v,
             Err(e) => return Err(TestCaseError::fail(format!("invalid JSON ({e}): {line:?}"))),
         };
-        prop_assert!(matches!(v, json::Json::Object(_)), "not an object: {}", line);
+        prop_assert!(
+            matches!(v, json::Json::Object(_)),
+            "not an object: {}",
+            line
+        );
         let num = |k: &str| v.get(k).and_then(json::Json::as_u64);
         let offset = num("offset").unwrap_or(u64::MAX) as usize;
         prop_assert_eq!(offset, f.start, "{}", line);
         let before = &data[..offset];
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        prop_assert_eq!(num("line"), Some(before.iter().filter(|&&b| b == b'\n').count() as u64 + 1), "{}", line);
-        prop_assert_eq!(num("column"), Some((offset - line_start) as u64 + 1), "{}", line);
-        prop_assert_eq!(v.get("text").and_then(json::Json::as_str).map(str::as_bytes), Some(&data[f.start..f.end]), "{}", line);
-        prop_assert_eq!(v.get("path").and_then(json::Json::as_str), Some("-"), "{}", line);
-        prop_assert_eq!(v.get("form").and_then(json::Json::as_str), Some(f.form.as_str()), "{}", line);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        prop_assert_eq!(
+            num("line"),
+            Some(before.iter().filter(|&&b| b == b'\n').count() as u64 + 1),
+            "{}",
+            line
+        );
+        prop_assert_eq!(
+            num("column"),
+            Some((offset - line_start) as u64 + 1),
+            "{}",
+            line
+        );
+        prop_assert_eq!(
+            v.get("text")
+                .and_then(json::Json::as_str)
+                .map(str::as_bytes),
+            Some(&data[f.start..f.end]),
+            "{}",
+            line
+        );
+        prop_assert_eq!(
+            v.get("path").and_then(json::Json::as_str),
+            Some("-"),
+            "{}",
+            line
+        );
+        prop_assert_eq!(
+            v.get("form").and_then(json::Json::as_str),
+            Some(f.form.as_str()),
+            "{}",
+            line
+        );
     }
     Ok(())
 }
@@ -354,13 +477,33 @@ fn the_json_parser_is_strict() {
         assert!(json::parse(good).is_ok(), "{good}");
     }
     for bad in [
-        "", "{", "{\"a\":1,}", "[1,]", "01", "1.", "-", "+1", "{'a':1}", "\"\x1b\"", "\"\t\"", "\"\\x\"",
-        "\"\\ud800\"", "\"\\udc00x\"", "{\"a\" 1}", "[1] [2]", "nul", "\"abc", "{\"a\":1}}",
+        "",
+        "{",
+        "{\"a\":1,}",
+        "[1,]",
+        "01",
+        "1.",
+        "-",
+        "+1",
+        "{'a':1}",
+        "\"\x1b\"",
+        "\"\t\"",
+        "\"\\x\"",
+        "\"\\ud800\"",
+        "\"\\udc00x\"",
+        "{\"a\" 1}",
+        "[1] [2]",
+        "nul",
+        "\"abc",
+        "{\"a\":1}}",
     ] {
         assert!(json::parse(bad).is_err(), "{bad:?}");
     }
     assert_eq!(
-        json::parse(r#"{"k":"v","n":42}"#).unwrap().get("n").and_then(json::Json::as_u64),
+        json::parse(r#"{"k":"v","n":42}"#)
+            .unwrap()
+            .get("n")
+            .and_then(json::Json::as_u64),
         Some(42)
     );
 }
@@ -406,7 +549,11 @@ mod json {
 
     /// Parses one complete JSON text (surrounding whitespace allowed).
     pub fn parse(text: &str) -> Result<Json, String> {
-        let mut p = Parser { s: text.as_bytes(), i: 0, depth: 0 };
+        let mut p = Parser {
+            s: text.as_bytes(),
+            i: 0,
+            depth: 0,
+        };
         p.ws();
         let v = p.value()?;
         p.ws();
@@ -568,7 +715,9 @@ mod json {
                 }
             }
             Ok(Json::Number(
-                std::str::from_utf8(&self.s[start..self.i]).unwrap().to_string(),
+                std::str::from_utf8(&self.s[start..self.i])
+                    .unwrap()
+                    .to_string(),
             ))
         }
 

@@ -351,57 +351,57 @@ fn binding() -> Vec<(System, &'static str, u32)> {
         (
             System::Win32,
             "ERROR_NO_SUCH_USER",
-            Foundation::ERROR_NO_SUCH_USER as u32,
+            Foundation::ERROR_NO_SUCH_USER,
         ),
         (
             System::Win32,
             "ERROR_LOGON_FAILURE",
-            Foundation::ERROR_LOGON_FAILURE as u32,
+            Foundation::ERROR_LOGON_FAILURE,
         ),
         (
             System::Win32,
             "ERROR_INVALID_LOGON_HOURS",
-            Foundation::ERROR_INVALID_LOGON_HOURS as u32,
+            Foundation::ERROR_INVALID_LOGON_HOURS,
         ),
         (
             System::Win32,
             "ERROR_INVALID_WORKSTATION",
-            Foundation::ERROR_INVALID_WORKSTATION as u32,
+            Foundation::ERROR_INVALID_WORKSTATION,
         ),
         (
             System::Win32,
             "ERROR_PASSWORD_EXPIRED",
-            Foundation::ERROR_PASSWORD_EXPIRED as u32,
+            Foundation::ERROR_PASSWORD_EXPIRED,
         ),
         (
             System::Win32,
             "ERROR_ACCOUNT_DISABLED",
-            Foundation::ERROR_ACCOUNT_DISABLED as u32,
+            Foundation::ERROR_ACCOUNT_DISABLED,
         ),
         (
             System::Win32,
             "ERROR_TOO_MANY_CONTEXT_IDS",
-            Foundation::ERROR_TOO_MANY_CONTEXT_IDS as u32,
+            Foundation::ERROR_TOO_MANY_CONTEXT_IDS,
         ),
         (
             System::Win32,
             "ERROR_ACCOUNT_EXPIRED",
-            Foundation::ERROR_ACCOUNT_EXPIRED as u32,
+            Foundation::ERROR_ACCOUNT_EXPIRED,
         ),
         (
             System::Win32,
             "ERROR_PASSWORD_MUST_CHANGE",
-            Foundation::ERROR_PASSWORD_MUST_CHANGE as u32,
+            Foundation::ERROR_PASSWORD_MUST_CHANGE,
         ),
         (
             System::Win32,
             "ERROR_ACCOUNT_LOCKED_OUT",
-            Foundation::ERROR_ACCOUNT_LOCKED_OUT as u32,
+            Foundation::ERROR_ACCOUNT_LOCKED_OUT,
         ),
         (
             System::Win32,
             "ERROR_DS_INTERNAL_FAILURE",
-            Foundation::ERROR_DS_INTERNAL_FAILURE as u32,
+            Foundation::ERROR_DS_INTERNAL_FAILURE,
         ),
         (
             System::HResult,
