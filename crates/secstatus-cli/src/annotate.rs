@@ -164,66 +164,47 @@ impl<'o, W: Write> Annotator<'o, W> {
         token_after: bool,
         at_end: bool,
     ) -> Result<(), Failure> {
-        let passthrough = self.mode == Mode::Annotate;
-        let need_lines = !passthrough;
-        let mut written = 0; // bytes of `region` already written (passthrough only)
-        let mut counted = 0; // bytes of `region` whose newlines are accounted for
+        let mut written = 0; // bytes of `region` already written (annotate mode only)
+        let mut counted = 0; // bytes of `region` already walked
         for found in secstatus::scan_with_context(region, cur.token_before, token_after && !at_end)
         {
-            // A pending line that ends before this code is complete: write it out with its annotation.
-            if !cur.pending.is_empty() {
-                if let Some(nl) = memchr(b'\n', &region[counted..found.start]) {
-                    let nl = counted + nl;
-                    if passthrough {
-                        written = self.write_line_end(cur, region, written, nl)?;
-                    }
-                    cur.pending.clear();
-                    cur.overflow = 0;
-                    if need_lines {
-                        cur.line += 1;
-                        cur.line_start = cur.base + nl as u64 + 1;
-                    }
-                    counted = nl + 1;
-                }
-            }
-            if need_lines {
-                let gap = &region[counted..found.start];
-                if let Some(last) = memrchr(b'\n', gap) {
-                    cur.line += count_newlines(gap) as u64;
-                    cur.line_start = cur.base + (counted + last) as u64 + 1;
-                }
-            }
-            counted = found.start;
+            self.advance(cur, region, &mut written, &mut counted, found.start)?;
             self.occurrence(cur, region, &found)?;
         }
-        // The rest of the region: its first newline ends the pending line.
-        if !cur.pending.is_empty() {
-            if let Some(nl) = memchr(b'\n', &region[counted..]) {
-                let nl = counted + nl;
-                if passthrough {
-                    written = self.write_line_end(cur, region, written, nl)?;
-                }
-                cur.pending.clear();
-                cur.overflow = 0;
-                if need_lines {
-                    cur.line += 1;
-                    cur.line_start = cur.base + nl as u64 + 1;
-                }
-                counted = nl + 1;
-            }
-        }
-        if need_lines {
-            let gap = &region[counted..];
-            if let Some(last) = memrchr(b'\n', gap) {
-                cur.line += count_newlines(gap) as u64;
-                cur.line_start = cur.base + (counted + last) as u64 + 1;
-            }
-        }
-        if passthrough {
+        self.advance(cur, region, &mut written, &mut counted, region.len())?;
+        if self.mode == Mode::Annotate {
             self.out
                 .write_all(&region[written..])
                 .map_err(Failure::Write)?;
         }
+        Ok(())
+    }
+
+    /// Walks `region[*counted..end]`: the first newline ends a line with pending codes, which is written out with
+    /// its annotation; outside annotate mode, the lines are counted for JSON and the summary.
+    fn advance(
+        &mut self,
+        cur: &mut Cursor,
+        region: &[u8],
+        written: &mut usize,
+        counted: &mut usize,
+        end: usize,
+    ) -> Result<(), Failure> {
+        let gap = &region[*counted..end];
+        if !cur.pending.is_empty() {
+            if let Some(nl) = memchr(b'\n', gap) {
+                *written = self.write_line_end(cur, region, *written, *counted + nl)?;
+                cur.pending.clear();
+                cur.overflow = 0;
+            }
+        }
+        if self.mode != Mode::Annotate {
+            if let Some(last) = memrchr(b'\n', gap) {
+                cur.line += count_newlines(gap) as u64;
+                cur.line_start = cur.base + (*counted + last) as u64 + 1;
+            }
+        }
+        *counted = end;
         Ok(())
     }
 
