@@ -21,6 +21,13 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in a fixed order.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// assert_eq!(Lang::ALL.map(Lang::code), ["en", "ru"]);
+    /// let message = SecStatus::SEC_E_OK.entry().unwrap().message();
+    /// assert!(Lang::ALL.iter().all(|&lang| !message.get(lang).is_empty()));
+    /// ```
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
 
     /// The ISO 639-1 code: `"en"` or `"ru"`.
@@ -100,6 +107,14 @@ pub enum Severity {
 
 impl Severity {
     /// Every severity.
+    ///
+    /// ```
+    /// use secstatus::Severity;
+    /// assert_eq!(Severity::ALL.map(Severity::as_str), ["success", "informational", "error"]);
+    /// for severity in Severity::ALL {
+    ///     assert_eq!(severity.as_str().parse(), Ok(severity));
+    /// }
+    /// ```
     pub const ALL: [Severity; 3] = [Severity::Success, Severity::Informational, Severity::Error];
 
     /// The stable lower-case name used in JSON and on the command line.
@@ -161,14 +176,37 @@ macro_rules! closed_set {
 
         impl $name {
             /// Every value, in declaration order.
+            ///
+            /// ```
+            #[doc = concat!("use secstatus::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::ALL, [")]
+            $(#[doc = concat!("    ", stringify!($name), "::", stringify!($variant), ",")])+
+            /// ]);
+            /// // Declaration order is also the order of `Ord`.
+            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));")]
+            /// ```
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The stable snake_case name used in the data file, JSON and on the command line.
+            ///
+            /// ```
+            #[doc = concat!("use secstatus::", stringify!($name), ";")]
+            $(#[doc = concat!("assert_eq!(", stringify!($name), "::", stringify!($variant), ".as_str(), ", stringify!($key), ");")])+
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $key,)+ }
             }
 
             /// The name in `lang`, for people.
+            ///
+            /// ```
+            #[doc = concat!("use secstatus::{", stringify!($name), ", Lang};")]
+            $(#[doc = concat!(
+                "assert_eq!((", stringify!($name), "::", stringify!($variant), ".label(Lang::En), ",
+                stringify!($name), "::", stringify!($variant), ".label(Lang::Ru)), (",
+                stringify!($en), ", ", stringify!($ru), "));"
+            )])+
+            /// ```
             pub const fn label(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Ru) => $ru,)+
@@ -179,7 +217,16 @@ macro_rules! closed_set {
         impl core::str::FromStr for $name {
             type Err = UnknownName;
 
-            /// Parses the stable name returned by `as_str`.
+            /// Parses the stable name returned by `as_str`, exactly: no other case, no label.
+            ///
+            /// ```
+            #[doc = concat!("use secstatus::{", stringify!($name), ", UnknownName};")]
+            #[doc = concat!("for &value in ", stringify!($name), "::ALL {")]
+            ///     assert_eq!(value.as_str().parse(), Ok(value));
+            #[doc = concat!("    assert_eq!(value.as_str().to_uppercase().parse::<", stringify!($name), ">(), Err(UnknownName));")]
+            /// }
+            #[doc = concat!("assert_eq!(\"\".parse::<", stringify!($name), ">(), Err(UnknownName));")]
+            /// ```
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(UnknownName)
             }
@@ -294,6 +341,14 @@ pub struct Alias {
 
 impl Alias {
     /// The alias as the SDK spells it.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// let alias = SecStatus::SEC_E_INTERNAL_ERROR.entry().unwrap().aliases()[0];
+    /// assert_eq!(alias.name(), "SEC_E_NO_SPM");
+    /// // The alias parses to the code it is another name for.
+    /// assert_eq!(alias.name().parse(), Ok(SecStatus::SEC_E_INTERNAL_ERROR));
+    /// ```
     pub const fn name(&self) -> &'static str {
         self.name
     }
@@ -339,6 +394,12 @@ pub enum MessageSource {
 
 impl MessageSource {
     /// The stable name used in the data file and JSON: `ms-erref` or `own`.
+    ///
+    /// ```
+    /// use secstatus::MessageSource;
+    /// assert_eq!(MessageSource::MsErref.as_str(), "ms-erref");
+    /// assert_eq!(MessageSource::Own.as_str(), "own");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             MessageSource::MsErref => "ms-erref",
@@ -383,16 +444,40 @@ pub struct Entry {
 
 impl Entry {
     /// The status value.
+    ///
+    /// ```
+    /// use secstatus::{lookup_name, SecStatus};
+    /// let entry = lookup_name("SEC_E_NO_SPM").unwrap(); // found by an alias
+    /// assert_eq!(entry.status(), SecStatus::SEC_E_INTERNAL_ERROR);
+    /// assert_eq!(entry.status().entry(), Some(entry));
+    /// ```
     pub const fn status(&self) -> SecStatus {
         self.status
     }
 
     /// The canonical name, as the SDK spells it.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// assert_eq!(SecStatus::from_u32(0x8009_0324).entry().unwrap().name(), "SEC_E_TIME_SKEW");
+    /// // The value of an alias gives the canonical name.
+    /// assert_eq!(SecStatus::SEC_E_NO_SPM.entry().unwrap().name(), "SEC_E_INTERNAL_ERROR");
+    /// ```
     pub const fn name(&self) -> &'static str {
         self.name
     }
 
     /// Other names for the same value.
+    ///
+    /// ```
+    /// use secstatus::{entries, SecStatus};
+    /// let entry = SecStatus::SEC_E_INTERNAL_ERROR.entry().unwrap();
+    /// let names: Vec<_> = entry.aliases().iter().map(|a| a.name()).collect();
+    /// assert_eq!(names, ["SEC_E_NO_SPM"]);
+    /// assert!(SecStatus::SEC_E_LOGON_DENIED.entry().unwrap().aliases().is_empty());
+    /// // 94 values and 96 names: two codes have an alias.
+    /// assert_eq!(entries().map(|e| e.aliases().len()).sum::<usize>(), 2);
+    /// ```
     pub const fn aliases(&self) -> &'static [Alias] {
         self.aliases
     }
@@ -411,6 +496,12 @@ impl Entry {
     }
 
     /// What the code is about.
+    ///
+    /// ```
+    /// use secstatus::{Category, SecStatus};
+    /// assert_eq!(SecStatus::SEC_E_TIME_SKEW.entry().unwrap().category(), Category::Kerberos);
+    /// assert_eq!(SecStatus::SEC_E_OK.entry().unwrap().category(), Category::Success);
+    /// ```
     pub const fn category(&self) -> Category {
         self.category
     }
@@ -438,6 +529,14 @@ impl Entry {
 
     /// The documented meaning. For codes of the specification, its English text verbatim (links reduced to their
     /// text) and a corrected Russian translation; for the others, the catalogue's own words.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let entry = SecStatus::SEC_E_TIME_SKEW.entry().unwrap();
+    /// assert_eq!(entry.meaning().get(Lang::En), "The clocks on the client and server computers do not match.");
+    /// // The documented meaning and the system message are separate texts.
+    /// assert_ne!(entry.meaning(), entry.message());
+    /// ```
     pub const fn meaning(&self) -> Text {
         self.meaning
     }
@@ -454,11 +553,24 @@ impl Entry {
     }
 
     /// The system message: what Windows prints for the code.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let message = SecStatus::SEC_E_TIME_SKEW.entry().unwrap().message();
+    /// assert_eq!(message.get(Lang::En), "The clocks on the client and server machines are skewed.");
+    /// assert_eq!(message.get(Lang::Ru), "Часы на клиентском и серверном компьютерах рассинхронизированы.");
+    /// ```
     pub const fn message(&self) -> Text {
         self.message
     }
 
     /// Where the English system message comes from.
+    ///
+    /// ```
+    /// use secstatus::{MessageSource, SecStatus};
+    /// assert_eq!(SecStatus::SEC_E_TIME_SKEW.entry().unwrap().message_source(), MessageSource::MsErref);
+    /// assert_eq!(SecStatus::SEC_E_NO_CONTEXT.entry().unwrap().message_source(), MessageSource::Own);
+    /// ```
     pub const fn message_source(&self) -> MessageSource {
         self.message_source
     }
@@ -475,11 +587,25 @@ impl Entry {
     }
 
     /// For an error: who must act.
+    ///
+    /// ```
+    /// use secstatus::{Actor, SecStatus};
+    /// assert_eq!(SecStatus::SEC_E_TIME_SKEW.entry().unwrap().actor(), Some(Actor::Environment));
+    /// // Not an error: nobody has to act.
+    /// assert_eq!(SecStatus::SEC_I_CONTINUE_NEEDED.entry().unwrap().actor(), None);
+    /// ```
     pub const fn actor(&self) -> Option<Actor> {
         self.actor
     }
 
     /// For an error: whether a retry can help.
+    ///
+    /// ```
+    /// use secstatus::{Retry, SecStatus};
+    /// assert_eq!(SecStatus::SEC_E_INSUFFICIENT_MEMORY.entry().unwrap().retry(), Some(Retry::MayHelp));
+    /// assert_eq!(SecStatus::SEC_E_INVALID_HANDLE.entry().unwrap().retry(), Some(Retry::Never));
+    /// assert_eq!(SecStatus::SEC_E_OK.entry().unwrap().retry(), None);
+    /// ```
     pub const fn retry(&self) -> Option<Retry> {
         self.retry
     }
@@ -495,6 +621,13 @@ impl Entry {
     }
 
     /// Fixes, most useful first; empty where the catalogue has none.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let fixes = SecStatus::SEC_E_TIME_SKEW.entry().unwrap().fixes();
+    /// assert!(fixes[0].get(Lang::En).starts_with("Resynchronise the clock"));
+    /// assert!(SecStatus::SEC_E_OK.entry().unwrap().fixes().is_empty());
+    /// ```
     pub const fn fixes(&self) -> &'static [Text] {
         self.fixes
     }
@@ -511,6 +644,14 @@ impl Entry {
     }
 
     /// Other codes worth reading beside this one.
+    ///
+    /// ```
+    /// use secstatus::{entries, SecStatus};
+    /// let related = SecStatus::SEC_E_OK.entry().unwrap().related();
+    /// assert_eq!(related, [SecStatus::SEC_I_CONTINUE_NEEDED, SecStatus::SEC_I_COMPLETE_NEEDED]);
+    /// // Every related code is itself in the catalogue.
+    /// assert!(entries().flat_map(|e| e.related()).all(|s| s.entry().is_some()));
+    /// ```
     pub const fn related(&self) -> &'static [SecStatus] {
         self.related
     }

@@ -4,6 +4,14 @@
 use crate::Text;
 
 /// A Win32 error that Active Directory reports in the `data` field of an LDAP bind diagnostic.
+///
+/// ```
+/// use secstatus::{ldap_data, ldap_sub_code, Lang};
+/// let line = b": LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580";
+/// let sub = ldap_sub_code(ldap_data(line).unwrap()).unwrap();
+/// assert_eq!((sub.data, sub.name), (0x52E, "ERROR_LOGON_FAILURE"));
+/// assert_eq!(sub.meaning.get(Lang::En), "bad user name or password");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LdapSubCode {
     /// The value as the diagnostic writes it (hex): `0x52E` for `data 52e`.

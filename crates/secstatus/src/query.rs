@@ -48,6 +48,13 @@ impl Reading {
 }
 
 /// One reading of a query: the status it names and how it was read.
+///
+/// ```
+/// use secstatus::{interpret, Interpretation, Reading, SecStatus};
+/// let first: Interpretation = interpret("-2146893044").next().unwrap();
+/// assert_eq!(first.status, SecStatus::SEC_E_LOGON_DENIED);
+/// assert_eq!(first.reading, Reading::Decimal);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Interpretation {
     /// The status.
@@ -57,6 +64,14 @@ pub struct Interpretation {
 }
 
 /// The readings of a query, best first; see [`interpret`].
+///
+/// ```
+/// use secstatus::{interpret, Reading};
+/// let mut readings = interpret("1326");
+/// assert_eq!(readings.next().unwrap().reading, Reading::Decimal);
+/// assert_eq!(readings.next().unwrap().reading, Reading::DecimalAsHex);
+/// assert!(readings.next().is_none());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Interpretations {
     items: [Option<Interpretation>; 2],

@@ -7,6 +7,14 @@
 use crate::{foreign, lookup_name, Entry, Foreign, SecStatus, System};
 
 /// How a code was written.
+///
+/// ```
+/// use secstatus::{scan, Form};
+/// let line = b"SEC_E_TIME_SKEW 0x80090324 80090324 -2146893020 2148074276";
+/// let forms: Vec<_> = scan(line).map(|f| f.form).collect();
+/// assert_eq!(forms, [Form::Name, Form::Hex, Form::BareHex, Form::SignedDecimal, Form::UnsignedDecimal]);
+/// assert!(scan(line).all(|f| f.code.name() == "SEC_E_TIME_SKEW"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Form {
@@ -40,6 +48,13 @@ impl Form {
 }
 
 /// What a found code is.
+///
+/// ```
+/// use secstatus::{scan, Code, SecStatus};
+/// let codes: Vec<_> = scan(b"SEC_E_LOGON_DENIED; Status: 0xC000006D").map(|f| f.code).collect();
+/// assert!(matches!(codes[0], Code::Sspi(e) if e.status() == SecStatus::SEC_E_LOGON_DENIED));
+/// assert!(matches!(codes[1], Code::NtStatus(f) if f.name() == "STATUS_LOGON_FAILURE"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Code {
@@ -65,6 +80,12 @@ impl Code {
     }
 
     /// The 32-bit value.
+    ///
+    /// ```
+    /// use secstatus::scan;
+    /// assert_eq!(scan(b"got 0x90312").next().unwrap().code.value(), 0x0009_0312);
+    /// assert_eq!(scan(b"Status: 0xC000006D").next().unwrap().code.value(), 0xC000_006D);
+    /// ```
     pub fn value(&self) -> u32 {
         match self {
             Code::Sspi(e) => e.status().to_u32(),
@@ -88,6 +109,15 @@ impl Code {
 }
 
 /// One code found in a haystack.
+///
+/// ```
+/// use secstatus::{scan, Form};
+/// let line = b"AcquireCredentialsHandle failed: -2146893044";
+/// let found = scan(line).next().unwrap();
+/// assert_eq!(&line[found.start..found.end], b"-2146893044");
+/// assert_eq!(found.form, Form::SignedDecimal);
+/// assert_eq!(found.code.name(), "SEC_E_LOGON_DENIED");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Found {
     /// Byte offset of the first byte of the code as written (the `-` of a negative decimal included).
@@ -104,6 +134,15 @@ pub struct Found {
 const MAX_TOKEN: usize = 48;
 
 /// Bytes that continue a token. A code only counts when the bytes around it are not token bytes.
+///
+/// ```
+/// use secstatus::{is_token_byte, scan};
+/// assert!(is_token_byte(b'a') && is_token_byte(b'7') && is_token_byte(b'_'));
+/// assert!(!is_token_byte(b'-') && !is_token_byte(b' ') && !is_token_byte(b':'));
+/// // A code glued to token bytes is part of a longer word, so it is not reported.
+/// assert_eq!(scan(b"id_80090308").count(), 0);
+/// assert_eq!(scan(b"id:80090308").count(), 1);
+/// ```
 pub const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -168,6 +207,17 @@ pub fn scan_with_context(haystack: &[u8], token_before: bool, token_after: bool)
 }
 
 /// The iterator of [`scan`].
+///
+/// ```
+/// use secstatus::{scan, Scan};
+/// let mut codes: Scan<'_> = scan(b"first 0x80090308, then 0x80090324");
+/// assert_eq!(codes.next().unwrap().code.name(), "SEC_E_INVALID_TOKEN");
+/// // A clone goes on from where the original is.
+/// let rest = codes.clone();
+/// assert_eq!(codes.next().unwrap().code.name(), "SEC_E_TIME_SKEW");
+/// assert!(codes.next().is_none());
+/// assert_eq!(rest.count(), 1);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Scan<'h> {
     haystack: &'h [u8],

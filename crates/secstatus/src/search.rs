@@ -7,6 +7,15 @@ use crate::{Entry, Lang, Text};
 const MAX_WORDS: usize = 16;
 
 /// Search results, best first; see [`search`].
+///
+/// ```
+/// use secstatus::{search, SecStatus};
+/// let hits: Vec<_> = search("clock").collect();
+/// assert_eq!(hits[0].0.status(), SecStatus::SEC_E_TIME_SKEW);
+/// // Best first, and only entries that match at all.
+/// assert!(hits.windows(2).all(|w| w[0].1 >= w[1].1));
+/// assert!(hits.iter().all(|&(_, score)| score > 0));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Hits {
     ranked: [(u32, u8); ENTRY_COUNT],

@@ -244,6 +244,18 @@ impl fmt::LowerHex for SecStatus {
 }
 
 /// A status with its system message in one language; see [`SecStatus::display`].
+///
+/// ```
+/// use secstatus::{Lang, SecStatus};
+/// assert_eq!(
+///     SecStatus::SEC_E_TIME_SKEW.display(Lang::Ru).to_string(),
+///     "SEC_E_TIME_SKEW (0x80090324): Часы на клиентском и серверном компьютерах рассинхронизированы."
+/// );
+/// assert_eq!(
+///     format!("[{}]", SecStatus::SEC_E_OK.display(Lang::En)),
+///     "[SEC_E_OK (0x00000000): The operation completed successfully.]"
+/// );
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Localized {
     status: SecStatus,
@@ -289,6 +301,14 @@ pub struct HResultFields {
 
 impl HResultFields {
     /// The fields of `value`.
+    ///
+    /// ```
+    /// use secstatus::{HResultFields, SecStatus};
+    /// let f = HResultFields::of(0x8007_052E); // HRESULT_FROM_WIN32(ERROR_LOGON_FAILURE)
+    /// assert!(f.severity && !f.nt && !f.customer);
+    /// assert_eq!((f.facility, f.code), (7, 1326));
+    /// assert_eq!(HResultFields::of(0x8009_0324), SecStatus::SEC_E_TIME_SKEW.fields());
+    /// ```
     pub const fn of(value: u32) -> HResultFields {
         HResultFields {
             severity: value & 0x8000_0000 != 0,
@@ -319,6 +339,13 @@ pub struct Error(SecStatus);
 
 impl Error {
     /// The failed status.
+    ///
+    /// ```
+    /// use secstatus::{Error, SecStatus};
+    /// let err: Error = SecStatus::SEC_E_TIME_SKEW.to_result().unwrap_err();
+    /// assert_eq!(err.status(), SecStatus::SEC_E_TIME_SKEW);
+    /// assert!(err.status().is_error());
+    /// ```
     pub const fn status(&self) -> SecStatus {
         self.0
     }
