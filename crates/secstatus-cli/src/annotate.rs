@@ -489,13 +489,21 @@ fn json_line(
     )
 }
 
-/// Where to cut a line too long to hold: after the last byte that ends no token, away from a `\r`.
+/// Where to cut a line too long to hold (it has no newline). The cut is always before the last byte, so the byte
+/// after it is known: it never splits a token, nor a `-` from the digits it signs, and the bytes after it are kept
+/// for the next piece. A line whose second half is one token is cut inside it: a token that long is no code, and
+/// both pieces see token bytes across the cut.
 fn safe_cut(buf: &[u8]) -> usize {
-    let floor = buf.len() / 2;
-    (floor..buf.len())
+    let end = buf.len();
+    (end / 2..end)
         .rev()
-        .find(|&i| !is_token_byte(buf[i - 1]) && buf[i - 1] != b'\r' && buf[i - 1] != b'-')
-        .unwrap_or(buf.len())
+        .find(|&i| {
+            let (before, after) = (buf[i - 1], buf[i]);
+            let splits_token = is_token_byte(before) && is_token_byte(after);
+            let splits_sign = before == b'-' && after.is_ascii_digit();
+            !splits_token && !splits_sign
+        })
+        .unwrap_or(end - 1)
 }
 
 /// Opens and streams every input; errors on one input are reported and the others still processed.
