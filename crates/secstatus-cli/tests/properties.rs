@@ -8,7 +8,8 @@
 //!   characters on the matched line included), with no raw control character, pointing at the code.
 //!
 //! The annotator is driven directly (`secstatus_cli::annotate::Annotator`), through a reader that hands out its
-//! data in chunks of random sizes, as pipes do. JSON is checked with the small strict parser at the end of this file.
+//! data in chunks of random sizes, as pipes do. JSON is parsed with `serde_json`, which is strict: no raw control
+//! characters in strings, no trailing commas, nothing after the value.
 
 use std::io::{self, Read};
 
@@ -17,6 +18,7 @@ use proptest::test_runner::Config;
 use secstatus::{lookup_name, names, Lang, SecStatus};
 use secstatus_cli::annotate::{Annotator, Mode};
 use secstatus_cli::human::Style;
+use serde_json::Value;
 
 fn config(cases: u32) -> Config {
     Config {
@@ -387,6 +389,33 @@ proptest! {
     }
 }
 
+#[test]
+fn check_json_lines_rejects_what_it_must() {
+    let data = b"x 0x80090308\n";
+    let out = String::from_utf8(annotate(data, &[5], Mode::Json, Lang::En)).unwrap();
+    assert!(check_json_lines(data, out.as_bytes()).is_ok(), "{out}");
+    let name = "\"name\":\"SEC_E_INVALID_TOKEN\"";
+    assert!(out.contains(name), "{out}");
+    let spoiled = |with: &str| out.replacen(name, with, 1);
+    // Raw control characters (C0, DEL, C1 encoded in UTF-8) in a string: caught on the raw bytes.
+    for c in ['\u{1b}', '\u{7f}', '\u{9b}', '\t'] {
+        let bad = spoiled(&format!("\"name\":\"SEC_E_INVALID_TOKEN{c}\""));
+        let why = check_json_lines(data, bad.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(why.contains("raw control character"), "{c:?}: {why}");
+    }
+    // Not JSON, not an object, or garbage after the value: caught by the parser.
+    for bad in [
+        out.replacen('}', ",}", 1),
+        out.replacen('}', "}}", 1),
+        out.replacen(name, "\"name\":'SEC_E_INVALID_TOKEN'", 1),
+        "[1]\n".to_string(),
+    ] {
+        assert!(check_json_lines(data, bad.as_bytes()).is_err(), "{bad}");
+    }
+}
+
 /// Every output line is one valid JSON object, free of raw control characters, for one code the scanner finds in
 /// the input, in order; its `offset`, `line`, `column` and `text` point at that code.
 fn check_json_lines(data: &[u8], out: &[u8]) -> Result<(), TestCaseError> {
@@ -413,16 +442,12 @@ fn check_json_lines(data: &[u8], out: &[u8]) -> Result<(), TestCaseError> {
         if let Some(c) = control_in(line.as_bytes()) {
             prop_assert!(false, "raw control character {:?} in {:?}", c, line);
         }
-        let v = match json::parse(line) {
+        let v = match serde_json::from_str::<Value>(line) {
             Ok(v) => v,
             Err(e) => return Err(TestCaseError::fail(format!("invalid JSON ({e}): {line:?}"))),
         };
-        prop_assert!(
-            matches!(v, json::Json::Object(_)),
-            "not an object: {}",
-            line
-        );
-        let num = |k: &str| v.get(k).and_then(json::Json::as_u64);
+        prop_assert!(v.is_object(), "not an object: {}", line);
+        let num = |k: &str| v.get(k).and_then(Value::as_u64);
         let offset = num("offset").unwrap_or(u64::MAX) as usize;
         prop_assert_eq!(offset, f.start, "{}", line);
         let before = &data[..offset];
@@ -443,352 +468,18 @@ fn check_json_lines(data: &[u8], out: &[u8]) -> Result<(), TestCaseError> {
             line
         );
         prop_assert_eq!(
-            v.get("text")
-                .and_then(json::Json::as_str)
-                .map(str::as_bytes),
+            v.get("text").and_then(Value::as_str).map(str::as_bytes),
             Some(&data[f.start..f.end]),
             "{}",
             line
         );
+        prop_assert_eq!(v.get("path").and_then(Value::as_str), Some("-"), "{}", line);
         prop_assert_eq!(
-            v.get("path").and_then(json::Json::as_str),
-            Some("-"),
-            "{}",
-            line
-        );
-        prop_assert_eq!(
-            v.get("form").and_then(json::Json::as_str),
+            v.get("form").and_then(Value::as_str),
             Some(f.form.as_str()),
             "{}",
             line
         );
     }
     Ok(())
-}
-
-#[test]
-fn the_json_parser_is_strict() {
-    for good in [
-        r#"{"a":1,"b":[true,false,null],"c":"\u00e9\ud83d\ude00\n","d":-0.5e+3,"e":{}}"#,
-        r#" [ ] "#,
-        r#""\"\\\/\b\f\n\r\t""#,
-        "\"Ошибка\"",
-    ] {
-        assert!(json::parse(good).is_ok(), "{good}");
-    }
-    for bad in [
-        "",
-        "{",
-        "{\"a\":1,}",
-        "[1,]",
-        "01",
-        "1.",
-        "-",
-        "+1",
-        "{'a':1}",
-        "\"\x1b\"",
-        "\"\t\"",
-        "\"\\x\"",
-        "\"\\ud800\"",
-        "\"\\udc00x\"",
-        "{\"a\" 1}",
-        "[1] [2]",
-        "nul",
-        "\"abc",
-        "{\"a\":1}}",
-    ] {
-        assert!(json::parse(bad).is_err(), "{bad:?}");
-    }
-    assert_eq!(
-        json::parse(r#"{"k":"v","n":42}"#)
-            .unwrap()
-            .get("n")
-            .and_then(json::Json::as_u64),
-        Some(42)
-    );
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-/// A strict JSON (RFC 8259) parser: no trailing commas, no leading zeros, no raw control characters in strings,
-/// only the escapes the RFC lists, `\u` surrogates only in valid pairs, nothing but whitespace after the value.
-#[allow(dead_code)]
-mod json {
-    pub enum Json {
-        Null,
-        Bool(bool),
-        Number(String),
-        String(String),
-        Array(Vec<Json>),
-        Object(Vec<(String, Json)>),
-    }
-
-    impl Json {
-        /// The value of `key` in an object.
-        pub fn get(&self, key: &str) -> Option<&Json> {
-            match self {
-                Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-                _ => None,
-            }
-        }
-
-        pub fn as_str(&self) -> Option<&str> {
-            match self {
-                Json::String(s) => Some(s),
-                _ => None,
-            }
-        }
-
-        pub fn as_u64(&self) -> Option<u64> {
-            match self {
-                Json::Number(n) => n.parse().ok(),
-                _ => None,
-            }
-        }
-    }
-
-    /// Parses one complete JSON text (surrounding whitespace allowed).
-    pub fn parse(text: &str) -> Result<Json, String> {
-        let mut p = Parser {
-            s: text.as_bytes(),
-            i: 0,
-            depth: 0,
-        };
-        p.ws();
-        let v = p.value()?;
-        p.ws();
-        if p.i != p.s.len() {
-            return Err(format!("trailing bytes at {}", p.i));
-        }
-        Ok(v)
-    }
-
-    struct Parser<'a> {
-        s: &'a [u8],
-        i: usize,
-        depth: usize,
-    }
-
-    impl Parser<'_> {
-        fn err<T>(&self, what: &str) -> Result<T, String> {
-            Err(format!("{what} at byte {}", self.i))
-        }
-
-        fn peek(&self) -> Option<u8> {
-            self.s.get(self.i).copied()
-        }
-
-        fn ws(&mut self) {
-            while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-                self.i += 1;
-            }
-        }
-
-        fn eat(&mut self, b: u8) -> Result<(), String> {
-            if self.peek() == Some(b) {
-                self.i += 1;
-                Ok(())
-            } else {
-                self.err(&format!("expected {:?}", b as char))
-            }
-        }
-
-        fn literal(&mut self, word: &str, v: Json) -> Result<Json, String> {
-            if self.s[self.i..].starts_with(word.as_bytes()) {
-                self.i += word.len();
-                Ok(v)
-            } else {
-                self.err("bad literal")
-            }
-        }
-
-        fn value(&mut self) -> Result<Json, String> {
-            match self.peek() {
-                Some(b'{') => self.nested(Self::object),
-                Some(b'[') => self.nested(Self::array),
-                Some(b'"') => self.string().map(Json::String),
-                Some(b't') => self.literal("true", Json::Bool(true)),
-                Some(b'f') => self.literal("false", Json::Bool(false)),
-                Some(b'n') => self.literal("null", Json::Null),
-                Some(b'-' | b'0'..=b'9') => self.number(),
-                _ => self.err("expected a value"),
-            }
-        }
-
-        fn nested(&mut self, f: fn(&mut Self) -> Result<Json, String>) -> Result<Json, String> {
-            self.depth += 1;
-            if self.depth > 128 {
-                return self.err("nested too deeply");
-            }
-            let v = f(self);
-            self.depth -= 1;
-            v
-        }
-
-        fn object(&mut self) -> Result<Json, String> {
-            self.eat(b'{')?;
-            let mut fields = Vec::new();
-            self.ws();
-            if self.peek() == Some(b'}') {
-                self.i += 1;
-                return Ok(Json::Object(fields));
-            }
-            loop {
-                self.ws();
-                if self.peek() != Some(b'"') {
-                    return self.err("expected a key");
-                }
-                let k = self.string()?;
-                self.ws();
-                self.eat(b':')?;
-                self.ws();
-                let v = self.value()?;
-                fields.push((k, v));
-                self.ws();
-                match self.peek() {
-                    Some(b',') => self.i += 1,
-                    Some(b'}') => {
-                        self.i += 1;
-                        return Ok(Json::Object(fields));
-                    }
-                    _ => return self.err("expected , or }"),
-                }
-            }
-        }
-
-        fn array(&mut self) -> Result<Json, String> {
-            self.eat(b'[')?;
-            let mut items = Vec::new();
-            self.ws();
-            if self.peek() == Some(b']') {
-                self.i += 1;
-                return Ok(Json::Array(items));
-            }
-            loop {
-                self.ws();
-                items.push(self.value()?);
-                self.ws();
-                match self.peek() {
-                    Some(b',') => self.i += 1,
-                    Some(b']') => {
-                        self.i += 1;
-                        return Ok(Json::Array(items));
-                    }
-                    _ => return self.err("expected , or ]"),
-                }
-            }
-        }
-
-        fn digits(&mut self) -> usize {
-            let start = self.i;
-            while matches!(self.peek(), Some(b'0'..=b'9')) {
-                self.i += 1;
-            }
-            self.i - start
-        }
-
-        fn number(&mut self) -> Result<Json, String> {
-            let start = self.i;
-            if self.peek() == Some(b'-') {
-                self.i += 1;
-            }
-            match self.peek() {
-                Some(b'0') => self.i += 1,
-                Some(b'1'..=b'9') => {
-                    self.digits();
-                }
-                _ => return self.err("bad number"),
-            }
-            if self.peek() == Some(b'.') {
-                self.i += 1;
-                if self.digits() == 0 {
-                    return self.err("no digits after .");
-                }
-            }
-            if matches!(self.peek(), Some(b'e' | b'E')) {
-                self.i += 1;
-                if matches!(self.peek(), Some(b'+' | b'-')) {
-                    self.i += 1;
-                }
-                if self.digits() == 0 {
-                    return self.err("no digits in exponent");
-                }
-            }
-            Ok(Json::Number(
-                std::str::from_utf8(&self.s[start..self.i])
-                    .unwrap()
-                    .to_string(),
-            ))
-        }
-
-        fn hex4(&mut self) -> Result<u32, String> {
-            let Some(h) = self.s.get(self.i..self.i + 4) else {
-                return self.err("short \\u escape");
-            };
-            if !h.iter().all(u8::is_ascii_hexdigit) {
-                return self.err("bad \\u escape");
-            }
-            self.i += 4;
-            Ok(u32::from_str_radix(std::str::from_utf8(h).unwrap(), 16).unwrap())
-        }
-
-        fn string(&mut self) -> Result<String, String> {
-            self.eat(b'"')?;
-            let mut out = String::new();
-            loop {
-                let start = self.i;
-                while let Some(b) = self.peek() {
-                    if b == b'"' || b == b'\\' || b < 0x20 {
-                        break;
-                    }
-                    self.i += 1;
-                }
-                // The input is a &str and we stopped at ASCII bytes, so this slice is whole characters.
-                out.push_str(std::str::from_utf8(&self.s[start..self.i]).unwrap());
-                match self.peek() {
-                    None => return self.err("unterminated string"),
-                    Some(b'"') => {
-                        self.i += 1;
-                        return Ok(out);
-                    }
-                    Some(b'\\') => {
-                        self.i += 1;
-                        let e = self.peek();
-                        self.i += 1;
-                        match e {
-                            Some(b'"') => out.push('"'),
-                            Some(b'\\') => out.push('\\'),
-                            Some(b'/') => out.push('/'),
-                            Some(b'b') => out.push('\u{8}'),
-                            Some(b'f') => out.push('\u{c}'),
-                            Some(b'n') => out.push('\n'),
-                            Some(b'r') => out.push('\r'),
-                            Some(b't') => out.push('\t'),
-                            Some(b'u') => {
-                                let hi = self.hex4()?;
-                                let c = if (0xD800..0xDC00).contains(&hi) {
-                                    if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
-                                        return self.err("lone high surrogate");
-                                    }
-                                    self.i += 2;
-                                    let lo = self.hex4()?;
-                                    if !(0xDC00..0xE000).contains(&lo) {
-                                        return self.err("bad low surrogate");
-                                    }
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                                } else if (0xDC00..0xE000).contains(&hi) {
-                                    return self.err("lone low surrogate");
-                                } else {
-                                    hi
-                                };
-                                out.push(char::from_u32(c).unwrap());
-                            }
-                            _ => return self.err("bad escape"),
-                        }
-                    }
-                    Some(_) => return self.err("raw control character in a string"),
-                }
-            }
-        }
-    }
 }

@@ -531,7 +531,8 @@ impl fmt::Display for NtStatus {
 pub struct Win32Error(pub u32);
 
 impl Win32Error {
-    /// `HRESULT_FROM_WIN32`: 0 stays 0, anything else becomes `0x8007xxxx` with the low 16 bits.
+    /// `HRESULT_FROM_WIN32`: 0 (and any value that is already negative as an `i32`) stays as it is; anything else
+    /// becomes `0x8007xxxx` with the low 16 bits.
     ///
     /// ```
     /// use secstatus::{SecStatus, ValueKind, Win32Error};

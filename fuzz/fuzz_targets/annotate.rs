@@ -1,0 +1,230 @@
+//! `secstatus annotate` driven directly, over a reader that hands the input out in chunks of fuzzed sizes.
+//!
+//! Input layout: byte 0 holds the number of chunk sizes (low 3 bits, plus one), the language (bit 3), whether the
+//! reader fails at the end instead of returning 0 (bit 4) and whether it interrupts every other read (bit 5); the
+//! sizes follow, one byte each (0: as much as the buffer takes); the rest is the data.
+//!
+//! Checks: the default output minus its `  [secstatus: …]` annotations is the input, byte for byte, a line gets an
+//! annotation exactly when it holds a code, and an annotation has no control character; `--json` output is one
+//! valid JSON object per line, free of raw control characters, one per code the scanner finds, whose `offset`,
+//! `line`, `column` and `text` point at that code in the input; `--summary --json` is valid JSON whose counts add
+//! up; and the chunk sizes never change any of it.
+
+#![no_main]
+
+use std::io::{self, Read};
+
+use libfuzzer_sys::fuzz_target;
+use secstatus::Lang;
+use secstatus_cli::annotate::{Annotator, Failure, Mode};
+use secstatus_cli::human::Style;
+use serde_json::Value;
+
+/// A path with everything JSON must escape.
+const PATH: &str = "dir/\"quoted\"\\\u{1b}[31m\u{9b}\u{7f}\tlog";
+
+struct Chunked<'a> {
+    data: &'a [u8],
+    sizes: &'a [u8],
+    next: usize,
+    fail_at_end: bool,
+    interrupt: bool,
+}
+
+impl Read for Chunked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.next += 1;
+        if self.interrupt && self.next.is_multiple_of(2) {
+            return Err(io::ErrorKind::Interrupted.into());
+        }
+        if self.data.is_empty() && self.fail_at_end {
+            return Err(io::Error::other("the disk went away"));
+        }
+        let size = match self.sizes.get(self.next % self.sizes.len().max(1)) {
+            None | Some(0) => buf.len(),
+            Some(&s) => usize::from(s),
+        };
+        let n = size.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+struct Setup<'a> {
+    data: &'a [u8],
+    sizes: &'a [u8],
+    lang: Lang,
+    fail_at_end: bool,
+    interrupt: bool,
+}
+
+fn run(s: &Setup, mode: Mode, whole: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut annotator = Annotator::new(&mut out, mode, s.lang, Style { color: false }, false);
+    let mut reader = Chunked {
+        data: s.data,
+        sizes: if whole { &[] } else { s.sizes },
+        next: 0,
+        fail_at_end: s.fail_at_end && !whole,
+        interrupt: s.interrupt && !whole,
+    };
+    match annotator.input(PATH, &mut reader) {
+        Ok(()) => assert!(!reader.fail_at_end || whole),
+        Err(Failure::Read(e)) => assert!(reader.fail_at_end, "unexpected read error {e}"),
+        Err(Failure::Write(e)) => panic!("writing to a Vec failed: {e}"),
+    }
+    annotator.finish().expect("finish");
+    out
+}
+
+const MARK: &[u8] = b"  [secstatus: ";
+
+fn has_control(b: &[u8]) -> bool {
+    b.iter().any(|&c| c < 0x20 || c == 0x7f)
+        || String::from_utf8_lossy(b).chars().any(char::is_control)
+}
+
+/// Default mode: every output line is its input line, with an annotation before the terminator when, and only
+/// when, the line holds a code.
+fn check_annotate(data: &[u8], out: &[u8]) {
+    let ins: Vec<&[u8]> = data.split_inclusive(|&b| b == b'\n').collect();
+    let outs: Vec<&[u8]> = out.split_inclusive(|&b| b == b'\n').collect();
+    assert_eq!(ins.len(), outs.len(), "line count changed");
+    let mut stripped = Vec::with_capacity(data.len());
+    for (n, (&i, &o)) in ins.iter().zip(&outs).enumerate() {
+        let has_code = secstatus::scan(i).next().is_some();
+        let term: &[u8] = if i.ends_with(b"\r\n") {
+            b"\r\n"
+        } else if i.ends_with(b"\n") {
+            b"\n"
+        } else {
+            b""
+        };
+        let content = &i[..i.len() - term.len()];
+        if !has_code {
+            assert_eq!(o, i, "line {} has no code but changed", n + 1);
+            stripped.extend_from_slice(o);
+            continue;
+        }
+        let ok =
+            o.starts_with(content) && o.ends_with(term) && o.len() >= content.len() + term.len();
+        assert!(
+            ok,
+            "line {}: input line is not around the annotation:\n{:?}\n{:?}",
+            n + 1,
+            String::from_utf8_lossy(i),
+            String::from_utf8_lossy(o)
+        );
+        let note = &o[content.len()..o.len() - term.len()];
+        assert!(
+            note.starts_with(MARK) && note.ends_with(b"]"),
+            "line {}: bad annotation {:?}",
+            n + 1,
+            String::from_utf8_lossy(note)
+        );
+        assert!(std::str::from_utf8(note).is_ok(), "annotation is not UTF-8");
+        assert!(
+            !has_control(note),
+            "control character in annotation {:?}",
+            String::from_utf8_lossy(note)
+        );
+        stripped.extend_from_slice(content);
+        stripped.extend_from_slice(term);
+    }
+    assert!(
+        stripped == data,
+        "output minus annotations is not the input"
+    );
+}
+
+/// JSON Lines: one valid object per code, pointing at it.
+fn check_json(data: &[u8], out: &[u8]) {
+    let text = std::str::from_utf8(out).expect("JSON output is UTF-8");
+    assert!(
+        text.is_empty() || text.ends_with('\n'),
+        "JSON output does not end with a newline"
+    );
+    let found: Vec<_> = secstatus::scan(data).collect();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), found.len(), "one JSON line per code");
+    for (line, f) in lines.iter().zip(&found) {
+        assert!(
+            !line.chars().any(char::is_control),
+            "raw control character in {line:?}"
+        );
+        let v: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("invalid JSON ({e}): {line:?}"));
+        assert!(v.is_object(), "not an object: {line:?}");
+        let get = |k: &str| v.get(k).unwrap_or_else(|| panic!("no {k} in {line:?}"));
+        assert_eq!(get("path").as_str(), Some(PATH));
+        let offset = get("offset").as_u64().expect("offset") as usize;
+        assert_eq!(offset, f.start, "{line}");
+        let t = get("text").as_str().expect("text");
+        assert_eq!(t.as_bytes(), &data[f.start..f.end], "{line}");
+        let before = &data[..offset];
+        let line_no = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        assert_eq!(get("line").as_u64(), Some(line_no), "{line}");
+        assert_eq!(
+            get("column").as_u64(),
+            Some((offset - line_start) as u64 + 1),
+            "{line}"
+        );
+        assert_eq!(get("name").as_str(), Some(f.code.name()), "{line}");
+        assert_eq!(get("form").as_str(), Some(f.form.as_str()), "{line}");
+        let value = format!("0x{:08X}", f.code.value());
+        assert_eq!(get("value").as_str(), Some(&value[..]), "{line}");
+    }
+}
+
+fn check_summary(data: &[u8], out: &[u8]) {
+    let text = std::str::from_utf8(out).expect("summary is UTF-8");
+    assert!(
+        !text.trim_end().chars().any(char::is_control),
+        "raw control character in {text:?}"
+    );
+    let v: Value = serde_json::from_str(text)
+        .unwrap_or_else(|e| panic!("invalid summary JSON ({e}): {text:?}"));
+    let Value::Array(items) = v else {
+        panic!("summary is not an array: {text:?}")
+    };
+    let total: u64 = items
+        .iter()
+        .map(|i| i.get("count").and_then(Value::as_u64).expect("count"))
+        .sum();
+    assert_eq!(total, secstatus::scan(data).count() as u64, "{text}");
+}
+
+fuzz_target!(|input: &[u8]| {
+    let Some((&head, rest)) = input.split_first() else {
+        return;
+    };
+    let n = usize::from(head & 7) + 1;
+    if rest.len() < n {
+        return;
+    }
+    let (sizes, data) = rest.split_at(n);
+    let s = Setup {
+        data,
+        sizes,
+        lang: if head & 8 != 0 { Lang::Ru } else { Lang::En },
+        fail_at_end: head & 16 != 0,
+        interrupt: head & 32 != 0,
+    };
+    for mode in [Mode::Annotate, Mode::Json, Mode::Summary { json: true }] {
+        let out = run(&s, mode, false);
+        assert!(
+            out == run(&s, mode, true),
+            "chunk sizes changed the {mode:?} output"
+        );
+        match mode {
+            Mode::Annotate => check_annotate(data, &out),
+            Mode::Json => check_json(data, &out),
+            _ => check_summary(data, &out),
+        }
+    }
+});

@@ -1,0 +1,197 @@
+//! The scanner on any bytes: `scan`, `scan_with_context` with every context flag, `ldap_data`.
+//!
+//! Checks what the annotator relies on: every `Found` lies inside the haystack, on token boundaries, in order,
+//! without overlap, and its text parses back to its value; scanning two pieces cut where annotate cuts a long line
+//! finds exactly what scanning the whole finds; and a catalogue code written between spaces is always found.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use secstatus::{
+    entries, foreigns, is_token_byte, ldap_data, scan, scan_with_context, Form, Found, SecStatus,
+    System,
+};
+
+fn check(h: &[u8], found: &[Found], token_before: bool, token_after: bool) {
+    let mut last_end = 0;
+    for (i, f) in found.iter().enumerate() {
+        assert!(
+            f.start < f.end && f.end <= h.len(),
+            "{f:?} in {} bytes",
+            h.len()
+        );
+        assert!(
+            i == 0 || f.start >= last_end,
+            "{f:?} overlaps or precedes the one before"
+        );
+        last_end = f.end;
+        let text =
+            std::str::from_utf8(&h[f.start..f.end]).unwrap_or_else(|_| panic!("{f:?}: not UTF-8"));
+        let body = match f.form {
+            Form::SignedDecimal => text
+                .strip_prefix('-')
+                .expect("a signed decimal starts with -"),
+            _ => text,
+        };
+        assert!(
+            !body.is_empty() && body.bytes().all(is_token_byte),
+            "{f:?}: {text:?} is not one token"
+        );
+        // Token boundaries, the edges judged by the context flags.
+        let first = f.start + usize::from(f.form == Form::SignedDecimal);
+        if first == 0 {
+            assert!(
+                !token_before,
+                "{f:?} at the start of a piece that continues a token"
+            );
+        } else {
+            assert!(
+                !is_token_byte(h[first - 1]),
+                "{f:?} glued to the byte before"
+            );
+        }
+        if f.end == h.len() {
+            assert!(
+                !token_after,
+                "{f:?} at the end of a piece whose token goes on"
+            );
+        } else {
+            assert!(!is_token_byte(h[f.end]), "{f:?} glued to the byte after");
+        }
+        // The text is the code the scanner says it is, in the form it says.
+        assert_eq!(
+            text.parse::<SecStatus>().map(SecStatus::to_u32),
+            Ok(f.code.value()),
+            "{f:?}: {text:?}"
+        );
+        let shape_ok = match f.form {
+            Form::Name => body.len() > 4 && body[..4].eq_ignore_ascii_case("SEC_"),
+            Form::Hex => body.len() >= 3 && body[..2].eq_ignore_ascii_case("0x"),
+            Form::BareHex => body.len() == 8 && body.bytes().all(|b| b.is_ascii_hexdigit()),
+            Form::SignedDecimal | Form::UnsignedDecimal => {
+                body.len() == 10 && body.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        };
+        assert!(shape_ok, "{f:?}: {text:?}");
+        if f.form != Form::Name {
+            assert_ne!(f.code.value(), 0, "{f:?}: SEC_E_OK from a number");
+        }
+        // `ldap_data` reads what follows a code; it must take any bytes.
+        if let Some(data) = ldap_data(&h[f.end..]) {
+            assert!(
+                h[f.end..].starts_with(b": LdapErr:"),
+                "{f:?}: data {data:x}"
+            );
+        }
+    }
+}
+
+/// A code the scanner must find, written in one of the forms it recognises, chosen by `pick`: a catalogue entry
+/// (by name or alias, hex, bare hex, or for errors a decimal), or an NTSTATUS the tables know (`0x` and 8 digits).
+fn written(pick: &[u8]) -> Option<(u32, String)> {
+    let choice = usize::from(*pick.first()?);
+    let style = *pick.get(1)?;
+    let case = *pick.get(2).unwrap_or(&0);
+    let recase = |s: &str| -> String {
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if (case >> (i % 8)) & 1 == 1 {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let all: Vec<_> = entries().collect();
+    if style & 0x80 != 0 {
+        let nt: Vec<_> = foreigns()
+            .filter(|f| f.system() == System::NtStatus)
+            .collect();
+        let f = nt.get(choice % nt.len().max(1))?;
+        return Some((f.value(), recase(&format!("0x{:08X}", f.value()))));
+    }
+    let entry = all[choice % all.len()];
+    let status = entry.status();
+    let value = status.to_u32();
+    let text = match style % 5 {
+        _ if value == 0 => recase(entry.name()),
+        0 => {
+            let names: Vec<_> = std::iter::once(entry.name())
+                .chain(entry.aliases().iter().map(|a| a.name()))
+                .collect();
+            recase(names[usize::from(case) % names.len()])
+        }
+        1 => {
+            // `0x` and 1 to 8 digits: leading zeros optional.
+            let digits = format!("{value:X}");
+            let pad = usize::from(case >> 5).min(8 - digits.len());
+            recase(&format!("0x{}{digits}", "0".repeat(pad)))
+        }
+        2 => recase(&format!("{value:08X}")),
+        // Decimals only for errors: informational values would collide with ordinary numbers.
+        3 if status.is_error() => status.to_i32().to_string(),
+        4 if status.is_error() => value.to_string(),
+        _ => recase(&format!("0x{value:08X}")),
+    };
+    Some((value, text))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let whole: Vec<Found> = scan(data).collect();
+    assert_eq!(
+        whole,
+        scan_with_context(data, false, false).collect::<Vec<_>>()
+    );
+    for (before, after) in [(false, false), (true, false), (false, true), (true, true)] {
+        let found: Vec<Found> = scan_with_context(data, before, after).collect();
+        check(data, &found, before, after);
+    }
+    let _ = ldap_data(data);
+
+    // Cut where annotate cuts an over-long line (after a byte that ends no token and is neither `\r` nor `-`):
+    // the two pieces, each scanned with the other's edge as context, find exactly what the whole finds.
+    if !data.is_empty() {
+        let at = usize::from(data[0]) * data.len() / 256;
+        let cut = (at..data.len()).find(|&i| {
+            i > 0 && !is_token_byte(data[i - 1]) && data[i - 1] != b'\r' && data[i - 1] != b'-'
+        });
+        if let Some(cut) = cut {
+            let after = cut < data.len() && is_token_byte(data[cut]);
+            let mut pieces: Vec<Found> = scan_with_context(&data[..cut], false, after).collect();
+            pieces.extend(
+                scan_with_context(&data[cut..], is_token_byte(data[cut - 1]), false).map(|f| {
+                    Found {
+                        start: f.start + cut,
+                        end: f.end + cut,
+                        ..f
+                    }
+                }),
+            );
+            assert_eq!(pieces, whole, "cut at {cut}");
+        }
+    }
+
+    // A code written between spaces anywhere in the bytes is found, with its exact span.
+    if let Some((value, text)) = written(data) {
+        let at = data
+            .get(3)
+            .map_or(0, |&b| usize::from(b) * data.len() / 256);
+        let mut h = data[..at].to_vec();
+        h.push(b' ');
+        let start = h.len();
+        h.extend_from_slice(text.as_bytes());
+        let end = h.len();
+        h.push(b' ');
+        h.extend_from_slice(&data[at..]);
+        let hit = scan(&h).find(|f| f.start == start);
+        match hit {
+            Some(f) => {
+                assert_eq!((f.end, f.code.value()), (end, value), "{text:?} at {start}");
+            }
+            None => panic!("{text:?} at {start} not found"),
+        }
+    }
+});

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS_PER_TARGET seconds (default 20), seeded from fuzz/seeds/<target> (and the
+# saved reproducers in fuzz/regressions/<target>, which must no longer crash), growing fuzz/corpus/<target>.
+# Prints, per target, the executions and the result; exits non-zero if any target crashed, timed out or ran out of
+# memory. Needs only the stable toolchain: cargo-fuzz is installed if missing, and RUSTC_BOOTSTRAP=1 stands in for
+# nightly.
+#
+# Environment: FUZZ_SANITIZER (default `none`: panics are what we hunt, and it runs ~5x faster than `address`),
+# FUZZ_TARGETS (default: every target), FUZZ_ARGS (more libFuzzer flags).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+seconds=${1:-20}
+case $seconds in '' | *[!0-9]*) echo "usage: $0 [SECONDS_PER_TARGET]" >&2; exit 2 ;; esac
+sanitizer=${FUZZ_SANITIZER:-none}
+export RUSTC_BOOTSTRAP=1
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "==> installing cargo-fuzz"
+  cargo install cargo-fuzz --locked
+fi
+
+targets=${FUZZ_TARGETS:-$(cargo fuzz list)}
+mkdir -p artifacts/logs
+echo "==> building the targets (sanitizer: $sanitizer)"
+if ! cargo fuzz build -s "$sanitizer" >artifacts/logs/build.log 2>&1; then
+  cat artifacts/logs/build.log >&2
+  exit 2
+fi
+
+failed=0
+printf '\n%-10s %12s %8s %10s  %s\n' target executions seconds exec/s result
+for t in $targets; do
+  mkdir -p "corpus/$t"
+  dirs=("corpus/$t")
+  [ -d "seeds/$t" ] && dirs+=("seeds/$t")
+  [ -d "regressions/$t" ] && dirs+=("regressions/$t")
+  log="artifacts/logs/$t.log"
+  started=$SECONDS
+  set +e
+  # shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
+  cargo fuzz run -s "$sanitizer" "$t" "${dirs[@]}" -- \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 ${FUZZ_ARGS:-} >"$log" 2>&1
+  rc=$?
+  set -e
+  elapsed=$((SECONDS - started))
+  # A clean run ends with "#N DONE cov: ... exec/s: R ..." and "Done N runs in S second(s)".
+  done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -n 1 || true)
+  if [ -n "$done_line" ]; then
+    runs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\1/' <<<"$done_line")
+    secs=$(sed -E 's/^Done ([0-9]+) runs in ([0-9]+) second.*/\2/' <<<"$done_line")
+  else
+    # Ended early: the last status line ("#N ...") has the count so far.
+    runs=$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#' || true)
+    secs=$elapsed
+  fi
+  rate=$(grep -E '^#[0-9]+' "$log" | grep -oE 'exec/s: [0-9]+' | tail -n 1 | grep -oE '[0-9]+' || true)
+  if [ "$rc" -eq 0 ] && [ -n "$done_line" ]; then
+    result=ok
+  else
+    failed=1
+    kind=$(grep -oE "panicked at [^ ]+|ERROR: libFuzzer: [a-z-]+|ERROR: AddressSanitizer: [a-z-]+" "$log" | head -n 1 || true)
+    unit=$(grep -oE 'Test unit written to [^ ]+' "$log" | tail -n 1 | sed 's/^Test unit written to //' || true)
+    result="CRASH (${kind:-exit status $rc})${unit:+ input: $unit}; log: fuzz/$log"
+  fi
+  printf '%-10s %12s %8s %10s  %s\n' "$t" "${runs:-?}" "${secs:-?}" "${rate:-?}" "$result"
+done
+
+if [ "$failed" -ne 0 ]; then
+  echo
+  echo "FAILED: minimise a crash with: RUSTC_BOOTSTRAP=1 cargo fuzz tmin -s $sanitizer TARGET INPUT" >&2
+  exit 1
+fi
+echo
+echo "all targets ran without a crash"
