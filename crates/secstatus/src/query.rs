@@ -209,16 +209,20 @@ pub fn suggest(query: &str) -> Option<&'static Entry> {
     if text.len() < 4 || text.len() > MAX_LEN {
         return None;
     }
+    let limit = (text.len() / 4).clamp(1, 3);
     let mut best: Option<(usize, &'static Entry)> = None;
     for (name, entry) in names() {
         for candidate in [Some(name), strip_prefix(name)].into_iter().flatten() {
+            // The distance is at least the difference in length: skip what cannot be within the limit.
+            if candidate.len().abs_diff(text.len()) > limit {
+                continue;
+            }
             let distance = edit_distance(candidate.as_bytes(), text.as_bytes());
             if best.map_or(true, |(d, _)| distance < d) {
                 best = Some((distance, entry));
             }
         }
     }
-    let limit = (text.len() / 4).clamp(1, 3);
     best.filter(|&(d, _)| d > 0 && d <= limit).map(|(_, e)| e)
 }
 
