@@ -245,22 +245,22 @@ fn json_lines_escape_every_control_character() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), found.len(), "{text}");
     for (line, f) in lines.iter().zip(&found) {
-        let v = json::parse(line).unwrap_or_else(|e| panic!("invalid JSON ({e}): {line}"));
-        let text_field = v.get("text").and_then(json::Json::as_str);
+        let v = parse_json(line).unwrap_or_else(|e| panic!("invalid JSON ({e}): {line}"));
+        let text_field = v.get("text").and_then(serde_json::Value::as_str);
         assert_eq!(
             text_field.map(str::as_bytes),
             Some(&input[f.start..f.end]),
             "{line}"
         );
         assert_eq!(
-            v.get("offset").and_then(json::Json::as_u64),
+            v.get("offset").and_then(serde_json::Value::as_u64),
             Some(f.start as u64)
         );
     }
     // The summary too.
     let r = run(["annotate", "--summary", "--json"], &input);
     assert_no_control("annotate --summary --json", &r.stdout);
-    json::parse(&lossy(&r.stdout)).expect("summary JSON");
+    parse_json(&lossy(&r.stdout)).expect("summary JSON");
 }
 
 /// A scratch directory for this test binary, removed by the test that made it.
@@ -291,8 +291,8 @@ fn file_names_with_escapes_are_escaped_wherever_secstatus_prints_them() {
     assert_no_control("annotate --json stdout", &r.stdout);
     assert_no_control("annotate --json stderr", &r.stderr);
     for line in lossy(&r.stdout).lines() {
-        let v = json::parse(line).unwrap_or_else(|e| panic!("invalid JSON ({e}): {line}"));
-        let path = v.get("path").and_then(json::Json::as_str).unwrap();
+        let v = parse_json(line).unwrap_or_else(|e| panic!("invalid JSON ({e}): {line}"));
+        let path = v.get("path").and_then(serde_json::Value::as_str).unwrap();
         assert!(path.contains("evil\u{1b}[31m\u{7}"), "{path:?}");
     }
     assert!(lossy(&r.stderr).contains("missing"), "{}", lossy(&r.stderr));
@@ -312,7 +312,7 @@ fn file_names_with_escapes_are_escaped_wherever_secstatus_prints_them() {
             assert_no_control(&format!("{args:?} stdout"), &r.stdout);
         }
         if args.contains(&"--json") {
-            json::parse(&lossy(&r.stdout)).expect("summary JSON");
+            parse_json(&lossy(&r.stdout)).expect("summary JSON");
         }
     }
     std::fs::remove_dir_all(&dir).unwrap();
@@ -352,7 +352,7 @@ fn lookup_explain_and_search_never_echo_control_characters() {
             assert_no_control(&format!("{args:?} stdout"), &r.stdout);
             assert_no_control(&format!("{args:?} stderr"), &r.stderr);
             if args.contains(&"--json") && r.code != Some(2) {
-                json::parse(&lossy(&r.stdout)).unwrap_or_else(|e| {
+                parse_json(&lossy(&r.stdout)).unwrap_or_else(|e| {
                     panic!("{args:?}: invalid JSON ({e}): {}", lossy(&r.stdout))
                 });
             }
@@ -783,286 +783,7 @@ fn crlf_stays_crlf_when_a_long_line_is_cut_after_its_cr() {
     assert_eq!(annotations.len(), 1);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-
-/// A strict JSON (RFC 8259) parser, as in `properties.rs`.
-#[allow(dead_code)]
-mod json {
-    pub enum Json {
-        Null,
-        Bool(bool),
-        Number(String),
-        String(String),
-        Array(Vec<Json>),
-        Object(Vec<(String, Json)>),
-    }
-
-    impl Json {
-        /// The value of `key` in an object.
-        pub fn get(&self, key: &str) -> Option<&Json> {
-            match self {
-                Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-                _ => None,
-            }
-        }
-
-        pub fn as_str(&self) -> Option<&str> {
-            match self {
-                Json::String(s) => Some(s),
-                _ => None,
-            }
-        }
-
-        pub fn as_u64(&self) -> Option<u64> {
-            match self {
-                Json::Number(n) => n.parse().ok(),
-                _ => None,
-            }
-        }
-    }
-
-    /// Parses one complete JSON text (surrounding whitespace allowed).
-    pub fn parse(text: &str) -> Result<Json, String> {
-        let mut p = Parser {
-            s: text.as_bytes(),
-            i: 0,
-            depth: 0,
-        };
-        p.ws();
-        let v = p.value()?;
-        p.ws();
-        if p.i != p.s.len() {
-            return Err(format!("trailing bytes at {}", p.i));
-        }
-        Ok(v)
-    }
-
-    struct Parser<'a> {
-        s: &'a [u8],
-        i: usize,
-        depth: usize,
-    }
-
-    impl Parser<'_> {
-        fn err<T>(&self, what: &str) -> Result<T, String> {
-            Err(format!("{what} at byte {}", self.i))
-        }
-
-        fn peek(&self) -> Option<u8> {
-            self.s.get(self.i).copied()
-        }
-
-        fn ws(&mut self) {
-            while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-                self.i += 1;
-            }
-        }
-
-        fn eat(&mut self, b: u8) -> Result<(), String> {
-            if self.peek() == Some(b) {
-                self.i += 1;
-                Ok(())
-            } else {
-                self.err(&format!("expected {:?}", b as char))
-            }
-        }
-
-        fn literal(&mut self, word: &str, v: Json) -> Result<Json, String> {
-            if self.s[self.i..].starts_with(word.as_bytes()) {
-                self.i += word.len();
-                Ok(v)
-            } else {
-                self.err("bad literal")
-            }
-        }
-
-        fn value(&mut self) -> Result<Json, String> {
-            match self.peek() {
-                Some(b'{') => self.nested(Self::object),
-                Some(b'[') => self.nested(Self::array),
-                Some(b'"') => self.string().map(Json::String),
-                Some(b't') => self.literal("true", Json::Bool(true)),
-                Some(b'f') => self.literal("false", Json::Bool(false)),
-                Some(b'n') => self.literal("null", Json::Null),
-                Some(b'-' | b'0'..=b'9') => self.number(),
-                _ => self.err("expected a value"),
-            }
-        }
-
-        fn nested(&mut self, f: fn(&mut Self) -> Result<Json, String>) -> Result<Json, String> {
-            self.depth += 1;
-            if self.depth > 128 {
-                return self.err("nested too deeply");
-            }
-            let v = f(self);
-            self.depth -= 1;
-            v
-        }
-
-        fn object(&mut self) -> Result<Json, String> {
-            self.eat(b'{')?;
-            let mut fields = Vec::new();
-            self.ws();
-            if self.peek() == Some(b'}') {
-                self.i += 1;
-                return Ok(Json::Object(fields));
-            }
-            loop {
-                self.ws();
-                if self.peek() != Some(b'"') {
-                    return self.err("expected a key");
-                }
-                let k = self.string()?;
-                self.ws();
-                self.eat(b':')?;
-                self.ws();
-                let v = self.value()?;
-                fields.push((k, v));
-                self.ws();
-                match self.peek() {
-                    Some(b',') => self.i += 1,
-                    Some(b'}') => {
-                        self.i += 1;
-                        return Ok(Json::Object(fields));
-                    }
-                    _ => return self.err("expected , or }"),
-                }
-            }
-        }
-
-        fn array(&mut self) -> Result<Json, String> {
-            self.eat(b'[')?;
-            let mut items = Vec::new();
-            self.ws();
-            if self.peek() == Some(b']') {
-                self.i += 1;
-                return Ok(Json::Array(items));
-            }
-            loop {
-                self.ws();
-                items.push(self.value()?);
-                self.ws();
-                match self.peek() {
-                    Some(b',') => self.i += 1,
-                    Some(b']') => {
-                        self.i += 1;
-                        return Ok(Json::Array(items));
-                    }
-                    _ => return self.err("expected , or ]"),
-                }
-            }
-        }
-
-        fn digits(&mut self) -> usize {
-            let start = self.i;
-            while matches!(self.peek(), Some(b'0'..=b'9')) {
-                self.i += 1;
-            }
-            self.i - start
-        }
-
-        fn number(&mut self) -> Result<Json, String> {
-            let start = self.i;
-            if self.peek() == Some(b'-') {
-                self.i += 1;
-            }
-            match self.peek() {
-                Some(b'0') => self.i += 1,
-                Some(b'1'..=b'9') => {
-                    self.digits();
-                }
-                _ => return self.err("bad number"),
-            }
-            if self.peek() == Some(b'.') {
-                self.i += 1;
-                if self.digits() == 0 {
-                    return self.err("no digits after .");
-                }
-            }
-            if matches!(self.peek(), Some(b'e' | b'E')) {
-                self.i += 1;
-                if matches!(self.peek(), Some(b'+' | b'-')) {
-                    self.i += 1;
-                }
-                if self.digits() == 0 {
-                    return self.err("no digits in exponent");
-                }
-            }
-            Ok(Json::Number(
-                std::str::from_utf8(&self.s[start..self.i])
-                    .unwrap()
-                    .to_string(),
-            ))
-        }
-
-        fn hex4(&mut self) -> Result<u32, String> {
-            let Some(h) = self.s.get(self.i..self.i + 4) else {
-                return self.err("short \\u escape");
-            };
-            if !h.iter().all(u8::is_ascii_hexdigit) {
-                return self.err("bad \\u escape");
-            }
-            self.i += 4;
-            Ok(u32::from_str_radix(std::str::from_utf8(h).unwrap(), 16).unwrap())
-        }
-
-        fn string(&mut self) -> Result<String, String> {
-            self.eat(b'"')?;
-            let mut out = String::new();
-            loop {
-                let start = self.i;
-                while let Some(b) = self.peek() {
-                    if b == b'"' || b == b'\\' || b < 0x20 {
-                        break;
-                    }
-                    self.i += 1;
-                }
-                // The input is a &str and we stopped at ASCII bytes, so this slice is whole characters.
-                out.push_str(std::str::from_utf8(&self.s[start..self.i]).unwrap());
-                match self.peek() {
-                    None => return self.err("unterminated string"),
-                    Some(b'"') => {
-                        self.i += 1;
-                        return Ok(out);
-                    }
-                    Some(b'\\') => {
-                        self.i += 1;
-                        let e = self.peek();
-                        self.i += 1;
-                        match e {
-                            Some(b'"') => out.push('"'),
-                            Some(b'\\') => out.push('\\'),
-                            Some(b'/') => out.push('/'),
-                            Some(b'b') => out.push('\u{8}'),
-                            Some(b'f') => out.push('\u{c}'),
-                            Some(b'n') => out.push('\n'),
-                            Some(b'r') => out.push('\r'),
-                            Some(b't') => out.push('\t'),
-                            Some(b'u') => {
-                                let hi = self.hex4()?;
-                                let c = if (0xD800..0xDC00).contains(&hi) {
-                                    if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
-                                        return self.err("lone high surrogate");
-                                    }
-                                    self.i += 2;
-                                    let lo = self.hex4()?;
-                                    if !(0xDC00..0xE000).contains(&lo) {
-                                        return self.err("bad low surrogate");
-                                    }
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                                } else if (0xDC00..0xE000).contains(&hi) {
-                                    return self.err("lone low surrogate");
-                                } else {
-                                    hi
-                                };
-                                out.push(char::from_u32(c).unwrap());
-                            }
-                            _ => return self.err("bad escape"),
-                        }
-                    }
-                    Some(_) => return self.err("raw control character in a string"),
-                }
-            }
-        }
-    }
+/// Parses one JSON text strictly (serde_json rejects raw control characters in strings and trailing garbage).
+fn parse_json(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    serde_json::from_str(text)
 }
