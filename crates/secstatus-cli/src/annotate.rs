@@ -431,10 +431,9 @@ fn annotation(pending: &[Occurrence], overflow: usize, lang: Lang, style: Style)
                 };
                 match secstatus::ldap_sub_code(data) {
                     Some(sub) => part.push_str(&format!(
-                        " {label} {data:x}: {} ({}), {}",
-                        sub.name,
-                        data,
-                        sub.meaning.get(lang)
+                        " {label} {data:x} = {} ({data}): {}",
+                        sub.name(),
+                        sub.meaning().get(lang)
                     )),
                     None => part.push_str(&format!(" {label} {data:x} ({data})")),
                 }
@@ -469,8 +468,8 @@ fn json_line(
             let sub = secstatus::ldap_sub_code(data);
             format!(
                 ",\"ldap\":{{\"data\":\"{data:x}\",\"win32\":{data},\"name\":{},\"meaning\":{}}}",
-                sub.map_or_else(|| "null".to_string(), |s| json::string(s.name)),
-                sub.map_or_else(|| "null".to_string(), |s| json::text(s.meaning)),
+                sub.map_or_else(|| "null".to_string(), |s| json::string(s.name())),
+                sub.map_or_else(|| "null".to_string(), |s| json::text(s.meaning())),
             )
         }
     };
@@ -747,7 +746,7 @@ mod tests {
         let line = b"LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 775, v2580\n";
         let out = String::from_utf8(annotate(line, vec![7], Mode::Annotate)).unwrap();
         assert!(
-            out.ends_with("LDAP data 775: ERROR_ACCOUNT_LOCKED_OUT (1909), account locked out]\n"),
+            out.ends_with("LDAP data 775 = ERROR_ACCOUNT_LOCKED_OUT (1909): The account is locked out and cannot be used to log on now.]\n"),
             "{out}"
         );
         let json = String::from_utf8(annotate(line, vec![7], Mode::Json)).unwrap();

@@ -49,7 +49,7 @@ fn every_field_notes_line_shape_is_explained() {
         ),
         (
             "LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580",
-            "  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid. LDAP data 52e: ERROR_LOGON_FAILURE (1326), bad user name or password]",
+            "  [secstatus: SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid. LDAP data 52e = ERROR_LOGON_FAILURE (1326): The user name or password is incorrect.]",
         ),
         (
             "pywintypes.error: (-2146893044, 'InitializeSecurityContext', 'The logon attempt failed')",
@@ -141,7 +141,7 @@ fn json_lines_per_occurrence() {
     let lines: Vec<_> = text.lines().collect();
     assert_eq!(lines.len(), 2);
     eqnice!(
-        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"system\":\"sspi\",\"sspi\":\"SEC_E_INVALID_TOKEN\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"account locked out\",\"ru\":\"учётная запись заблокирована\"}}}",
+        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"system\":\"sspi\",\"sspi\":\"SEC_E_INVALID_TOKEN\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"The account is locked out and cannot be used to log on now.\",\"ru\":\"Учётная запись заблокирована, и сейчас войти с ней нельзя.\"}}}",
         lines[0]
     );
     assert!(

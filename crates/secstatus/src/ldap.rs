@@ -1,71 +1,22 @@
 //! The Active Directory LDAP bind diagnostic: `80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext
 //! error, data 52e, v2580`. Its `data` field is a Win32 error in hex that says what really went wrong.
 
-use crate::Text;
+use crate::{foreign, Foreign, System};
 
-/// A Win32 error that Active Directory reports in the `data` field of an LDAP bind diagnostic.
+/// What the tables know of an LDAP `data` sub-code: the Win32 error it is (data/mappings.toml), with its name and
+/// meaning in both languages.
 ///
 /// ```
 /// use secstatus::{ldap_data, ldap_sub_code, Lang};
 /// let line = b": LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580";
 /// let sub = ldap_sub_code(ldap_data(line).unwrap()).unwrap();
-/// assert_eq!((sub.data, sub.name), (0x52E, "ERROR_LOGON_FAILURE"));
-/// assert_eq!(sub.meaning.get(Lang::En), "bad user name or password");
+/// assert_eq!((sub.value(), sub.name()), (0x52E, "ERROR_LOGON_FAILURE"));
+/// assert_eq!(sub.meaning().get(Lang::En), "The user name or password is incorrect.");
+/// assert_eq!(ldap_sub_code(0x775).unwrap().name(), "ERROR_ACCOUNT_LOCKED_OUT");
+/// assert!(ldap_sub_code(0x1).is_none());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct LdapSubCode {
-    /// The value as the diagnostic writes it (hex): `0x52E` for `data 52e`.
-    pub data: u32,
-    /// The Win32 error's name: `ERROR_LOGON_FAILURE`.
-    pub name: &'static str,
-    /// What it means for the bind.
-    pub meaning: Text,
-}
-
-macro_rules! sub_codes {
-    ($(($data:literal, $name:literal, $en:literal, $ru:literal),)+) => {
-        /// The `data` sub-codes AD writes, sorted by value (Win32 values from winerror.h).
-        const SUB_CODES: &[LdapSubCode] = &[
-            $(LdapSubCode { data: $data, name: $name, meaning: Text { en: $en, ru: $ru } },)+
-        ];
-    };
-}
-
-sub_codes! {
-    (0x525, "ERROR_NO_SUCH_USER", "user not found", "пользователь не найден"),
-    (0x52E, "ERROR_LOGON_FAILURE", "bad user name or password", "неверное имя пользователя или пароль"),
-    (0x530, "ERROR_INVALID_LOGON_HOURS", "not permitted to log on at this time", "вход в это время запрещён"),
-    (0x531, "ERROR_INVALID_WORKSTATION", "not permitted to log on at this workstation", "вход с этой рабочей станции запрещён"),
-    (0x532, "ERROR_PASSWORD_EXPIRED", "password expired", "срок действия пароля истёк"),
-    (0x533, "ERROR_ACCOUNT_DISABLED", "account disabled", "учётная запись отключена"),
-    (0x568, "ERROR_TOO_MANY_CONTEXT_IDS", "too many security IDs: the user is in too many groups (token too large)", "слишком много идентификаторов безопасности: пользователь состоит в слишком многих группах (токен слишком велик)"),
-    (0x701, "ERROR_ACCOUNT_EXPIRED", "account expired", "срок действия учётной записи истёк"),
-    (0x773, "ERROR_PASSWORD_MUST_CHANGE", "the user must change the password before the first logon", "пользователь должен сменить пароль перед первым входом"),
-    (0x775, "ERROR_ACCOUNT_LOCKED_OUT", "account locked out", "учётная запись заблокирована"),
-    (0x20EE, "ERROR_DS_INTERNAL_FAILURE", "directory service internal failure", "внутренняя ошибка службы каталогов"),
-}
-
-/// The known meaning of an LDAP `data` sub-code.
-///
-/// ```
-/// let sub = secstatus::ldap_sub_code(0x52E).unwrap();
-/// assert_eq!(sub.name, "ERROR_LOGON_FAILURE");
-/// assert!(secstatus::ldap_sub_code(0x1).is_none());
-/// ```
-pub fn ldap_sub_code(data: u32) -> Option<&'static LdapSubCode> {
-    SUB_CODES
-        .binary_search_by_key(&data, |s| s.data)
-        .ok()
-        .map(|i| &SUB_CODES[i])
-}
-
-/// Every known sub-code, sorted by value.
-///
-/// ```
-/// assert_eq!(secstatus::ldap_sub_codes().len(), 11);
-/// ```
-pub fn ldap_sub_codes() -> &'static [LdapSubCode] {
-    SUB_CODES
+pub fn ldap_sub_code(data: u32) -> Option<&'static Foreign> {
+    foreign(System::Win32, data)
 }
 
 /// How far past the code the `data` field may be.

@@ -119,7 +119,7 @@ pub use foreign::{
     Mapping, NtStatus, Source, System, TlsAlert, Win32Error,
 };
 pub use kind::{facility_name, ValueKind};
-pub use ldap::{ldap_data, ldap_sub_code, ldap_sub_codes, LdapSubCode};
+pub use ldap::{ldap_data, ldap_sub_code};
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
 pub use scan::{is_token_byte, scan, scan_with_context, Code, Form, Found, Scan};
