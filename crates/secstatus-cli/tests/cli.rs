@@ -139,7 +139,7 @@ fn a_value_outside_the_catalogue_is_decoded_not_just_missing() {
     assert_eq!(r.code, 0);
     assert!(
         r.stdout
-            .starts_with("CRYPT_E_REVOKED (HRESULT 0x80092010)\n"),
+            .starts_with("CRYPT_E_REVOKED (HRESULT, not an SSPI code 0x80092010)\n"),
         "{}",
         r.stdout
     );
@@ -494,4 +494,50 @@ fn explain_lists_what_maps_to_a_code() {
     );
     let r = run(&["explain", "--json", "SEC_E_TIME_SKEW"]);
     assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\"}"), "{}", r.stdout);
+}
+
+#[test]
+fn win32_errors_and_ntstatus_read_with_from() {
+    let r = run(&["lookup", "--from", "win32", "1326"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .starts_with("ERROR_LOGON_FAILURE (Win32 error 1326 (0x52E))\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("SEC_E_LOGON_DENIED (0x8009030C)  [samba"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", "--from", "ntstatus", "0xC0000133"]);
+    assert!(
+        r.stdout
+            .starts_with("STATUS_TIME_DIFFERENCE_AT_DC (NTSTATUS 0xC0000133)\n"),
+        "{}",
+        r.stdout
+    );
+    // HRESULT_FROM_NT and HRESULT_FROM_WIN32 forms lead to the same rows.
+    let r = run(&["0xD000006D"]);
+    assert!(
+        r.stdout
+            .starts_with("STATUS_LOGON_FAILURE (NTSTATUS 0xC000006D)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["0x8007052E"]);
+    assert!(
+        r.stdout
+            .starts_with("ERROR_LOGON_FAILURE (Win32 error 1326 (0x52E))\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--lang", "ru", "CRYPT_E_REVOCATION_OFFLINE"]);
+    assert!(
+        r.stdout
+            .starts_with("CRYPT_E_REVOCATION_OFFLINE (HRESULT, не код SSPI 0x80092013)\n"),
+        "{}",
+        r.stdout
+    );
 }
