@@ -1,7 +1,7 @@
 //! Full-text search over the catalogue, in every language at once.
 
 use crate::generated::{ENTRIES, ENTRY_COUNT};
-use crate::{Entry, Lang, Text};
+use crate::{Entry, Lang, SecStatus, Text};
 
 /// The most words of a query that count; the rest are ignored.
 const MAX_WORDS: usize = 16;
@@ -36,7 +36,8 @@ impl Iterator for Hits {
 /// `query`, in English or Russian, ignoring case. Best first: words that few entries contain weigh more, and a
 /// hit in a name or meaning weighs more than one in a cause.
 ///
-/// Words of six letters or more also match other word forms sharing their stem (`certificates`, `сертификата`).
+/// Words of six letters or more also match other word forms sharing their stem (`certificates`, `сертификата`);
+/// words with digits or `_` (values, names) match only as written, and a word that is a code's value finds it.
 ///
 /// ```
 /// use secstatus::{search, SecStatus};
@@ -44,6 +45,8 @@ impl Iterator for Hits {
 /// assert_eq!(best.status(), SecStatus::SEC_E_TIME_SKEW);
 /// let (best, _) = search("часы").next().unwrap();
 /// assert_eq!(best.status(), SecStatus::SEC_E_TIME_SKEW);
+/// let (best, _) = search("0x80090308").next().unwrap();
+/// assert_eq!(best.status(), SecStatus::SEC_E_INVALID_TOKEN);
 /// assert_eq!(search("zzzzqqq").count(), 0);
 /// ```
 pub fn search(query: &str) -> Hits {
@@ -65,9 +68,14 @@ pub fn search(query: &str) -> Hits {
         *slot = (0, i as u8);
     }
     for word in words {
+        // A word that is a value (`0x80090308`, `80090308`) finds its code as surely as its name does.
+        let as_code = word
+            .parse::<SecStatus>()
+            .ok()
+            .filter(|s| s.entry().is_some());
         let mut weights = [0u32; ENTRY_COUNT];
         for (weight, entry) in weights.iter_mut().zip(ENTRIES.iter()) {
-            *weight = field_weight(entry, word);
+            *weight = field_weight(entry, word, as_code);
         }
         let df = weights.iter().filter(|&&w| w > 0).count() as u32;
         if df == 0 {
@@ -87,7 +95,8 @@ pub fn search(query: &str) -> Hits {
 /// The word itself, or for long words the stem shared by their forms (all but the last two characters).
 fn stem(word: &str) -> &str {
     let chars = word.chars().count();
-    if chars < 6 {
+    // Numbers and identifiers have no word forms: `0x80090308` must not match `0x800903…`.
+    if chars < 6 || word.contains(|c: char| c.is_ascii_digit() || c == '_') {
         return word;
     }
     let keep = chars - 2;
@@ -97,7 +106,10 @@ fn stem(word: &str) -> &str {
 }
 
 /// How strongly `entry` matches one word: the heaviest field it occurs in.
-fn field_weight(entry: &Entry, word: &str) -> u32 {
+fn field_weight(entry: &Entry, word: &str, as_code: Option<SecStatus>) -> u32 {
+    if as_code == Some(entry.status()) {
+        return 8;
+    }
     let in_text = |t: &Text| {
         Lang::ALL
             .iter()
