@@ -133,7 +133,7 @@ fn assert_no_control(what: &str, bytes: &[u8]) {
 /// Lines with codes, wrapped in everything a terminal would act on.
 const HOSTILE_LINES: &[&[u8]] = &[
     b"\x1b[31m 0x80090308\x1b[0m\n",
-    // `m0x80090308` is one token, so no code here (codes count only on token boundaries): passes through as is.
+    // A code glued to a colour escape: the escape's final `m` is no part of the token, so the code is found.
     b"\x1b[31m0x80090308\x1b[0m\n",
     b"\x1b]0;owned\x07 SEC_E_LOGON_DENIED \x1b[2J\x1b[H\r\n",
     b"\x1b]8;;http://evil.example/\x1b\\SEC_E_TIME_SKEW\x1b]8;;\x1b\\\n",
@@ -151,13 +151,13 @@ fn hostile_input() -> Vec<u8> {
     HOSTILE_LINES.concat()
 }
 
-/// How many hostile lines hold a code (all but the one with the code glued to an escape sequence).
+/// How many hostile lines hold a code (every one).
 fn lines_with_codes() -> usize {
     let n = HOSTILE_LINES
         .iter()
         .filter(|l| secstatus::scan(l).next().is_some())
         .count();
-    assert_eq!(n, HOSTILE_LINES.len() - 1, "the hostile lines changed");
+    assert_eq!(n, HOSTILE_LINES.len(), "the hostile lines changed");
     n
 }
 

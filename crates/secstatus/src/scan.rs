@@ -250,10 +250,19 @@ impl Iterator for Scan<'_> {
                 }
                 continue;
             }
+            // A colour escape glued to the code (`\x1b[31m0x80090308`): its final `m` is no part of the token.
+            if start > 0 && matches!(h[start - 1], b'[' | b';') {
+                if let Some(m) = (start..end)
+                    .find(|&k| h[k] == b'm')
+                    .filter(|&m| ends_sgr(h, m))
+                {
+                    start = m + 1;
+                }
+            }
             let open_before = if start == 0 {
                 !self.token_before
             } else {
-                !is_token_byte(h[start - 1])
+                !is_token_byte(h[start - 1]) || ends_sgr(h, start - 1)
             };
             let open_after = if end == h.len() {
                 !self.token_after
@@ -282,6 +291,20 @@ impl Iterator for Scan<'_> {
             }
         }
     }
+}
+
+/// Whether `h[m]` is the final `m` of a terminal colour escape (SGR: ESC `[` digits and `;` `m`).
+fn ends_sgr(h: &[u8], m: usize) -> bool {
+    if h.get(m) != Some(&b'm') {
+        return false;
+    }
+    let params = h[..m]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || **b == b';')
+        .count();
+    let open = m - params;
+    open >= 2 && h[open - 1] == b'[' && h[open - 2] == 0x1b
 }
 
 /// The index of the first trigger in `h`, testing 32 positions at a time without branches (a loop the compiler
@@ -414,6 +437,26 @@ mod tests {
         let found: Vec<_> = scan(h).map(|f| (f.start, f.end)).collect();
         assert_eq!(found, [(10, 21), (24, 34)]);
         assert_eq!(&h[10..21], b"-2146893054");
+    }
+
+    #[test]
+    fn a_colour_escape_glued_to_a_code_is_no_part_of_it() {
+        assert_eq!(
+            names(b"\x1b[31m0x80090308\x1b[0m"),
+            [("SEC_E_INVALID_TOKEN", Form::Hex)]
+        );
+        assert_eq!(
+            names(b"\x1b[1;31mSEC_E_TIME_SKEW\x1b[0m"),
+            [("SEC_E_TIME_SKEW", Form::Name)]
+        );
+        assert_eq!(names(b"\x1b[mSEC_E_OK"), [("SEC_E_OK", Form::Name)]);
+        let found: Vec<_> = scan(b"\x1b[31m0x80090308")
+            .map(|f| (f.start, f.end))
+            .collect();
+        assert_eq!(found, [(5, 15)]);
+        // Only a real escape: a plain `m` still joins the token.
+        assert_eq!(names(b"[31m0x80090308"), []);
+        assert_eq!(names(b"m0x80090308"), []);
     }
 
     #[test]
