@@ -426,7 +426,7 @@ fn annotation(pending: &[Occurrence], overflow: usize, lang: Lang, style: Style)
             };
             if let Some(data) = o.ldap {
                 let label = match lang {
-                    Lang::Ru => "данные LDAP",
+                    Lang::Ru => "Данные LDAP",
                     _ => "LDAP data",
                 };
                 match secstatus::ldap_sub_code(data) {

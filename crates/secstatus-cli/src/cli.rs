@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
+`secstatus QUERY...` is short for `secstatus lookup QUERY...`.
+
 Examples:
   secstatus 0x80090308                 look a code up (same as `secstatus lookup 0x80090308`)
   secstatus lookup -2146893044 LOGON_DENIED 80090325
@@ -17,20 +19,73 @@ Exit status: 0 found, 1 not found, 2 usage or I/O error.";
 
 /// Windows SSPI status codes (SEC_E_*, SEC_I_*): look up, explain, search, export, annotate logs.
 #[derive(Debug, Parser)]
-#[command(name = "secstatus", version, about, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "secstatus",
+    version,
+    about = "Look up, explain, search and export Windows SSPI status codes (SEC_E_*, SEC_I_*), and annotate logs \
+             that contain them",
+    after_help = AFTER_HELP,
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
-
-    /// Codes to look up, in any form (shortcut for `secstatus lookup`).
-    #[arg(value_name = "QUERY", allow_negative_numbers = true)]
-    pub queries: Vec<String>,
-
-    #[command(flatten)]
-    pub lookup: LookupArgs,
+    pub command: Command,
 
     #[command(flatten)]
     pub common: Common,
+}
+
+/// The subcommand names, for the `secstatus QUERY...` shortcut.
+pub const SUBCOMMANDS: &[&str] = &[
+    "lookup",
+    "list",
+    "search",
+    "explain",
+    "completions",
+    "annotate",
+    "man",
+    "help",
+];
+
+/// Options that take a value, so the shortcut can step over it.
+const VALUED: &[&str] = &[
+    "--lang",
+    "--color",
+    "--from",
+    "--format",
+    "--category",
+    "--severity",
+    "--limit",
+    "-n",
+];
+
+/// `secstatus [OPTIONS] QUERY...` becomes `secstatus lookup [OPTIONS] QUERY...`: when the first argument that is
+/// not an option is no subcommand name, `lookup` is inserted after the program name.
+pub fn with_shortcut(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    while let Some(arg) = args.get(i) {
+        let text = arg.to_string_lossy();
+        let negative_number = text.len() > 1
+            && text.starts_with('-')
+            && text[1..].bytes().all(|b| b.is_ascii_digit());
+        if text == "--" || !text.starts_with('-') || negative_number {
+            break;
+        }
+        i += if VALUED.contains(&text.as_ref()) {
+            2
+        } else {
+            1
+        };
+    }
+    match args.get(i) {
+        Some(first) if !SUBCOMMANDS.contains(&first.to_string_lossy().as_ref()) => {
+            let mut out = args;
+            out.insert(1, "lookup".into());
+            out
+        }
+        _ => args,
+    }
 }
 
 /// Options every command takes.
@@ -43,6 +98,12 @@ pub struct Common {
     /// When to use colour (NO_COLOR in the environment turns `auto` off).
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
+
+    /// Print JSON (field names documented in the README): lookup and explain an array of {query, matches, decoded,
+    /// readings, foreign, suggestion}, list an array of entries, search an array of {score, entry}, annotate JSON
+    /// Lines.
+    #[arg(long, global = true)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,11 +143,8 @@ Examples:
   secstatus search --json certificate revoked")]
     Search {
         /// The words to find.
-        #[arg(value_name = "WORD", required = true)]
+        #[arg(value_name = "WORD", required = true, allow_negative_numbers = true)]
         words: Vec<String>,
-        /// Print JSON: an array of {score, entry}.
-        #[arg(long)]
-        json: bool,
         /// Show at most this many results.
         #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
         limit: usize,
@@ -129,16 +187,19 @@ Recognised, on token boundaries and only for catalogue values: names (SEC_E_LOGO
 errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: bad user name or password).")]
     Annotate(AnnotateArgs),
 
-    /// Print the man page (roff).
-    #[command(after_help = "Example:\n  secstatus man > secstatus.1 && man ./secstatus.1")]
-    Man,
+    /// Print the man page (roff), or write it and one page per command into a directory.
+    #[command(
+        after_help = "Examples:\n  secstatus man > secstatus.1 && man ./secstatus.1\n  secstatus man --dir /usr/local/share/man/man1"
+    )]
+    Man {
+        /// Write secstatus.1 and secstatus-COMMAND.1 into this directory.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct LookupArgs {
-    /// Print JSON: an array with one {query, matches, decoded, readings, foreign, suggestion} object per query.
-    #[arg(long)]
-    pub json: bool,
     /// Read bare numbers as values of this system: gss, krb, tls, ntstatus, win32, hresult.
     #[arg(long, value_name = "SYSTEM", value_parser = parse_system)]
     pub from: Option<secstatus::System>,
@@ -155,12 +216,9 @@ pub struct ListArgs {
     /// Only the names the SSPI status-code documentation page lists.
     #[arg(long)]
     pub spec: bool,
-    /// Output format.
+    /// Output format (`--json` is the same as `--format json`).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Same as --format json.
-    #[arg(long)]
-    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -168,9 +226,6 @@ pub struct AnnotateArgs {
     /// Files to read in order; standard input when none is given or for `-`.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Print JSON Lines: one object per code found.
-    #[arg(long)]
-    pub json: bool,
     /// Print, per code, how often it occurs, where first and last, and in which files.
     #[arg(long)]
     pub summary: bool,

@@ -45,7 +45,7 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         ("signed", "signed", "со знаком"),
         ("unsigned", "unsigned", "без знака"),
         ("aliases", "aliases", "псевдонимы"),
-        ("severity", "severity", "важность"),
+        ("severity", "severity", "серьёзность"),
         ("category", "category", "категория"),
         ("meaning", "meaning", "описание"),
         ("message", "message", "сообщение"),
@@ -79,6 +79,11 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "не код состояния и не имя",
         ),
         ("did_you_mean", "did you mean", "возможно, имелось в виду"),
+        (
+            "what_works",
+            "Try a name (SEC_E_LOGON_DENIED, LOGON_DENIED, KRB_AP_ERR_SKEW, STATUS_LOGON_FAILURE), hex (0x8009030C), decimal (-2146893044), `--from krb|tls|gss|ntstatus|win32 NUMBER`, or `secstatus search WORDS`.",
+            "Попробуйте имя (SEC_E_LOGON_DENIED, LOGON_DENIED, KRB_AP_ERR_SKEW, STATUS_LOGON_FAILURE), шестнадцатеричное (0x8009030C) или десятичное (-2146893044) значение, `--from krb|tls|gss|ntstatus|win32 ЧИСЛО` или `secstatus search СЛОВА`.",
+        ),
         ("sspi", "SSPI", "SSPI"),
         ("also", "also", "также"),
         (
@@ -87,10 +92,12 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "ни один источник не даёт эквивалента SSPI",
         ),
         ("mapped_from", "mapped from", "соответствия"),
+        ("one_way_from", "one way, from", "в одну сторону, из"),
+        ("one_way_to", "one way, to", "в одну сторону, в"),
         ("read_as", "read as", "прочитано как"),
         ("name", "NAME", "ИМЯ"),
         ("value_h", "VALUE", "ЗНАЧЕНИЕ"),
-        ("severity_h", "SEVERITY", "ВАЖНОСТЬ"),
+        ("severity_h", "SEVERITY", "СЕРЬЁЗНОСТЬ"),
         ("message_h", "MESSAGE", "СООБЩЕНИЕ"),
     ];
     let (_, en, ru) = WORDS
@@ -127,6 +134,8 @@ fn reading_label(reading: Reading, lang: Lang) -> &'static str {
         (Reading::ShortName, _) => "name without prefix",
         (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, _) => "hex",
         (Reading::Decimal, _) => "decimal",
+        (Reading::InText, Lang::Ru) => "найдено в тексте",
+        (Reading::InText, _) => "found in the text",
         _ => "",
     }
 }
@@ -156,6 +165,12 @@ pub fn describe_kind(status: SecStatus, lang: Lang) -> String {
             format!(
                 "the Win32 error {code} (0x{code:X}) wrapped in an HRESULT (HRESULT_FROM_WIN32)"
             )
+        }
+        (ValueKind::SspiUnassigned, Lang::Ru) => {
+            "в диапазоне SSPI, но winerror.h не определяет это значение (пропуск или код новее каталога)".into()
+        }
+        (ValueKind::SspiUnassigned, _) => {
+            "in the SSPI range, but winerror.h defines no code with this value (a gap, or a code newer than the catalogue)".into()
         }
         (ValueKind::SecurityFacility, Lang::Ru) => {
             "код FACILITY_SECURITY (9), но не SSPI: CryptoAPI или другой код безопасности".into()
@@ -283,9 +298,6 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
         if e.newest_sdk() {
             row(&mut out, style, w("note"), w("newest"));
         }
-        if let (Lang::Ru, Some(note)) = (lang, e.ru_note()) {
-            row(&mut out, style, "ru_note", note);
-        }
     }
     out
 }
@@ -300,8 +312,13 @@ pub fn foreign_value(f: &Foreign) -> String {
     }
 }
 
-fn mapping_line(m: &Mapping) -> String {
-    let note = m.note().map(|n| format!(": {n}")).unwrap_or_default();
+/// A mapping with its source; its note is English only, so it is left out of Russian output.
+fn mapping_line(m: &Mapping, lang: Lang) -> String {
+    let note = m
+        .note()
+        .filter(|_| lang == Lang::En)
+        .map(|n| format!(": {n}"))
+        .unwrap_or_default();
     format!("{}  [{}{note}]", m.status(), m.source().key())
 }
 
@@ -329,14 +346,29 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
         word("meaning", lang),
         f.meaning().get(lang),
     );
-    match f.mappings() {
+    let (forward, one_way): (Vec<&Mapping>, Vec<&Mapping>) =
+        f.mappings().iter().partition(|m| !m.is_reverse_only());
+    match forward.as_slice() {
         [] => row(&mut out, style, word("sspi", lang), word("no_sspi", lang)),
         [first, rest @ ..] => {
-            row(&mut out, style, word("sspi", lang), &mapping_line(first));
+            row(
+                &mut out,
+                style,
+                word("sspi", lang),
+                &mapping_line(first, lang),
+            );
             for m in rest {
-                row(&mut out, style, word("also", lang), &mapping_line(m));
+                row(&mut out, style, word("also", lang), &mapping_line(m, lang));
             }
         }
+    }
+    for (i, m) in one_way.iter().enumerate() {
+        let label = if i == 0 {
+            word("one_way_from", lang)
+        } else {
+            ""
+        };
+        row(&mut out, style, label, &mapping_line(m, lang));
     }
     if let Some(note) = f.note() {
         row(&mut out, style, word("note", lang), note.get(lang));
@@ -347,20 +379,21 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
 /// What maps to `status` from every neighbouring system, one row each.
 pub fn mapped_from(status: SecStatus, lang: Lang, style: Style) -> String {
     let mut out = String::new();
-    for (i, (f, m)) in secstatus::mapped_to(status).enumerate() {
-        let label = if i == 0 {
-            word("mapped_from", lang)
-        } else {
-            ""
-        };
-        let value = format!(
-            "{} {} {} [{}]",
-            f.system().label(lang),
-            foreign_value(f),
-            f.name(),
-            m.source().key()
-        );
-        row(&mut out, style, label, &value);
+    // What maps to the code first; then the one-way rows, which go from the code to a neighbour.
+    let (forward, one_way): (Vec<_>, Vec<_>) =
+        secstatus::mapped_to(status).partition(|(_, m)| !m.is_reverse_only());
+    for (key, rows) in [("mapped_from", forward), ("one_way_to", one_way)] {
+        for (i, (f, m)) in rows.into_iter().enumerate() {
+            let label = if i == 0 { word(key, lang) } else { "" };
+            let value = format!(
+                "{} {} {} [{}]",
+                f.system().label(lang),
+                foreign_value(f),
+                f.name(),
+                m.source().key()
+            );
+            row(&mut out, style, label, &value);
+        }
     }
     out
 }
@@ -386,7 +419,7 @@ pub fn lookup(query: &str, answer: &Answer, lang: Lang, style: Style, full: bool
     }
     if let Some((alert, m)) = answer.unnamed_alert {
         let _ = writeln!(out, "{} {alert}", System::Tls.label(lang));
-        row(&mut out, style, word("sspi", lang), &mapping_line(m));
+        row(&mut out, style, word("sspi", lang), &mapping_line(m, lang));
     }
     // The SSPI codes the neighbours map to, each once.
     for (e, how) in answer.entries() {
@@ -420,17 +453,20 @@ pub fn lookup(query: &str, answer: &Answer, lang: Lang, style: Style, full: bool
         row(&mut out, style, word("fields", lang), &fields_line(value));
         row(&mut out, style, "", &describe_kind(value, lang));
     }
-    if !answer.found() && answer.readings.is_empty() {
-        let _ = writeln!(out, "{}: {}", printable(query), word("not_code", lang));
-    }
+    out
+}
+
+/// For a query that names nothing and is no number: what was wrong, and what would work (for stderr).
+pub fn not_found_hint(query: &str, answer: &Answer, lang: Lang) -> String {
+    let reason = match query.parse::<SecStatus>() {
+        Err(e) => e.to_string(),
+        Ok(_) => word("not_code", lang).to_string(),
+    };
+    let mut out = format!("secstatus: `{}`: {reason}", printable(query));
     if let Some(s) = answer.suggestion {
-        let _ = writeln!(
-            out,
-            "  {} {}?",
-            word("did_you_mean", lang),
-            style.name(s.name())
-        );
+        let _ = write!(out, "; {} {}?", word("did_you_mean", lang), s.name());
     }
+    let _ = write!(out, "\n{}", word("what_works", lang));
     out
 }
 
@@ -445,6 +481,7 @@ pub fn table(entries: &[&Entry], lang: Lang, style: Style) -> String {
     let sev_width = entries
         .iter()
         .map(|e| e.severity().label(lang).chars().count())
+        .chain([word("severity_h", lang).chars().count()])
         .max()
         .unwrap_or(8);
     let mut out = String::new();

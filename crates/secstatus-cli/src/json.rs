@@ -100,6 +100,7 @@ pub fn entry(e: &Entry) -> String {
 pub fn kind_name(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::Sspi(_) => "sspi",
+        ValueKind::SspiUnassigned => "sspi_unassigned",
         ValueKind::SecurityFacility => "security_facility",
         ValueKind::Win32 { .. } => "hresult_from_win32",
         ValueKind::HResultFromNt { .. } => "hresult_from_nt",
@@ -140,12 +141,13 @@ pub fn decoded(s: SecStatus) -> String {
 
 fn mapping(m: &Mapping) -> String {
     format!(
-        "{{\"name\":{},\"value\":{},\"source\":{},\"source_title\":{},\"note\":{}}}",
+        "{{\"name\":{},\"value\":{},\"source\":{},\"source_title\":{},\"note\":{},\"reverse_only\":{}}}",
         m.status().name().map_or_else(|| "null".to_string(), string),
         hex(m.status().to_u32()),
         string(m.source().key()),
         string(m.source().title()),
         m.note().map_or_else(|| "null".to_string(), string),
+        m.is_reverse_only(),
     )
 }
 
@@ -167,11 +169,12 @@ pub fn foreign(f: &Foreign) -> String {
 pub fn mapped_from(status: SecStatus) -> String {
     array(secstatus::mapped_to(status).map(|(f, m)| {
         format!(
-            "{{\"system\":\"{}\",\"value\":{},\"name\":{},\"source\":{}}}",
+            "{{\"system\":\"{}\",\"value\":{},\"name\":{},\"source\":{},\"reverse_only\":{}}}",
             f.system().as_str(),
             f.value(),
             string(f.name()),
-            string(m.source().key())
+            string(m.source().key()),
+            m.is_reverse_only()
         )
     }))
 }
@@ -188,9 +191,7 @@ pub fn lookup(query: &str, answer: &Answer) -> String {
         obj
     }));
     let readings = &answer.readings;
-    let decoded = readings
-        .first()
-        .map_or_else(|| "null".to_string(), |i| decoded(i.status));
+    let decoded = answer.decoded().map_or_else(|| "null".to_string(), decoded);
     let readings_json = array(readings.iter().map(|i| {
         format!(
             "{{\"value\":{},\"reading\":\"{}\",\"kind\":\"{}\"}}",

@@ -8,7 +8,7 @@ use secstatus::{Entry, Lang};
 
 use secstatus_cli::answer::Answer;
 use secstatus_cli::cli::{
-    AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs, LookupArgs,
+    with_shortcut, AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs,
 };
 use secstatus_cli::human::Style;
 use secstatus_cli::{annotate, export, human, json};
@@ -19,7 +19,7 @@ const NOT_FOUND: u8 = 1;
 const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(with_shortcut(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version go to stdout with 0; usage errors to stderr with 2.
@@ -27,20 +27,16 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { TROUBLE } else { FOUND });
         }
     };
-    let lang = resolve_lang(&cli.common);
-    let style = Style {
-        color: use_color(&cli.common),
+    let ctx = Ctx {
+        lang: resolve_lang(&cli.common),
+        style: Style {
+            color: use_color(&cli.common),
+        },
+        json: cli.common.json,
     };
     // Block-buffered even on a terminal; commands that stream flush where a person expects it.
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let result = match cli.command {
-        Some(command) => run(command, lang, style, &mut out),
-        None if cli.queries.is_empty() => {
-            let _ = Cli::command().print_help();
-            return ExitCode::from(TROUBLE);
-        }
-        None => lookup(&cli.queries, &cli.lookup, lang, style, false, &mut out),
-    };
+    let result = run(cli.command, &ctx, &mut out);
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`secstatus list | head`) is not an error worth a word.
@@ -52,21 +48,36 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command, lang: Lang, style: Style, out: &mut impl Write) -> io::Result<u8> {
+/// What every command needs to know of the global options.
+struct Ctx {
+    lang: Lang,
+    style: Style,
+    json: bool,
+}
+
+fn run(command: Command, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
     match command {
-        Command::Lookup { queries, args } => lookup(&queries, &args, lang, style, false, out),
-        Command::Explain { code, args } => lookup(&[code], &args, lang, style, true, out),
-        Command::List(args) => list(&args, lang, style, out),
-        Command::Search { words, json, limit } => {
-            search(&words.join(" "), json, limit, lang, style, out)
-        }
+        Command::Lookup { queries, args } => lookup(&queries, args.from, false, ctx, out),
+        Command::Explain { code, args } => lookup(&[code], args.from, true, ctx, out),
+        Command::List(args) => list(&args, ctx, out),
+        Command::Search { words, limit } => search(&words.join(" "), limit, ctx, out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "secstatus", out);
             Ok(FOUND)
         }
-        Command::Annotate(args) => annotate(&args, lang, style, out),
-        Command::Man => {
+        Command::Annotate(args) => annotate(&args, ctx, out),
+        Command::Man { dir: None } => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(FOUND)
+        }
+        Command::Man { dir: Some(dir) } => {
+            clap_mangen::generate_to(Cli::command(), &dir).map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("cannot write man pages to {}: {e}", dir.display()),
+                )
+            })?;
+            writeln!(out, "wrote the man pages to {}", dir.display())?;
             Ok(FOUND)
         }
     }
@@ -99,39 +110,43 @@ fn use_color(common: &Common) -> bool {
 
 fn lookup(
     queries: &[String],
-    args: &LookupArgs,
-    lang: Lang,
-    style: Style,
+    from: Option<secstatus::System>,
     full: bool,
+    ctx: &Ctx,
     out: &mut impl Write,
 ) -> io::Result<u8> {
     let mut all_found = true;
     let mut objects = Vec::new();
     for (i, query) in queries.iter().enumerate() {
-        let answer = Answer::resolve(query, args.from);
+        let answer = Answer::resolve(query, from);
         all_found &= answer.found();
-        if args.json {
+        if ctx.json {
             objects.push(json::lookup(query, &answer));
-        } else {
-            if i > 0 {
-                writeln!(out)?;
-            }
-            out.write_all(human::lookup(query, &answer, lang, style, full).as_bytes())?;
+            continue;
+        }
+        if i > 0 {
+            writeln!(out)?;
+        }
+        out.write_all(human::lookup(query, &answer, ctx.lang, ctx.style, full).as_bytes())?;
+        if !answer.found() && answer.readings.is_empty() {
+            // Nothing to decode either: say on stderr what was wrong and what would work.
+            eprintln!("{}", human::not_found_hint(query, &answer, ctx.lang));
         }
     }
-    if args.json {
+    if ctx.json {
         writeln!(out, "{}", json::array(objects))?;
     }
     Ok(if all_found { FOUND } else { NOT_FOUND })
 }
 
-fn list(args: &ListArgs, lang: Lang, style: Style, out: &mut impl Write) -> io::Result<u8> {
+fn list(args: &ListArgs, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
+    let (lang, style) = (ctx.lang, ctx.style);
     let entries: Vec<&'static Entry> = secstatus::entries()
         .filter(|e| args.category.is_none_or(|c| e.category() == c))
         .filter(|e| args.severity.is_none_or(|s| e.severity() == s))
         .filter(|e| !args.spec || e.in_spec() || e.aliases().iter().any(|a| a.in_spec()))
         .collect();
-    let format = if args.json { Format::Json } else { args.format };
+    let format = if ctx.json { Format::Json } else { args.format };
     let text = match format {
         Format::Table => human::table(&entries, lang, style),
         Format::Markdown => export::markdown(&entries, args.spec, lang),
@@ -143,16 +158,22 @@ fn list(args: &ListArgs, lang: Lang, style: Style, out: &mut impl Write) -> io::
     Ok(if entries.is_empty() { NOT_FOUND } else { FOUND })
 }
 
-fn search(
-    query: &str,
-    as_json: bool,
-    limit: usize,
-    lang: Lang,
-    style: Style,
-    out: &mut impl Write,
-) -> io::Result<u8> {
+fn search(query: &str, limit: usize, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
+    if query.trim().is_empty() {
+        eprintln!(
+            "secstatus: search needs at least one word, for example `secstatus search clock skew`"
+        );
+        return Ok(TROUBLE);
+    }
+    let (lang, style) = (ctx.lang, ctx.style);
     let hits: Vec<_> = secstatus::search(query).take(limit).collect();
-    if as_json {
+    if hits.is_empty() && !ctx.json {
+        eprintln!(
+            "secstatus: no entry mentions `{}`; `secstatus list` shows them all",
+            human::printable(query)
+        );
+    }
+    if ctx.json {
         let items = hits
             .iter()
             .map(|(e, score)| format!("{{\"score\":{score},\"entry\":{}}}", json::entry(e)));
@@ -171,8 +192,9 @@ fn search(
     Ok(if hits.is_empty() { NOT_FOUND } else { FOUND })
 }
 
-fn annotate(args: &AnnotateArgs, lang: Lang, style: Style, out: &mut impl Write) -> io::Result<u8> {
-    let mode = match (args.summary, args.json) {
+fn annotate(args: &AnnotateArgs, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
+    let (lang, style) = (ctx.lang, ctx.style);
+    let mode = match (args.summary, ctx.json) {
         (true, json) => annotate::Mode::Summary { json },
         (false, true) => annotate::Mode::Json,
         (false, false) => annotate::Mode::Annotate,

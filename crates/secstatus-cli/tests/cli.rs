@@ -49,7 +49,7 @@ fn lookup_in_russian() {
     eqnice!(
         "SEC_E_TIME_SKEW (0x80090324)
   значение:       0x80090324  со знаком -2146893020  без знака 2148074276
-  важность:       ошибка
+  серьёзность:    ошибка
   категория:      Kerberos и KDC
   описание:       Часы на клиентских и серверных компьютерах не совпадают.
   сообщение:      Часы на клиентском и серверном компьютерах рассинхронизированы.
@@ -63,7 +63,7 @@ fn lookup_in_russian() {
 #[test]
 fn locale_environment_selects_russian() {
     let r = run_with(&["lookup", "SEC_E_OK"], &[("LANG", "ru_RU.UTF-8")], b"");
-    assert!(r.stdout.contains("важность:"), "{}", r.stdout);
+    assert!(r.stdout.contains("серьёзность:"), "{}", r.stdout);
     let r = run_with(
         &["lookup", "SEC_E_OK"],
         &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "C")],
@@ -171,9 +171,19 @@ fn a_short_number_is_read_as_decimal_and_as_hex() {
 fn a_typo_gets_a_suggestion() {
     let r = run(&["SEC_E_LOGON_DENIDE"]);
     assert_eq!(r.code, 1);
+    assert_eq!(r.stdout, "");
     eqnice!(
-        "SEC_E_LOGON_DENIDE: not a status code or a name\n  did you mean SEC_E_LOGON_DENIED?\n",
-        r.stdout
+        "secstatus: `SEC_E_LOGON_DENIDE`: not the name of an SSPI status code; did you mean SEC_E_LOGON_DENIED?\n\
+         Try a name (SEC_E_LOGON_DENIED, LOGON_DENIED, KRB_AP_ERR_SKEW, STATUS_LOGON_FAILURE), hex (0x8009030C), \
+         decimal (-2146893044), `--from krb|tls|gss|ntstatus|win32 NUMBER`, or `secstatus search WORDS`.\n",
+        r.stderr
+    );
+    let r = run(&["lookup", "0x123456789"]);
+    assert!(
+        r.stderr
+            .starts_with("secstatus: `0x123456789`: hex value has more than 8 digits\n"),
+        "{}",
+        r.stderr
     );
 }
 
@@ -493,7 +503,7 @@ fn explain_lists_what_maps_to_a_code() {
         r.stdout
     );
     let r = run(&["explain", "--json", "SEC_E_TIME_SKEW"]);
-    assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\"}"), "{}", r.stdout);
+    assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\",\"reverse_only\":false}"), "{}", r.stdout);
 }
 
 #[test]
@@ -540,4 +550,125 @@ fn win32_errors_and_ntstatus_read_with_from() {
         "{}",
         r.stdout
     );
+}
+
+#[test]
+fn global_options_may_come_before_the_command() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.log");
+    let r = run(&["--color", "never", "annotate", sample]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("[secstatus: SEC_E_UNTRUSTED_ROOT"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--json", "list"]);
+    assert!(
+        r.stdout.starts_with("[{\"name\":\"SEC_E_OK\""),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--lang", "ru", "explain", "SEC_E_OK"]);
+    assert!(r.stdout.contains("серьёзность:"), "{}", r.stdout);
+    // The shortcut after options: `secstatus --json 0x80090308` is `secstatus lookup --json 0x80090308`.
+    let r = run(&["--json", "0x80090308"]);
+    assert!(
+        r.stdout.starts_with("[{\"query\":\"0x80090308\""),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--lang", "ru", "-2146893044"]);
+    assert!(
+        r.stdout.starts_with("SEC_E_LOGON_DENIED (0x8009030C)\n"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn whole_pasted_texts_and_display_forms_are_read() {
+    for (text, name) in [
+        ("SEC_E_UNTRUSTED_ROOT (0x80090325)", "SEC_E_UNTRUSTED_ROOT"),
+        ("[WinError -2146893054]", "SEC_E_UNSUPPORTED_FUNCTION"),
+        ("pywintypes.error: (-2146893044, 'InitializeSecurityContext', 'The logon attempt failed')", "SEC_E_LOGON_DENIED"),
+        ("LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, data 52e, v2580", "SEC_E_INVALID_TOKEN"),
+        ("NOT_SUPPORTED", "SEC_E_UNSUPPORTED_FUNCTION"),
+        ("NO_SPM", "SEC_E_INTERNAL_ERROR"),
+    ] {
+        let r = run(&["lookup", text]);
+        assert_eq!(r.code, 0, "{text}");
+        assert!(r.stdout.starts_with(&format!("{name} (0x")), "{text}:\n{}", r.stdout);
+    }
+}
+
+#[test]
+fn from_reads_only_numbers_in_its_system() {
+    let r = run(&["lookup", "--from", "tls", "SEC_E_OK"]);
+    assert!(
+        r.stdout.starts_with("SEC_E_OK (0x00000000)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", "--from", "win32", "52e"]);
+    assert!(
+        r.stdout
+            .starts_with("ERROR_LOGON_FAILURE (Win32 error 1326 (0x52E))\n"),
+        "{}",
+        r.stdout
+    );
+    // Unknown routine and calling bits: the parts that are known are shown, and nothing maps.
+    let r = run(&["lookup", "--from", "gss", "0xFFFFFFFF"]);
+    assert!(
+        !r.stdout
+            .contains("SEC_I_CONTINUE_NEEDED (0x00090312)\n  value:"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", "--json", "--from", "krb", "999"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("\"decoded\":{\"value\":\"0x000003E7\""),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn filtered_tables_stay_aligned() {
+    for args in [
+        &["list", "--severity", "error"][..],
+        &["list", "--lang", "ru", "--category", "kerberos"],
+    ] {
+        let r = run(args);
+        let lines: Vec<Vec<char>> = r.stdout.lines().map(|l| l.chars().collect()).collect();
+        let header: String = lines[0].iter().collect();
+        // Every column starts where its header does: the value, then the message after the severity.
+        for title in [["VALUE", "ЗНАЧЕНИЕ"], ["MESSAGE", "СООБЩЕНИЕ"]] {
+            let at = title.iter().find_map(|t| header.find(t)).unwrap();
+            let column = header[..at].chars().count();
+            for line in &lines[1..] {
+                let text: String = line.iter().collect();
+                assert!(
+                    line[column - 1] == ' ' && line[column] != ' ',
+                    "{args:?} {title:?}: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn search_takes_numbers_and_refuses_nothing() {
+    let r = run(&["search", "-2146893044"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(&["search", ""]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("search needs at least one word"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["search", "xyzzyqq"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no entry mentions"), "{}", r.stderr);
 }

@@ -581,11 +581,11 @@ fn huge_args() -> Vec<Huge> {
         huge("bare hex digits", fill("8009030", "", ""), &[]),
         huge("a name", fill("X", "SEC_E_", ""), &[]),
         huge("brackets", "(".repeat(half) + &")".repeat(half), &[]),
-        // Unbalanced wrappers hide the code from lookup; search reads the word `0x80090308` and finds texts.
+        // Unbalanced wrappers around a code: lookup finds it in the text, search reads the word `0x80090308`.
         huge(
             "nested wrappers",
             fill("(\"'`<[", "", "0x80090308"),
-            &["search"],
+            &["lookup", "explain", "search"],
         ),
         huge("Cyrillic", fill("я", "", ""), &[]),
         huge("escapes", fill("\u{1b}[9z", "", ""), &[]),

@@ -69,7 +69,7 @@ fn lookup_json_has_one_object_per_query_with_decoded_fields() {
     assert!(r.stdout.contains(
         "{\"query\":\"0x80090319\",\"matches\":[],\"decoded\":{\"value\":\"0x80090319\",\"signed\":-2146893031,\"unsigned\":2148074265,\
          \"severity\":\"error\",\"severity_bit\":true,\"reserved_bit\":false,\"customer_bit\":false,\"nt_bit\":false,\"x_bit\":false,\
-         \"facility\":9,\"facility_name\":\"FACILITY_SECURITY\",\"code\":793,\"kind\":\"security_facility\"}"
+         \"facility\":9,\"facility_name\":\"FACILITY_SECURITY\",\"code\":793,\"kind\":\"sspi_unassigned\"}"
     ), "{}", r.stdout);
     assert!(r.stdout.contains("{\"query\":\"SEC_E_LOGON_DENIDE\",\"matches\":[],\"decoded\":null,\"readings\":[],\"foreign\":[],\"suggestion\":\"SEC_E_LOGON_DENIED\"}"), "{}", r.stdout);
 }

@@ -49,6 +49,8 @@ struct Sspi {
     code: String,
     source: String,
     note: Option<String>,
+    #[serde(default)]
+    reverse_only: bool,
 }
 
 fn system_index(entry: &str, system: &str) -> Result<usize, DataError> {
@@ -113,6 +115,12 @@ pub fn render(toml_text: &str, sspi_names: &BTreeMap<String, String>) -> Result<
                 return fail(n, format!("unknown source `{s}` (add it to [source])"));
             }
         }
+        if r.sspi
+            .windows(2)
+            .any(|w| w[0].reverse_only && !w[1].reverse_only)
+        {
+            return fail(n, "list `reverse_only` mappings after the others");
+        }
         for m in &r.sspi {
             if !sspi_names.contains_key(&m.code) {
                 return fail(n, format!("`{}` is not an SSPI status code", m.code));
@@ -175,12 +183,13 @@ fn emit(
             .iter()
             .map(|m| {
                 format!(
-                    "Mapping {{ status: SecStatus::{}, source: {}, note: {} }}",
+                    "Mapping {{ status: SecStatus::{}, source: {}, note: {}, reverse_only: {} }}",
                     sspi_names[&m.code],
                     source_ref(&m.source),
                     m.note
                         .as_ref()
-                        .map_or("None".to_string(), |n| format!("Some({})", lit(n)))
+                        .map_or("None".to_string(), |n| format!("Some({})", lit(n))),
+                    m.reverse_only
                 )
             })
             .collect();

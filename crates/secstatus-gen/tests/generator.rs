@@ -262,7 +262,7 @@ fn valid_mappings_render_sorted_tables() {
     assert!(out.contains("pub(crate) static FOREIGN: [Foreign; 2] = ["));
     assert!(out.find("System::NtStatus").unwrap() < out.find("System::Kerberos").unwrap());
     assert!(out.contains(
-        "Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: None }"
+        "Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: None, reverse_only: false }"
     ));
     assert!(out.contains("(\"KRB_AP_ERR_SKEW\", 1),"));
 }

@@ -154,6 +154,7 @@ pub struct Mapping {
     pub(crate) status: SecStatus,
     pub(crate) source: &'static Source,
     pub(crate) note: Option<&'static str>,
+    pub(crate) reverse_only: bool,
 }
 
 impl Mapping {
@@ -189,6 +190,18 @@ impl Mapping {
     /// ```
     pub const fn note(&self) -> Option<&'static str> {
         self.note
+    }
+
+    /// Whether the mapping holds only from SSPI to the foreign status (a lossy one-way table): it is shown among
+    /// [`Foreign::mappings`] and by [`mapped_to`], but never offered as the foreign status's SSPI equivalent.
+    ///
+    /// ```
+    /// let denied = secstatus::foreign_by_name("STATUS_ACCESS_DENIED").unwrap();
+    /// assert!(denied.mappings().iter().all(|m| m.is_reverse_only()));
+    /// assert!(denied.primary().is_none());
+    /// ```
+    pub const fn is_reverse_only(&self) -> bool {
+        self.reverse_only
     }
 }
 
@@ -315,7 +328,7 @@ impl Foreign {
     /// assert!(foreign_by_name("STATUS_WRONG_PASSWORD").unwrap().primary().is_none());
     /// ```
     pub fn primary(&self) -> Option<&'static Mapping> {
-        self.mappings.first()
+        self.mappings.iter().find(|m| !m.reverse_only)
     }
 
     /// The alternatives other sources give.
@@ -328,7 +341,9 @@ impl Foreign {
     /// assert!(foreign_by_name("unknown_ca").unwrap().alternatives().is_empty());
     /// ```
     pub fn alternatives(&self) -> &'static [Mapping] {
-        self.mappings.get(1..).unwrap_or(&[])
+        // The data lists one-way rows last (the generator checks it).
+        let forward = self.mappings.iter().take_while(|m| !m.reverse_only).count();
+        self.mappings.get(1..forward).unwrap_or(&[])
     }
 }
 
@@ -657,6 +672,12 @@ impl GssStatus {
     /// assert_eq!(GssStatus(0).mapping().unwrap().status(), SecStatus::SEC_E_OK);
     /// ```
     pub fn mapping(self) -> Option<&'static Mapping> {
+        // A calling or routine error the tables do not know is a failure of unknown kind: it maps to nothing, not
+        // to whatever its supplementary bits would say.
+        let known = |field: u32| field == 0 || foreign(System::Gss, field).is_some();
+        if !known(self.calling()) || !known(self.routine()) {
+            return None;
+        }
         self.parts().find_map(Foreign::primary)
     }
 }
@@ -768,6 +789,7 @@ static ANY_OTHER_ALERT: Mapping = Mapping {
     status: SecStatus::SEC_E_ILLEGAL_MESSAGE,
     source: &MS_TLS_ALERTS,
     note: Some("the table's 'any other' row"),
+    reverse_only: false,
 };
 
 static MS_TLS_ALERTS: Source = Source {

@@ -41,7 +41,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The handle passed to the call is not valid.", ru: "Вызову передан недопустимый дескриптор." },
         note: Some(Text { en: "The System Informer rows go one way, SSPI to NTSTATUS, and lose detail: two SSPI codes become this one status.", ru: "Строки System Informer действуют в одну сторону, из SSPI в NTSTATUS, с потерей подробностей: два кода SSPI превращаются в один статус." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[7], note: None }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[19], note: Some("System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[19], note: Some("System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin"), reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -51,7 +51,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A parameter passed to a function or service is not valid.", ru: "Функции или службе передан недопустимый параметр." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[7], note: None }, Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -61,7 +61,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Access to the object or operation was denied.", ru: "Доступ к объекту или операции запрещён." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: System Informer turns three SSPI codes into this one generic status. Samba maps the Kerberos errors KDC_ERR_SERVICE_REVOKED and KDC_ERR_TGT_REVOKED to it as well.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: System Informer превращает три кода SSPI в этот один общий статус. Samba отображает в него и ошибки Kerberos KDC_ERR_SERVICE_REVOKED и KDC_ERR_TGT_REVOKED." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_NOT_OWNER, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NOT_OWNER, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -71,7 +71,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The buffer is too small to hold the data.", ru: "Буфер слишком мал для данных." },
         note: Some(Text { en: "System Informer does not use this twin: it turns SEC_E_BUFFER_TOO_SMALL into STATUS_INSUFFICIENT_RESOURCES.", ru: "System Informer не использует этого двойника: SEC_E_BUFFER_TOO_SMALL он превращает в STATUS_INSUFFICIENT_RESOURCES." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -81,7 +81,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No object with the given name was found.", ru: "Объект с указанным именем не найден." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: an unknown target and a missing security package become the same status.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: неизвестная цель и отсутствующий пакет безопасности дают один и тот же статус." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -91,7 +91,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The communication port or connection is already disconnected.", ru: "Порт связи или соединение уже отключены." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: two success (SEC_I_) codes become an error status here because System Informer treats them as the end of the connection.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: два кода успеха (SEC_I_) здесь становятся статусом ошибки, потому что System Informer считает их концом соединения." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[19], note: Some("the server closed the TLS connection (close_notify)") }, Mapping { status: SecStatus::SEC_I_RENEGOTIATE, source: &SOURCES[19], note: Some("System Informer does not support TLS renegotiation") }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[19], note: Some("the server closed the TLS connection (close_notify)"), reverse_only: true }, Mapping { status: SecStatus::SEC_I_RENEGOTIATE, source: &SOURCES[19], note: Some("System Informer does not support TLS renegotiation"), reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -101,7 +101,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No logon server (domain controller) is available to handle the logon request.", ru: "Нет доступного сервера входа (контроллера домена) для обработки запроса на вход." },
         note: Some(Text { en: "Not every path ends in SEC_E_NO_AUTHENTICATING_AUTHORITY: Microsoft KB 2522623 describes Negotiate returning STATUS_DOWNGRADE_DETECTED when Kerberos failed with this status and NTLM fallback was not allowed.", ru: "Не всякий путь заканчивается SEC_E_NO_AUTHENTICATING_AUTHORITY: в Microsoft KB 2522623 описано, как Negotiate возвращал STATUS_DOWNGRADE_DETECTED, когда Kerberos завершался с этим статусом, а переход на NTLM был запрещён." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: Some("paired by shared cause, no reachable domain controller or KDC: Microsoft's event 4625 documentation lists 0xC000005E for it, SSPI reports it as SEC_E_NO_AUTHENTICATING_AUTHORITY (No authority could be contacted for authentication), and Samba's krb5_errs.c maps KRB5_KDC_UNREACH to this status; no public code converts one into the other") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: Some("paired by shared cause, no reachable domain controller or KDC: Microsoft's event 4625 documentation lists 0xC000005E for it, SSPI reports it as SEC_E_NO_AUTHENTICATING_AUTHORITY (No authority could be contacted for authentication), and Samba's krb5_errs.c maps KRB5_KDC_UNREACH to this status; no public code converts one into the other"), reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -141,7 +141,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The logon attempt failed: unknown user name or wrong password. This is the generic logon failure.", ru: "Попытка входа не удалась: неизвестное имя пользователя или неверный пароль. Это общая ошибка входа." },
         note: Some(Text { en: "pyspnego does not equate the two: it files STATUS_LOGON_FAILURE under GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError) and SEC_E_LOGON_DENIED under GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba and Windows fold STATUS_NO_SUCH_USER and STATUS_WRONG_PASSWORD into this status in some replies. Samba maps the Kerberos errors PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED and AP_ERR_TKT_EXPIRED to it.", ru: "pyspnego не считает их равнозначными: STATUS_LOGON_FAILURE у него относится к GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError), а SEC_E_LOGON_DENIED к GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba и Windows в некоторых ответах сводят к этому статусу STATUS_NO_SUCH_USER и STATUS_WRONG_PASSWORD. Samba отображает в него ошибки Kerberos PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED и AP_ERR_TKT_EXPIRED." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[1], note: Some("the FreeRDP client reports a received STATUS_LOGON_FAILURE and its own SEC_E_LOGON_DENIED (or SEC_E_NO_CREDENTIALS) as the same error, FREERDP_ERROR_CONNECT_LOGON_FAILURE; the FreeRDP server sends STATUS_LOGON_FAILURE in TSRequest.errorCode for every failed authentication it has no better status for") }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[17], note: Some("Samba's LDAP server answers a failed SASL bind with HRESULT 8009030C SEC_E_LOGON_DENIED and the Win32 form of the status in the data field (52e for this one); it does so for every failed SASL bind, not just this status") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[1], note: Some("the FreeRDP client reports a received STATUS_LOGON_FAILURE and its own SEC_E_LOGON_DENIED (or SEC_E_NO_CREDENTIALS) as the same error, FREERDP_ERROR_CONNECT_LOGON_FAILURE; the FreeRDP server sends STATUS_LOGON_FAILURE in TSRequest.errorCode for every failed authentication it has no better status for"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[17], note: Some("Samba's LDAP server answers a failed SASL bind with HRESULT 8009030C SEC_E_LOGON_DENIED and the Win32 form of the status in the data field (52e for this one); it does so for every failed SASL bind, not just this status"), reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -201,7 +201,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "There are not enough system resources, such as memory, to complete the call.", ru: "Недостаточно системных ресурсов (например, памяти) для выполнения вызова." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: the three buffer codes mean a caller-supplied buffer was too small or missing, not that memory ran out.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: три кода о буферах означают, что буфер вызывающей стороны мал или отсутствует, а не нехватку памяти." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INSUFFICIENT_MEMORY, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_EXT_BUFFER_TOO_SMALL, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_INSUFFICIENT_BUFFERS, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INSUFFICIENT_MEMORY, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_EXT_BUFFER_TOO_SMALL, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_INSUFFICIENT_BUFFERS, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -211,7 +211,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The request is not supported.", ru: "Запрос не поддерживается." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy. SEC_E_NOT_SUPPORTED is another name for SEC_E_UNSUPPORTED_FUNCTION.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений. SEC_E_NOT_SUPPORTED — другое имя SEC_E_UNSUPPORTED_FUNCTION." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -221,7 +221,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The network peer answered with an invalid or incomplete response.", ru: "Сетевой партнёр прислал недопустимый или неполный ответ." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: SEC_E_INCOMPLETE_MESSAGE normally just asks the caller to read more data.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: SEC_E_INCOMPLETE_MESSAGE обычно лишь означает, что нужно дочитать данные." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INCOMPLETE_MESSAGE, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INCOMPLETE_MESSAGE, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -241,7 +241,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An internal error occurred.", ru: "Произошла внутренняя ошибка." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[7], note: None }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -261,7 +261,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The clocks of this computer and the domain controller are too far apart.", ru: "Часы этого компьютера и контроллера домена расходятся слишком сильно." },
         note: Some(Text { en: "Fix as for SEC_E_TIME_SKEW: resynchronise the clocks (w32tm /resync, NTP); Kerberos allows 5 minutes of skew by default.", ru: "Исправляется так же, как SEC_E_TIME_SKEW: синхронизируйте часы (w32tm /resync, NTP); по умолчанию Kerberos допускает расхождение до 5 минут." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: Some("paired by shared cause, the Kerberos error KRB_AP_ERR_SKEW (37): Microsoft's event 4625 documentation lists 0xC0000133 for clocks too far out of sync, SSPI reports the same skew as SEC_E_TIME_SKEW (sspi-rs issue 83), and Samba's krb5_errs.c maps KRB_AP_ERR_SKEW to this status; no public code converts one into the other") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: Some("paired by shared cause, the Kerberos error KRB_AP_ERR_SKEW (37): Microsoft's event 4625 documentation lists 0xC0000133 for clocks too far out of sync, SSPI reports the same skew as SEC_E_TIME_SKEW (sspi-rs issue 83), and Samba's krb5_errs.c maps KRB_AP_ERR_SKEW to this status; no public code converts one into the other"), reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -361,7 +361,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The data could not be encrypted.", ru: "Не удалось зашифровать данные." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only: System Informer kernel TLS uses a lossy one-way map, though this row is one to one.", ru: "Направление только из SSPI в NTSTATUS: ядерный TLS System Informer использует одностороннее отображение с потерей сведений, хотя эта строка взаимно однозначна." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -371,7 +371,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The data could not be decrypted.", ru: "Не удалось расшифровать данные." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only: System Informer kernel TLS uses a lossy one-way map, though this row is one to one.", ru: "Направление только из SSPI в NTSTATUS: ядерный TLS System Informer использует одностороннее отображение с потерей сведений, хотя эта строка взаимно однозначна." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -381,7 +381,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A security context was deleted before its establishment was finished.", ru: "Контекст безопасности удалён до завершения его установки." },
         note: Some(Text { en: "Operators meet 0xC00002EE as Status or Sub Status in Security event 4625; Microsoft's event 4625 page describes it only as an error during logon.", ru: "Администраторы встречают 0xC00002EE в полях Status и Sub Status события безопасности 4625; страница Microsoft о событии 4625 описывает его лишь как ошибку при входе." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -391,7 +391,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server requires Kerberos user-to-user authentication but no TGT reply was received.", ru: "Сервер требует проверки подлинности Kerberos между пользователями (user-to-user), но ответ с TGT не получен." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -401,7 +401,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The local computer has no IP address, so the request cannot be carried out.", ru: "У локального компьютера нет IP-адреса, поэтому запрос выполнить нельзя." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_IP_ADDRESSES, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_IP_ADDRESSES, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -411,7 +411,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The credential handle supplied does not match the credentials bound to the security context.", ru: "Переданный дескриптор учётных данных не соответствует учётным данным, связанным с контекстом безопасности." },
         note: Some(Text { en: "System Informer maps SEC_E_WRONG_CREDENTIAL_HANDLE to STATUS_INVALID_HANDLE, not to this twin.", ru: "System Informer отображает SEC_E_WRONG_CREDENTIAL_HANDLE в STATUS_INVALID_HANDLE, а не в этого двойника." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -421,7 +421,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The cryptographic system or checksum function is not usable because a required function is missing.", ru: "Криптосистема или функция контрольной суммы непригодна: нет нужной функции." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CRYPTO_SYSTEM_INVALID, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CRYPTO_SYSTEM_INVALID, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -431,7 +431,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The Kerberos ticket request was referred between realms more times than allowed.", ru: "Запрос билета Kerberos переадресовывался между областями (realm) больше допустимого числа раз." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MAX_REFERRALS_EXCEEDED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MAX_REFERRALS_EXCEEDED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -441,7 +441,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The operation must run on a Kerberos KDC (a domain controller), and this computer is not one.", ru: "Операция должна выполняться на центре распространения ключей (KDC), то есть на контроллере домена, а этот компьютер им не является." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MUST_BE_KDC, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MUST_BE_KDC, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -451,7 +451,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The other side requires strong cryptography, which this computer does not support.", ru: "Другая сторона требует стойкого шифрования, которое этот компьютер не поддерживает." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_STRONG_CRYPTO_NOT_SUPPORTED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_STRONG_CRYPTO_NOT_SUPPORTED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -461,7 +461,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC reply contained more than one principal name.", ru: "Ответ KDC содержит больше одного имени участника." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -471,7 +471,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No Kerberos pre-authentication data (PA-DATA) was found to indicate which encryption type to use.", ru: "Не найдены данные предварительной проверки подлинности Kerberos (PA-DATA), указывающие, какой тип шифрования использовать." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_PA_DATA, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_PA_DATA, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -481,7 +481,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client certificate has no valid UPN, or its name does not match the client named in the logon request.", ru: "В сертификате клиента нет допустимого UPN, или имя в нём не совпадает с именем клиента в запросе на вход." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_NAME_MISMATCH, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_NAME_MISMATCH, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -491,7 +491,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Logon with a smart card is required, and none was used.", ru: "Требуется вход со смарт-картой, но она не использовалась." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_LOGON_REQUIRED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_LOGON_REQUIRED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -501,7 +501,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The request sent to the KDC was not valid.", ru: "Центру распространения ключей (KDC) отправлен недопустимый запрос." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -511,7 +511,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC could not produce a referral for the requested service.", ru: "KDC не смог сформировать переадресацию (referral) для запрошенной службы." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNABLE_TO_REFER, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNABLE_TO_REFER, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -521,7 +521,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the requested encryption type.", ru: "KDC не поддерживает запрошенный тип шифрования." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -531,7 +531,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The system is shutting down.", ru: "Система завершает работу." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SHUTDOWN_IN_PROGRESS, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SHUTDOWN_IN_PROGRESS, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -551,7 +551,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No usable Kerberos key was found.", ru: "Не найден подходящий ключ Kerberos." },
         note: Some(Text { en: "System Informer does not use this twin: it maps SEC_E_NO_KERB_KEY to STATUS_ISSUING_CA_UNTRUSTED.", ru: "System Informer не использует этого двойника: SEC_E_NO_KERB_KEY он отображает в STATUS_ISSUING_CA_UNTRUSTED." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -561,7 +561,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The Kerberos package was offered a pre-authentication mechanism it does not support.", ru: "Пакету Kerberos предложен неподдерживаемый механизм предварительной проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_PREAUTH, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_PREAUTH, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -571,7 +571,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The channel bindings supplied by the client are wrong.", ru: "Привязки канала, переданные клиентом, неверны." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -581,7 +581,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A possible security downgrade was detected; check that the server that authenticates you can be reached.", ru: "Обнаружена возможная попытка понижения уровня защиты; проверьте, доступен ли сервер, выполняющий проверку подлинности." },
         note: Some(Text { en: "Microsoft KB 2522623: on Windows 7 and Server 2008 R2, Negotiate returned STATUS_DOWNGRADE_DETECTED instead of falling back to NTLM when Kerberos failed with STATUS_NO_LOGON_SERVERS and the credentials had been acquired with empty identity fields.", ru: "Microsoft KB 2522623: в Windows 7 и Server 2008 R2 пакет Negotiate возвращал STATUS_DOWNGRADE_DETECTED вместо перехода на NTLM, когда Kerberos завершался с STATUS_NO_LOGON_SERVERS, а учётные данные были получены с пустыми полями удостоверения." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DOWNGRADE_DETECTED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DOWNGRADE_DETECTED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -591,7 +591,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The smart card certificate used for authentication has been revoked.", ru: "Сертификат смарт-карты, использованный для проверки подлинности, отозван." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_REVOKED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_REVOKED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -601,7 +601,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An untrusted certification authority was found while checking the smart card certificate used for authentication.", ru: "При проверке сертификата смарт-карты, использованного для проверки подлинности, обнаружен недоверенный центр сертификации." },
         note: Some(Text { en: "System Informer's kernel TLS folds eight certificate and trust failures into this one status (SSPI to NTSTATUS only, lossy); reading the status back cannot tell them apart.", ru: "Ядерный TLS System Informer сводит в этот статус восемь ошибок сертификатов и доверия (только из SSPI в NTSTATUS, с потерей сведений); по самому статусу их не различить." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[7], note: None }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_CERT_WRONG_USAGE, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_WRONG_USAGE, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -611,7 +611,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The revocation status of the smart card certificate used for authentication could not be determined.", ru: "Не удалось определить, отозван ли сертификат смарт-карты, использованный для проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_C, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_C, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -621,7 +621,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The smart card certificate used for authentication is not trusted.", ru: "Сертификат смарт-карты, использованный для проверки подлинности, не является доверенным." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_CLIENT_FAILURE, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_CLIENT_FAILURE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -631,7 +631,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The smart card certificate used for authentication has expired.", ru: "Истёк срок действия сертификата смарт-карты, использованного для проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_EXPIRED, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -641,7 +641,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A Kerberos S4U (service for user) request went to a domain controller that does not support it.", ru: "Запрос Kerberos S4U (служба от имени пользователя) отправлен контроллеру домена, который его не поддерживает." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_S4U_PROT_SUPPORT, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_S4U_PROT_SUPPORT, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -651,7 +651,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server tried Kerberos constrained delegation to a target outside its own realm, which is not allowed.", ru: "Сервер попытался выполнить ограниченное делегирование Kerberos для цели вне своей области (realm), а это не допускается." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CROSSREALM_DELEGATION_FAILURE, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CROSSREALM_DELEGATION_FAILURE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -661,7 +661,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The revocation status of the domain controller certificate used for smart card logon could not be determined.", ru: "Не удалось определить, отозван ли сертификат контроллера домена, используемый для входа со смарт-картой." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_KDC, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_KDC, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -671,7 +671,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An untrusted certification authority was found while checking the domain controller certificate used for authentication.", ru: "При проверке сертификата контроллера домена, используемого для проверки подлинности, обнаружен недоверенный центр сертификации." },
         note: Some(Text { en: "System Informer maps SEC_E_ISSUING_CA_UNTRUSTED_KDC to STATUS_ISSUING_CA_UNTRUSTED, not to this twin.", ru: "System Informer отображает SEC_E_ISSUING_CA_UNTRUSTED_KDC в STATUS_ISSUING_CA_UNTRUSTED, а не в этого двойника." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[7], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -681,7 +681,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The domain controller certificate used for smart card logon has expired.", ru: "Истёк срок действия сертификата контроллера домена, используемого для входа со смарт-картой." },
         note: Some(Text { en: "The System Informer rows go SSPI to NTSTATUS only; reading this status back, an expired TLS certificate and an expired KDC certificate look the same.", ru: "Строки System Informer действуют только из SSPI в NTSTATUS; по этому статусу просроченный сертификат TLS и просроченный сертификат KDC не различить." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[7], note: None }, Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[19], note: None }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[19], note: Some("an expired TLS server certificate, not a KDC certificate; System Informer reuses this status") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[19], note: Some("an expired TLS server certificate, not a KDC certificate; System Informer reuses this status"), reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -691,7 +691,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The domain controller certificate used for smart card logon has been revoked.", ru: "Сертификат контроллера домена, используемый для входа со смарт-картой, отозван." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[7], note: None }, Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -711,7 +711,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The request arrived out of the expected order.", ru: "Запрос получен с нарушением ожидаемого порядка." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, in System Informer's lossy one-way map. Unrelated to ERROR_REQUEST_OUT_OF_SEQUENCE (776), which is what the wrong trick of reading 0x80090308 & 0xFFFF as a Win32 error produces.", ru: "Направление только из SSPI в NTSTATUS, в одностороннем отображении System Informer с потерей сведений. Не связан с ERROR_REQUEST_OUT_OF_SEQUENCE (776), который получается при ошибочном приёме — читать 0x80090308 & 0xFFFF как код Win32." }),
         value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[19], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[19], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::Win32,
@@ -731,7 +731,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The user name or password is incorrect.", ru: "Неверное имя пользователя или пароль." },
         note: Some(Text { en: "AD LDAP bind data 52e, the most common sub-code. A simple bind shows the same data under 80090308 SEC_E_INVALID_TOKEN; that HRESULT is the same for every simple-bind failure, so it is not an equivalent.", ru: "В ошибке привязки LDAP к AD — data 52e, самый частый подкод. При простой привязке тот же data стоит под 80090308 SEC_E_INVALID_TOKEN; этот HRESULT одинаков для любой неудачной простой привязки, поэтому равнозначным он не является." }),
         value_sources: &[&SOURCES[3], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[17], note: Some("Samba's LDAP server and its tests expect 8009030C SEC_E_LOGON_DENIED with data 52e for a SASL bind with a wrong password") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[17], note: Some("Samba's LDAP server and its tests expect 8009030C SEC_E_LOGON_DENIED with data 52e for a SASL bind with a wrong password"), reverse_only: false }],
     },
     Foreign {
         system: System::Win32,
@@ -911,7 +911,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The call completed successfully; no error and no supplementary information.", ru: "Вызов успешно завершён: ошибок и дополнительной информации нет." },
         note: None,
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[0], note: Some("pivot Completed, which .NET pairs with SEC_E_OK (and SEC_I_COMPLETE_NEEDED)") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[0], note: Some("pivot Completed, which .NET pairs with SEC_E_OK (and SEC_I_COMPLETE_NEEDED)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -921,7 +921,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The call must be repeated with the peer's next token to finish establishing the context.", ru: "Вызов нужно повторить со следующим токеном партнёра, чтобы завершить установку контекста." },
         note: Some(Text { en: "Not an error. Wine and .NET agree on SEC_I_CONTINUE_NEEDED. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Это не ошибка. Wine и .NET сходятся на SEC_I_CONTINUE_NEEDED. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[0], note: Some("pivot ContinueNeeded, which .NET pairs with SEC_I_CONTINUE_NEEDED (and SEC_I_COMPLETE_AND_CONTINUE)") }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[0], note: Some("pivot ContinueNeeded, which .NET pairs with SEC_I_CONTINUE_NEEDED (and SEC_I_COMPLETE_AND_CONTINUE)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -931,7 +931,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The token duplicates one that was already processed.", ru: "Токен дублирует уже обработанный." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_INVALID_TOKEN; the NegotiateAuthenticationStatusCode documentation ties the DUPLICATE, OLD, UNSEQ and GAP bits to OutOfSequence (SEC_E_OUT_OF_SEQUENCE), but NegotiateAuthenticationPal.Unix in dotnet/runtime never inspects the bits and returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Расхождение: Wine даёт SEC_E_INVALID_TOKEN; документация NegotiateAuthenticationStatusCode связывает биты DUPLICATE, OLD, UNSEQ и GAP с OutOfSequence (SEC_E_OUT_OF_SEQUENCE), но NegotiateAuthenticationPal.Unix в dotnet/runtime эти биты не проверяет и возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -941,7 +941,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The token is too old to be checked for duplication (its validity period has passed).", ru: "Токен слишком старый, чтобы проверить его на повтор (срок его действия прошёл)." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_INVALID_TOKEN; the .NET enum documentation ties the bit to OutOfSequence (SEC_E_OUT_OF_SEQUENCE), although its Unix code returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Расхождение: Wine даёт SEC_E_INVALID_TOKEN; документация перечисления .NET связывает бит с OutOfSequence (SEC_E_OUT_OF_SEQUENCE), хотя код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -951,7 +951,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A later token has already been processed (tokens out of order).", ru: "Уже обработан более поздний токен (нарушен порядок токенов)." },
         note: Some(Text { en: "Wine and the .NET enum documentation agree on SEC_E_OUT_OF_SEQUENCE; the .NET Unix code itself returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Wine и документация перечисления .NET сходятся на SEC_E_OUT_OF_SEQUENCE; сам код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -961,7 +961,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An expected earlier token has not been received (gap in the sequence).", ru: "Не получен ожидаемый более ранний токен (пропуск в последовательности)." },
         note: Some(Text { en: "Wine and the .NET enum documentation agree on SEC_E_OUT_OF_SEQUENCE; the .NET Unix code itself returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Wine и документация перечисления .NET сходятся на SEC_E_OUT_OF_SEQUENCE; сам код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -971,7 +971,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An unsupported security mechanism was requested.", ru: "Запрошен неподдерживаемый механизм безопасности." },
         note: Some(Text { en: "Wine and pyspnego agree on SEC_E_SECPKG_NOT_FOUND. .NET folds it into its Unsupported pivot, which collects SEC_E_UNSUPPORTED_FUNCTION, SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL; the row names the same-named member, and older .NET mapped GSS_S_BAD_MECH straight to SecurityStatusPalErrorCode.Unsupported.", ru: "Wine и pyspnego сходятся на SEC_E_SECPKG_NOT_FOUND. .NET сводит код к обобщённому статусу Unsupported, которому соответствуют SEC_E_UNSUPPORTED_FUNCTION, SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL; в строке указан одноимённый код, а старые версии .NET прямо сопоставляли GSS_S_BAD_MECH с SecurityStatusPalErrorCode.Unsupported." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[8], note: None }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -981,7 +981,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An invalid name was supplied.", ru: "Передано недопустимое имя." },
         note: Some(Text { en: "Wine does not list this code and returns SEC_E_INTERNAL_ERROR from its default branch. pyspnego pairs BadNameError with SEC_E_TARGET_UNKNOWN, but its _GSSAPI_CODE is 1310722 (0x140002) instead of 0x20000, so a real GSS_S_BAD_NAME never reaches that class; only the SSPI-to-pyspnego direction works. .NET returns GenericFailure, which has no SSPI pairing.", ru: "Wine не перечисляет этот код и возвращает SEC_E_INTERNAL_ERROR из ветви по умолчанию. pyspnego связывает BadNameError с SEC_E_TARGET_UNKNOWN, но его _GSSAPI_CODE равен 1310722 (0x140002) вместо 0x20000, поэтому настоящий GSS_S_BAD_NAME до этого класса не доходит; работает только направление SSPI → pyspnego. .NET возвращает GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[8], note: Some("BadNameError; its GSS constant is mistyped (1310722 = 0x140002), so this direction never fires") }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[8], note: Some("BadNameError; its GSS constant is mistyped (1310722 = 0x140002), so this direction never fires"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -991,7 +991,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A name of an unsupported type was supplied.", ru: "Передано имя неподдерживаемого типа." },
         note: Some(Text { en: "Only Wine's catch-all applies. pyspnego has no class for it; .NET returns GenericFailure, which has no SSPI pairing.", ru: "Применима только общая ветвь Wine. В pyspnego класса для этого кода нет; .NET возвращает GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1001,7 +1001,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The channel bindings supplied are incorrect.", ru: "Переданы неверные привязки канала (channel bindings)." },
         note: Some(Text { en: "Disagreement: Wine does not list the code, so its default branch turns a channel-binding mismatch into SEC_E_INTERNAL_ERROR; pyspnego and .NET both give the specific SEC_E_BAD_BINDINGS.", ru: "Расхождение: Wine не перечисляет этот код, и его ветвь по умолчанию превращает несовпадение привязок канала в SEC_E_INTERNAL_ERROR; pyspnego и .NET дают конкретный SEC_E_BAD_BINDINGS." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[8], note: None }, Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[0], note: Some("pivot BadBinding, which .NET pairs with SEC_E_BAD_BINDINGS") }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[0], note: Some("pivot BadBinding, which .NET pairs with SEC_E_BAD_BINDINGS"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1011,7 +1011,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An invalid status code was supplied (for example to gss_display_status).", ru: "Передан недопустимый код состояния (например, в gss_display_status)." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1021,7 +1021,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A token had an invalid signature (MIC): the integrity check failed.", ru: "Токен содержит недействительную подпись (MIC): проверка целостности не пройдена." },
         note: Some(Text { en: "RFC 2744 defines GSS_S_BAD_MIC as another name for GSS_S_BAD_SIG. All three sources agree on SEC_E_MESSAGE_ALTERED, but pyspnego's _GSSAPI_CODE for BadMICError is 3932166 (0x3C0006) instead of 0x60000, so its GSS-to-SSPI direction never matches a real status.", ru: "RFC 2744 определяет GSS_S_BAD_MIC как второе имя GSS_S_BAD_SIG. Все три источника дают SEC_E_MESSAGE_ALTERED, но у pyspnego _GSSAPI_CODE класса BadMICError равен 3932166 (0x3C0006) вместо 0x60000, поэтому направление GSS → SSPI никогда не срабатывает на настоящем коде." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[8], note: Some("BadMICError; its GSS constant is mistyped (3932166 = 0x3C0006), so this direction never fires") }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[0], note: Some("pivot MessageAltered, which .NET pairs with SEC_E_MESSAGE_ALTERED") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[8], note: Some("BadMICError; its GSS constant is mistyped (3932166 = 0x3C0006), so this direction never fires"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[0], note: Some("pivot MessageAltered, which .NET pairs with SEC_E_MESSAGE_ALTERED"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1031,7 +1031,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No credentials were supplied, or they are unavailable or inaccessible.", ru: "Учётные данные не переданы либо недоступны." },
         note: Some(Text { en: "Wine and pyspnego give SEC_E_NO_CREDENTIALS. .NET's UnknownCredentials pivot collects SEC_E_UNKNOWN_CREDENTIALS, SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED, SEC_E_NO_IMPERSONATION, SEC_E_UNTRUSTED_ROOT, SEC_E_SMARTCARD_LOGON_REQUIRED, SEC_E_WRONG_PRINCIPAL and SEC_E_CERT_UNKNOWN; older .NET mapped GSS_S_NO_CRED straight to SecurityStatusPalErrorCode.UnknownCredentials, hence the row.", ru: "Wine и pyspnego дают SEC_E_NO_CREDENTIALS. Обобщённый статус .NET UnknownCredentials объединяет SEC_E_UNKNOWN_CREDENTIALS, SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED, SEC_E_NO_IMPERSONATION, SEC_E_UNTRUSTED_ROOT, SEC_E_SMARTCARD_LOGON_REQUIRED, SEC_E_WRONG_PRINCIPAL и SEC_E_CERT_UNKNOWN; старые версии .NET прямо сопоставляли GSS_S_NO_CRED с SecurityStatusPalErrorCode.UnknownCredentials, отсюда строка." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[8], note: None }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[0], note: Some("pivot UnknownCredentials, which .NET pairs with SEC_E_UNKNOWN_CREDENTIALS (also SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED and others)") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[0], note: Some("pivot UnknownCredentials, which .NET pairs with SEC_E_UNKNOWN_CREDENTIALS (also SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED and others)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1041,7 +1041,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No security context has been established, or the context handle is invalid.", ru: "Контекст безопасности не установлен или его дескриптор недействителен." },
         note: Some(Text { en: ".NET returns GenericFailure for this code, which has no SSPI pairing.", ru: ".NET возвращает для этого кода GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[8], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[8], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1051,7 +1051,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A token failed consistency checks (malformed or invalid).", ru: "Токен не прошёл проверку согласованности (повреждён или недействителен)." },
         note: Some(Text { en: "pyspnego's InvalidTokenError accepts both SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN from SSPI, and its nt_status property reports the first of the list, SEC_E_LOGON_DENIED; Wine and .NET give SEC_E_INVALID_TOKEN.", ru: "InvalidTokenError в pyspnego принимает из SSPI и SEC_E_LOGON_DENIED, и SEC_E_INVALID_TOKEN, а его свойство nt_status сообщает первый из них, SEC_E_LOGON_DENIED; Wine и .NET дают SEC_E_INVALID_TOKEN." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[8], note: Some("InvalidTokenError lists SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN") }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[8], note: Some("InvalidTokenError lists both; its nt_status reports the first, SEC_E_LOGON_DENIED") }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[0], note: Some("pivot InvalidToken, which .NET pairs with SEC_E_INVALID_TOKEN (also SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW and others)") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[8], note: Some("InvalidTokenError lists SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[8], note: Some("InvalidTokenError lists both; its nt_status reports the first, SEC_E_LOGON_DENIED"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[0], note: Some("pivot InvalidToken, which .NET pairs with SEC_E_INVALID_TOKEN (also SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW and others)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1061,7 +1061,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A credential failed consistency checks.", ru: "Учётные данные не прошли проверку согласованности." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_NO_CREDENTIALS. .NET's InvalidCredentials pivot collects SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY; older .NET mapped this code straight to SecurityStatusPalErrorCode.IncompleteCredentials, hence the row. pyspnego's InvalidCredentialError carries STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code, so it is not listed as a mapping.", ru: "Расхождение: Wine даёт SEC_E_NO_CREDENTIALS. Обобщённый статус .NET InvalidCredentials объединяет SEC_E_INCOMPLETE_CREDENTIALS и SEC_E_NO_AUTHENTICATING_AUTHORITY; старые версии .NET прямо сопоставляли этот код с SecurityStatusPalErrorCode.IncompleteCredentials, отсюда строка. InvalidCredentialError в pyspnego несёт STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI, поэтому как сопоставление он не указан." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_INCOMPLETE_CREDENTIALS, source: &SOURCES[0], note: Some("pivot InvalidCredentials, which .NET pairs with SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INCOMPLETE_CREDENTIALS, source: &SOURCES[0], note: Some("pivot InvalidCredentials, which .NET pairs with SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1071,7 +1071,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The referenced credentials have expired.", ru: "Срок действия указанных учётных данных истёк." },
         note: Some(Text { en: "Disagreement: Wine reuses SEC_E_CONTEXT_EXPIRED; .NET's CredentialsExpired pivot is paired only with SEC_E_CERT_EXPIRED (older .NET mapped this code straight to SecurityStatusPalErrorCode.CertExpired). pyspnego's CredentialsExpiredError carries STATUS_PASSWORD_EXPIRED 0xC0000071, an NTSTATUS rather than an SSPI code, so it is not listed as a mapping.", ru: "Расхождение: Wine использует SEC_E_CONTEXT_EXPIRED; обобщённому статусу .NET CredentialsExpired соответствует только SEC_E_CERT_EXPIRED (старые версии .NET прямо сопоставляли этот код с SecurityStatusPalErrorCode.CertExpired). CredentialsExpiredError в pyspnego несёт STATUS_PASSWORD_EXPIRED 0xC0000071 — это NTSTATUS, а не код SSPI, поэтому как сопоставление он не указан." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[0], note: Some("pivot CredentialsExpired, which .NET pairs with SEC_E_CERT_EXPIRED") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[0], note: Some("pivot CredentialsExpired, which .NET pairs with SEC_E_CERT_EXPIRED"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1081,7 +1081,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The security context has expired.", ru: "Срок действия контекста безопасности истёк." },
         note: Some(Text { en: "Wine and pyspnego give SEC_E_CONTEXT_EXPIRED (0x80090317). .NET's ContextExpired pivot is paired with its SECURITY_STATUS.ContextExpired, whose value is 0x00090317 (SEC_I_CONTEXT_EXPIRED, same low word, no error bit). The tie between GSS_S_CONTEXT_EXPIRED and ContextExpired is stated in the enum's documentation; NegotiateAuthenticationPal.Unix in dotnet/runtime has no case for it and returns GenericFailure.", ru: "Wine и pyspnego дают SEC_E_CONTEXT_EXPIRED (0x80090317). Обобщённый статус .NET ContextExpired связан с его SECURITY_STATUS.ContextExpired со значением 0x00090317 (SEC_I_CONTEXT_EXPIRED: то же младшее слово, но без бита ошибки). Связь GSS_S_CONTEXT_EXPIRED с ContextExpired заявлена в документации перечисления; NegotiateAuthenticationPal.Unix в dotnet/runtime такой ветви не имеет и возвращает GenericFailure." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[8], note: None }, Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[0], note: Some("pivot ContextExpired, which .NET pairs with SECURITY_STATUS.ContextExpired = 0x00090317, i.e. SEC_I_CONTEXT_EXPIRED; documented pivot only") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[0], note: Some("pivot ContextExpired, which .NET pairs with SECURITY_STATUS.ContextExpired = 0x00090317, i.e. SEC_I_CONTEXT_EXPIRED; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1091,7 +1091,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Unspecified failure; the mechanism-specific minor status tells what went wrong.", ru: "Неуточнённый сбой; причину указывает минорный код состояния механизма." },
         note: Some(Text { en: "Wine lists it explicitly. pyspnego raises a generic SpnegoError whose cause is in the minor code, with no SSPI code; .NET returns GenericFailure, which has no SSPI pairing. MIT krb5 reports most Kerberos errors this way, so decode the minor status.", ru: "Wine перечисляет этот код явно. pyspnego выбрасывает общий SpnegoError, причина которого — в минорном коде, без кода SSPI; .NET возвращает GenericFailure, у которого нет пары в SSPI. MIT krb5 сообщает так о большинстве ошибок Kerberos, поэтому разбирайте минорный код." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1101,7 +1101,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested quality of protection is not available.", ru: "Запрошенное качество защиты (QOP) недоступно." },
         note: Some(Text { en: "All three agree. The .NET tie is stated in the NegotiateAuthenticationStatusCode documentation; NegotiateAuthenticationPal.Unix in dotnet/runtime has no case for GSS_S_BAD_QOP and returns GenericFailure.", ru: "Все три источника согласны. Связь в .NET заявлена в документации NegotiateAuthenticationStatusCode; NegotiateAuthenticationPal.Unix в dotnet/runtime ветви для GSS_S_BAD_QOP не имеет и возвращает GenericFailure." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[22], note: None }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[8], note: None }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[0], note: Some("pivot QopNotSupported, which .NET pairs with SEC_E_QOP_NOT_SUPPORTED (also SEC_E_SECURITY_QOS_FAILED); documented pivot only") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[0], note: Some("pivot QopNotSupported, which .NET pairs with SEC_E_QOP_NOT_SUPPORTED (also SEC_E_SECURITY_QOS_FAILED); documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1111,7 +1111,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The operation is forbidden by local security policy.", ru: "Операция запрещена локальной политикой безопасности." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1121,7 +1121,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested operation or option is not available.", ru: "Запрошенная операция или параметр недоступны." },
         note: Some(Text { en: "Disagreement: Wine's default branch gives SEC_E_INTERNAL_ERROR; pyspnego (OperationNotAvailableError) and .NET (GetErrorCode maps GSS_S_UNAVAILABLE to Unsupported) give SEC_E_UNSUPPORTED_FUNCTION.", ru: "Расхождение: ветвь по умолчанию Wine даёт SEC_E_INTERNAL_ERROR; pyspnego (OperationNotAvailableError) и .NET (GetErrorCode сопоставляет GSS_S_UNAVAILABLE с Unsupported) дают SEC_E_UNSUPPORTED_FUNCTION." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[8], note: None }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)") }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1131,7 +1131,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested credential element already exists.", ru: "Запрошенный элемент учётных данных уже существует." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1141,7 +1141,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The name supplied is not a mechanism name (MN).", ru: "Переданное имя не является именем механизма (MN)." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1151,7 +1151,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An unknown mechanism attribute was supplied.", ru: "Передан неизвестный атрибут механизма." },
         note: Some(Text { en: "Added by RFC 5587 (routine error 19) for the mechanism-attribute inquiry calls, not by RFC 2744. Only Wine's catch-all applies.", ru: "Добавлен в RFC 5587 (ошибка процедуры 19) для функций запроса атрибутов механизма, а не в RFC 2744. Применима только общая ветвь Wine." }),
         value_sources: &[&SOURCES[14]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1161,7 +1161,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A required input parameter could not be read.", ru: "Не удалось прочитать обязательный входной параметр." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1171,7 +1171,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A required output parameter could not be written.", ru: "Не удалось записать обязательный выходной параметр." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1181,7 +1181,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A parameter was malformed.", ru: "Параметр имеет неверную структуру." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1201,7 +1201,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client's entry in the KDC database has expired.", ru: "Срок действия записи клиента в базе данных KDC истёк." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1211,7 +1211,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server's entry in the KDC database has expired.", ru: "Срок действия записи сервера в базе данных KDC истёк." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1221,7 +1221,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested Kerberos protocol version is not supported.", ru: "Запрошенная версия протокола Kerberos не поддерживается." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1231,7 +1231,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client's key is encrypted in an old master key of the KDC.", ru: "Ключ клиента зашифрован устаревшим мастер-ключом KDC." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1241,7 +1241,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server's key is encrypted in an old master key of the KDC.", ru: "Ключ сервера зашифрован устаревшим мастер-ключом KDC." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1251,7 +1251,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client principal is not in the KDC database (unknown user name).", ru: "Участник-клиент отсутствует в базе данных KDC (неизвестное имя пользователя)." },
         note: Some(Text { en: "Samba maps it to STATUS_INVALID_ACCOUNT_NAME 0xC0000062, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_INVALID_ACCOUNT_NAME 0xC0000062 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1261,7 +1261,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server principal (service principal name, SPN) is not in the KDC database.", ru: "Участник-сервер (имя участника-службы, SPN) отсутствует в базе данных KDC." },
         note: Some(Text { en: "Disagreement: on Windows an unregistered SPN (often a host given by IP address or DNS alias) surfaces from InitializeSecurityContext as SEC_E_TARGET_UNKNOWN 0x80090303, 'The specified target is unknown or unreachable'; the evidence is the project's collected user reports (mappings.md section 2, field notes), not a single citation. sspi-rs gives SEC_E_UNKNOWN_CREDENTIALS. Samba maps the code to STATUS_INVALID_COMPUTER_NAME 0xC0000122, an NTSTATUS.", ru: "Расхождение: в Windows незарегистрированное имя SPN (часто когда узел задан IP-адресом или DNS-псевдонимом) приводит к ошибке InitializeSecurityContext SEC_E_TARGET_UNKNOWN 0x80090303 «Указанная цель неизвестна или недоступна»; основание — собранные проектом сообщения пользователей (mappings.md, раздел 2, полевые заметки), а не одна ссылка. sspi-rs даёт SEC_E_UNKNOWN_CREDENTIALS. Samba сопоставляет код с STATUS_INVALID_COMPUTER_NAME 0xC0000122 — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[20], note: Some("SPN not registered, or host given by IP address or DNS alias: ISC fails with 0x80090303") }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[20], note: Some("SPN not registered, or host given by IP address or DNS alias: ISC fails with 0x80090303"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1271,7 +1271,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC database holds several entries for the principal.", ru: "В базе данных KDC несколько записей для этого участника." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1281,7 +1281,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client or server has a null key.", ru: "У клиента или сервера пустой (нулевой) ключ." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1291,7 +1291,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket is not eligible for postdating.", ru: "Билет нельзя выдать с отложенным началом действия (postdating)." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1301,7 +1301,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested start time is later than the end time.", ru: "Запрошенное время начала действия позже времени окончания." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1311,7 +1311,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC policy rejects the request (for example logon-hour or workstation restrictions).", ru: "Политика KDC отклоняет запрос (например, из-за ограничений по времени входа или рабочей станции)." },
         note: Some(Text { en: "Samba maps it to STATUS_INVALID_WORKSTATION 0xC0000070, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_INVALID_WORKSTATION 0xC0000070 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1321,7 +1321,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC cannot honour a requested option.", ru: "KDC не может выполнить запрошенный параметр." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1331,7 +1331,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the requested encryption type.", ru: "KDC не поддерживает запрошенный тип шифрования." },
         note: Some(Text { en: "Disagreement: Windows/Samba practice pairs it with SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (NTSTATUS twin STATUS_KDC_UNKNOWN_ETYPE); the evidence is that code's own meaning and mappings.md section 2, not a captured trace. sspi-rs returns ErrorKind::OperationNotSupported, whose value 0x8009030A is SEC_E_QOP_NOT_SUPPORTED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: практика Windows и Samba связывает его с SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (двойник в NTSTATUS — STATUS_KDC_UNKNOWN_ETYPE); основание — собственный смысл этого кода и mappings.md, раздел 2, а не записанная трасса. sspi-rs возвращает ErrorKind::OperationNotSupported со значением 0x8009030A, то есть SEC_E_QOP_NOT_SUPPORTED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[20], note: Some("Windows/Samba practice; the SSPI code whose text is 'The encryption type requested is not supported by the KDC'") }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[18], note: Some("ErrorKind::OperationNotSupported = 0x8009030A") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[20], note: Some("Windows/Samba practice; the SSPI code whose text is 'The encryption type requested is not supported by the KDC'"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[18], note: Some("ErrorKind::OperationNotSupported = 0x8009030A"), reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1341,7 +1341,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the checksum type.", ru: "KDC не поддерживает тип контрольной суммы." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1351,7 +1351,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the pre-authentication data (PA-DATA) type.", ru: "KDC не поддерживает тип данных предварительной проверки подлинности (PA-DATA)." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1361,7 +1361,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the transited-realm encoding type.", ru: "KDC не поддерживает тип кодирования транзитных областей." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1371,7 +1371,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client's credentials have been revoked (account disabled, locked out or expired).", ru: "Учётные данные клиента отозваны (учётная запись отключена, заблокирована или просрочена)." },
         note: Some(Text { en: "Samba maps it to STATUS_ACCOUNT_LOCKED_OUT 0xC0000234, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_ACCOUNT_LOCKED_OUT 0xC0000234 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1381,7 +1381,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server's credentials have been revoked.", ru: "Учётные данные сервера отозваны." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1391,7 +1391,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket-granting ticket (TGT) has been revoked.", ru: "Билет на получение билетов (TGT) отозван." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1401,7 +1401,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client is not yet valid; try again later.", ru: "Учётная запись клиента ещё не действует; повторите попытку позже." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1411,7 +1411,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server is not yet valid; try again later.", ru: "Учётная запись сервера ещё не действует; повторите попытку позже." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1421,7 +1421,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The password has expired and must be changed.", ru: "Срок действия пароля истёк; его нужно сменить." },
         note: Some(Text { en: "sspi-rs's SEC_E_INVALID_PARAMETER is the only SSPI mapping found; mappings.md flags it as differing from Windows/Samba practice, but no source gives an SSPI alternative. Samba (which spells it KDC_ERR_KEY_EXP) maps it to STATUS_PASSWORD_EXPIRED 0xC0000071, an NTSTATUS.", ru: "SEC_E_INVALID_PARAMETER из sspi-rs — единственное найденное сопоставление с SSPI; mappings.md отмечает, что оно расходится с практикой Windows и Samba, но ни один источник не даёт альтернативы в SSPI. Samba (где код называется KDC_ERR_KEY_EXP) сопоставляет его с STATUS_PASSWORD_EXPIRED 0xC0000071 — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1431,7 +1431,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Pre-authentication failed; usually the password is wrong.", ru: "Предварительная проверка подлинности не пройдена; обычно неверен пароль." },
         note: Some(Text { en: "Disagreement: in Windows/Samba practice a wrong password ends as a logon failure: Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, which FreeRDP NLA, Samba's LDAP SASL bind and pyspnego pair with SEC_E_LOGON_DENIED 0x8009030C. sspi-rs gives SEC_E_KDC_INVALID_REQUEST.", ru: "Расхождение: в практике Windows и Samba неверный пароль завершается отказом во входе: Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D, который FreeRDP (NLA), привязка LDAP SASL в Samba и pyspnego связывают с SEC_E_LOGON_DENIED 0x8009030C. sspi-rs даёт SEC_E_KDC_INVALID_REQUEST." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[20], note: Some("Windows/Samba practice: wrong password surfaces as 0x8009030C") }, Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[20], note: Some("Windows/Samba practice: wrong password surfaces as 0x8009030C"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1441,7 +1441,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Additional pre-authentication is required.", ru: "Требуется дополнительная предварительная проверка подлинности." },
         note: Some(Text { en: "Usually not a failure: it is the normal first reply of an AS exchange, and the client retries with pre-authentication data.", ru: "Обычно это не сбой: это штатный первый ответ обмена AS, после которого клиент повторяет запрос с данными предварительной проверки подлинности." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1451,7 +1451,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested server and the ticket do not match.", ru: "Запрошенный сервер не соответствует билету." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1461,7 +1461,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server principal accepts only user-to-user authentication.", ru: "Участник-сервер допускает только проверку подлинности user-to-user." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1471,7 +1471,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC policy rejects the transited-realm path.", ru: "Политика KDC отклоняет путь через транзитные области." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1481,7 +1481,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A service is not available.", ru: "Служба недоступна." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1491,7 +1491,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The integrity check on a decrypted field failed (often a wrong key or password).", ru: "Проверка целостности расшифрованного поля не пройдена (часто из-за неверного ключа или пароля)." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1501,7 +1501,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket has expired.", ru: "Срок действия билета истёк." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1511,7 +1511,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket is not yet valid.", ru: "Билет ещё не действует." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1521,7 +1521,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The request is a replay.", ru: "Запрос является повтором (replay)." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1531,7 +1531,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket is not for this server.", ru: "Билет предназначен не для этого сервера." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1541,7 +1541,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket and the authenticator do not match.", ru: "Билет и аутентификатор не соответствуют друг другу." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1551,7 +1551,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The clock skew between the parties is too great.", ru: "Расхождение часов участников обмена слишком велико." },
         note: Some(Text { en: "Sources agree. Evidence: sspi-rs issue 83 asked for SEC_E_TIME_SKEW instead of SEC_E_INTERNAL_ERROR for this error, and FreeRDP PR 8722 exposes the NLA SSPI error so that clock skew can be reported. Samba maps the code to STATUS_TIME_DIFFERENCE_AT_DC 0xC0000133, an NTSTATUS.", ru: "Источники согласны. Основание: в задаче sspi-rs № 83 попросили возвращать для этой ошибки SEC_E_TIME_SKEW вместо SEC_E_INTERNAL_ERROR, а FreeRDP PR 8722 передаёт приложению код SSPI из NLA, чтобы сообщать о расхождении часов. Samba сопоставляет код с STATUS_TIME_DIFFERENCE_AT_DC 0xC0000133 — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: Some("sspi-rs issue 83 (Windows-like behaviour requested); FreeRDP PR 8722") }, Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: Some("sspi-rs issue 83 (Windows-like behaviour requested); FreeRDP PR 8722"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1561,7 +1561,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Incorrect network address.", ru: "Неверный сетевой адрес." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1571,7 +1571,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Protocol version mismatch.", ru: "Несовпадение версии протокола." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1581,7 +1581,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Invalid message type.", ru: "Недопустимый тип сообщения." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1591,7 +1591,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The message stream was modified; typically the target cannot decrypt the ticket with its key.", ru: "Поток сообщений изменён; обычно целевой сервер не может расшифровать билет своим ключом." },
         note: Some(Text { en: "Disagreement: when the target cannot decrypt the service ticket (stale machine password at the KDC, duplicate SPN), Windows reports SEC_E_WRONG_PRINCIPAL 0x80090322, as in Microsoft KB 2090913 (AD replication error -2146893022, 'The target principal name is incorrect'). sspi-rs gives SEC_E_MESSAGE_ALTERED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: когда целевой сервер не может расшифровать билет службы (устаревший пароль компьютера на KDC, дублирующееся SPN), Windows сообщает SEC_E_WRONG_PRINCIPAL 0x80090322, как в статье Microsoft KB 2090913 (ошибка репликации AD -2146893022 «Неверное имя целевого участника»). sspi-rs даёт SEC_E_MESSAGE_ALTERED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[20], note: Some("Microsoft KB 2090913: AD replication error -2146893022 (0x80090322)") }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[20], note: Some("Microsoft KB 2090913: AD replication error -2146893022 (0x80090322)"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1601,7 +1601,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The message is out of order.", ru: "Сообщение получено не по порядку." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1611,7 +1611,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The specified key version is not available.", ru: "Указанная версия ключа недоступна." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1621,7 +1621,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The service key is not available.", ru: "Ключ службы недоступен." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1631,7 +1631,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Mutual authentication failed.", ru: "Взаимная проверка подлинности не пройдена." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MUTUAL_AUTH_FAILED, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MUTUAL_AUTH_FAILED, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1641,7 +1641,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Incorrect message direction.", ru: "Неверное направление сообщения." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1651,7 +1651,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An alternative authentication method is required.", ru: "Требуется другой метод проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1661,7 +1661,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Incorrect sequence number in the message.", ru: "Неверный порядковый номер в сообщении." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1671,7 +1671,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Inappropriate type of checksum in the message.", ru: "Недопустимый тип контрольной суммы в сообщении." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1681,7 +1681,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Policy rejects the transited-realm path.", ru: "Политика отклоняет путь через транзитные области." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1691,7 +1691,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The response is too big for UDP; retry over TCP.", ru: "Ответ слишком велик для UDP; повторите запрос по TCP." },
         note: Some(Text { en: "Usually not a final failure: the client is expected to retry over TCP.", ru: "Обычно это не окончательный сбой: клиент должен повторить запрос по TCP." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1701,7 +1701,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Generic error; the e-text field describes it.", ru: "Общая ошибка; её описание — в поле e-text." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1711,7 +1711,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A field is too long for this implementation.", ru: "Поле слишком длинное для данной реализации." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1721,7 +1721,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the client's certificate is not trusted.", ru: "PKINIT: сертификату клиента нет доверия." },
         note: Some(Text { en: "RFC 4120 reserves 62 for PKINIT as KDC_ERROR_CLIENT_NOT_TRUSTED; RFC 4556 defines it as KDC_ERR_CLIENT_NOT_TRUSTED.", ru: "RFC 4120 резервирует код 62 для PKINIT под именем KDC_ERROR_CLIENT_NOT_TRUSTED; RFC 4556 определяет его как KDC_ERR_CLIENT_NOT_TRUSTED." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1731,7 +1731,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): the KDC is not trusted.", ru: "PKINIT (зарезервировано): KDC не является доверенным." },
         note: Some(Text { en: "Only reserved in RFC 4120 (KDC_ERROR_ spelling); RFC 4556 does not define it. Implementations such as MIT krb5 spell it KDC_ERR_KDC_NOT_TRUSTED.", ru: "Лишь зарезервирован в RFC 4120 (с написанием KDC_ERROR_); RFC 4556 его не определяет. В реализациях, например MIT krb5, он называется KDC_ERR_KDC_NOT_TRUSTED." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1741,7 +1741,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the signature in the request is invalid.", ru: "PKINIT: подпись в запросе недействительна." },
         note: Some(Text { en: "RFC 4120 reserves 64 for PKINIT as KDC_ERROR_INVALID_SIG; RFC 4556 defines it as KDC_ERR_INVALID_SIG.", ru: "RFC 4120 резервирует код 64 для PKINIT под именем KDC_ERROR_INVALID_SIG; RFC 4556 определяет его как KDC_ERR_INVALID_SIG." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1751,7 +1751,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the KDC does not accept the client's Diffie-Hellman key parameters.", ru: "PKINIT: KDC не принимает параметры ключа Диффи — Хеллмана, предложенные клиентом." },
         note: Some(Text { en: "RFC 4120 reserves 65 for PKINIT as KDC_ERR_KEY_TOO_WEAK; RFC 4556 defines it as KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED. sspi-rs uses the RFC 4120 name.", ru: "RFC 4120 резервирует код 65 для PKINIT под именем KDC_ERR_KEY_TOO_WEAK; RFC 4556 определяет его как KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED. sspi-rs использует имя из RFC 4120." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: Some("as KDC_ERR_KEY_TOO_WEAK") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: Some("as KDC_ERR_KEY_TOO_WEAK"), reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1761,7 +1761,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): the certificate does not match.", ru: "PKINIT (зарезервировано): сертификат не соответствует." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1771,7 +1771,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No TGT is available to validate user-to-user authentication.", ru: "Нет билета TGT для проверки подлинности user-to-user." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1781,7 +1781,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Reserved in RFC 4120; used when a request reaches a KDC of the wrong realm.", ru: "В RFC 4120 зарезервирован; используется, когда запрос попал на KDC другой области." },
         note: Some(Text { en: "Sources agree: an unreachable KDC or wrong realm surfaces as SEC_E_NO_AUTHENTICATING_AUTHORITY (mappings.md section 2; Samba reports an unreachable KDC as STATUS_NO_LOGON_SERVERS 0xC000005E, an NTSTATUS). Current sspi-rs agrees; older sspi-rs versions returned SEC_E_INVALID_PARAMETER for this code. RFC 4120 lists it as 'Reserved for future use'.", ru: "Источники согласны: недоступный KDC или неверная область дают SEC_E_NO_AUTHENTICATING_AUTHORITY (mappings.md, раздел 2; Samba сообщает о недоступном KDC как о STATUS_NO_LOGON_SERVERS 0xC000005E — это NTSTATUS). Текущая версия sspi-rs согласна; старые версии sspi-rs возвращали для этого кода SEC_E_INVALID_PARAMETER. В RFC 4120 код значится как «зарезервирован на будущее»." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: Some("KDC unreachable or wrong realm (mappings.md section 2); Samba: KDC unreachable -> STATUS_NO_LOGON_SERVERS") }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: Some("KDC unreachable or wrong realm (mappings.md section 2); Samba: KDC unreachable -> STATUS_NO_LOGON_SERVERS"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1791,7 +1791,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket must be for user-to-user authentication.", ru: "Билет должен быть для проверки подлинности user-to-user." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1801,7 +1801,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the KDC cannot verify the client's certificate.", ru: "PKINIT: KDC не может проверить сертификат клиента." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1811,7 +1811,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the certificate is invalid.", ru: "PKINIT: сертификат недействителен." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1821,7 +1821,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the certificate has been revoked.", ru: "PKINIT: сертификат отозван." },
         note: Some(Text { en: "The KDC sends this about the client's certificate, while SEC_E_KDC_CERT_REVOKED, the code sspi-rs returns, names a revoked domain controller certificate; read it accordingly.", ru: "KDC отправляет этот код о сертификате клиента, а SEC_E_KDC_CERT_REVOKED, который возвращает sspi-rs, говорит об отозванном сертификате контроллера домена; учитывайте это при чтении." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1831,7 +1831,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the certificate's revocation status cannot be determined.", ru: "PKINIT: не удаётся определить, отозван ли сертификат." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1841,7 +1841,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): revocation status information is unavailable.", ru: "PKINIT (зарезервировано): сведения об отзыве сертификата недоступны." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1851,7 +1851,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the client name in the certificate does not match the requested principal.", ru: "PKINIT: имя клиента в сертификате не совпадает с запрошенным участником." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1861,7 +1861,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): the KDC name in its certificate does not match.", ru: "PKINIT (зарезервировано): имя KDC в его сертификате не совпадает." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1961,7 +1961,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The sender will send no more data on this connection (orderly closure).", ru: "Отправитель больше не будет передавать данные по этому соединению (штатное закрытие)." },
         note: Some(Text { en: "Not an error. Microsoft's alert table does not list close_notify; the mapping comes from Microsoft's 'Shutting Down an Schannel Connection', which says DecryptMessage (Schannel) returns SEC_I_CONTEXT_EXPIRED when the peer has shut down. Do not confuse it with SEC_E_CONTEXT_EXPIRED 0x80090317.", ru: "Это не ошибка. Таблица оповещений Microsoft не содержит close_notify; сопоставление взято из статьи Microsoft «Shutting Down an Schannel Connection»: DecryptMessage (Schannel) возвращает SEC_I_CONTEXT_EXPIRED, когда партнёр закрыл соединение. Не путайте с SEC_E_CONTEXT_EXPIRED 0x80090317." }),
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[5], note: Some("DecryptMessage (Schannel) returns SEC_I_CONTEXT_EXPIRED when the sender has shut the connection down") }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[5], note: Some("DecryptMessage (Schannel) returns SEC_I_CONTEXT_EXPIRED when the sender has shut the connection down"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -1971,7 +1971,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An inappropriate message was received (for example out of handshake order).", ru: "Получено неуместное сообщение (например, с нарушением порядка рукопожатия)." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -1981,7 +1981,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A record failed authentication (MAC or AEAD check).", ru: "Запись не прошла проверку подлинности (MAC или AEAD)." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -1991,7 +1991,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Obsolete (TLS 1.0): a record could not be decrypted; later versions must not send it.", ru: "Устаревшее (TLS 1.0): запись не удалось расшифровать; более новые версии не должны его отправлять." },
         note: Some(Text { en: "RFC 5246 and RFC 8446 keep the number only as decryption_failed_RESERVED; decryption_failed is the TLS 1.0 (RFC 2246) name.", ru: "RFC 5246 и RFC 8446 сохраняют номер лишь как decryption_failed_RESERVED; decryption_failed — имя из TLS 1.0 (RFC 2246)." }),
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[6], note: Some("listed as TLS1_ALERT_DECRYPTION_FAILED") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[6], note: Some("listed as TLS1_ALERT_DECRYPTION_FAILED"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2001,7 +2001,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A record was longer than allowed.", ru: "Длина записи превышает допустимую." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2011,7 +2011,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Decompression failed (TLS 1.2 and earlier; reserved in TLS 1.3).", ru: "Ошибка распаковки (TLS 1.2 и ранее; в TLS 1.3 зарезервировано)." },
         note: Some(Text { en: "RFC 5246 names it decompression_failure; RFC 8446 keeps the number as decompression_failure_RESERVED.", ru: "В RFC 5246 оно называется decompression_failure; RFC 8446 сохраняет номер как decompression_failure_RESERVED." }),
         value_sources: &[&SOURCES[13], &SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[6], note: Some("listed as SSL3_ALERT_DECOMPRESSION_FAIL") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[6], note: Some("listed as SSL3_ALERT_DECOMPRESSION_FAIL"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2021,7 +2021,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No acceptable set of security parameters could be negotiated.", ru: "Не удалось согласовать приемлемый набор параметров безопасности." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2031,7 +2031,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Obsolete (SSL 3.0): no suitable certificate was available; TLS does not use it.", ru: "Устаревшее (SSL 3.0): подходящего сертификата нет; в TLS не используется." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. RFC 5246 and RFC 8446 keep the number only as no_certificate_RESERVED; no_certificate is the SSL 3.0 name.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. RFC 5246 и RFC 8446 сохраняют номер лишь как no_certificate_RESERVED; no_certificate — имя из SSL 3.0." }),
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2041,7 +2041,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A certificate was corrupt or its signatures did not verify.", ru: "Сертификат повреждён или его подписи не проходят проверку." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2051,7 +2051,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The certificate is of an unsupported type.", ru: "Сертификат неподдерживаемого типа." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2071,7 +2071,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The certificate has expired or is not yet valid.", ru: "Срок действия сертификата истёк или ещё не наступил." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2081,7 +2081,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Some other problem made the certificate unacceptable.", ru: "Сертификат неприемлем по иной причине." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2091,7 +2091,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A handshake field was out of range or inconsistent with other fields.", ru: "Поле рукопожатия вне допустимого диапазона или не согласуется с другими полями." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("listed as SSL3_ALERT_ILLEGAL_PARAMETER, without its number") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("listed as SSL3_ALERT_ILLEGAL_PARAMETER, without its number"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2101,7 +2101,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The certificate chain could not be matched to a trusted certification authority.", ru: "Цепочку сертификатов не удалось связать с доверенным центром сертификации." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2111,7 +2111,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A valid certificate or PSK was received, but access control refused to proceed.", ru: "Получен действительный сертификат или PSK, но управление доступом не разрешило продолжить." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2121,7 +2121,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A message could not be decoded (bad format or length).", ru: "Сообщение не удалось декодировать (неверный формат или длина)." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2131,7 +2131,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A handshake cryptographic operation failed (signature, key exchange or Finished check).", ru: "Сбой криптографической операции рукопожатия (проверка подписи, обмен ключами или проверка Finished)." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2141,7 +2141,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Obsolete (TLS 1.0): an export restriction was violated.", ru: "Устаревшее (TLS 1.0): нарушено экспортное ограничение." },
         note: Some(Text { en: "RFC 5246 and RFC 8446 keep the number only as export_restriction_RESERVED; export_restriction is the TLS 1.0 name.", ru: "RFC 5246 и RFC 8446 сохраняют номер лишь как export_restriction_RESERVED; export_restriction — имя из TLS 1.0." }),
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("listed as TLS1_ALERT_EXPORT_RESTRICTION") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("listed as TLS1_ALERT_EXPORT_RESTRICTION"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2151,7 +2151,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The peer's protocol version is recognised but not supported.", ru: "Версия протокола партнёра распознана, но не поддерживается." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2161,7 +2161,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server requires stronger cipher suites than the client offered.", ru: "Сервер требует более стойкие наборы шифров, чем предложил клиент." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ALGORITHM_MISMATCH, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ALGORITHM_MISMATCH, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2171,7 +2171,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An internal error unrelated to the peer made it impossible to continue.", ru: "Внутренняя ошибка, не связанная с партнёром, не позволяет продолжить." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2181,7 +2181,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A fallback to a lower protocol version was detected and refused.", ru: "Обнаружен и отклонён откат к более низкой версии протокола." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. Defined by RFC 7507 and listed in RFC 8446.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. Определено в RFC 7507 и перечислено в RFC 8446." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2191,7 +2191,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The user or application cancelled the handshake.", ru: "Пользователь или приложение отменили рукопожатие." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2201,7 +2201,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The peer refuses to renegotiate (TLS 1.2 and earlier; reserved in TLS 1.3).", ru: "Партнёр отказывается от повторного согласования (TLS 1.2 и ранее; в TLS 1.3 зарезервировано)." },
         note: Some(Text { en: "RFC 5246 names it no_renegotiation; RFC 8446 keeps the number as no_renegotiation_RESERVED.", ru: "В RFC 5246 оно называется no_renegotiation; RFC 8446 сохраняет номер как no_renegotiation_RESERVED." }),
         value_sources: &[&SOURCES[13], &SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2211,7 +2211,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A required extension was missing.", ru: "Отсутствует обязательное расширение." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2221,7 +2221,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An extension was received that was not offered or is not allowed in that message.", ru: "Получено расширение, которое не предлагалось или недопустимо в этом сообщении." },
         note: None,
         value_sources: &[&SOURCES[16], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2231,7 +2231,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Obsolete (RFC 6066): the certificate could not be fetched from the given URL.", ru: "Устаревшее (RFC 6066): сертификат не удалось получить по указанному URL." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. RFC 8446 keeps the number only as certificate_unobtainable_RESERVED; certificate_unobtainable is the RFC 6066 name.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. RFC 8446 сохраняет номер лишь как certificate_unobtainable_RESERVED; certificate_unobtainable — имя из RFC 6066." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2241,7 +2241,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No server matches the name sent in the server_name (SNI) extension.", ru: "Нет сервера с именем, переданным в расширении server_name (SNI)." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2251,7 +2251,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An invalid or unacceptable OCSP (certificate status) response was received.", ru: "Получен недействительный или неприемлемый ответ OCSP о состоянии сертификата." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2261,7 +2261,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Obsolete (RFC 6066): a certificate's hash did not match the hash provided.", ru: "Устаревшее (RFC 6066): хеш сертификата не совпал с переданным." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. RFC 8446 keeps the number only as bad_certificate_hash_value_RESERVED; bad_certificate_hash_value is the RFC 6066 name.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. RFC 8446 сохраняет номер лишь как bad_certificate_hash_value_RESERVED; bad_certificate_hash_value — имя из RFC 6066." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2271,7 +2271,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server does not recognise the offered PSK identity.", ru: "Сервер не распознал предложенный идентификатор PSK." },
         note: Some(Text { en: "Named in the current Microsoft table (TLS1_ALERT_UNKNOWN_PSK_IDENTITY), which maps it to SEC_E_ILLEGAL_MESSAGE; older copies of the table (and mappings.md) do not list it.", ru: "Названо в текущей таблице Microsoft (TLS1_ALERT_UNKNOWN_PSK_IDENTITY), которая сопоставляет его с SEC_E_ILLEGAL_MESSAGE; в старых версиях таблицы (и в mappings.md) его нет." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("listed as TLS1_ALERT_UNKNOWN_PSK_IDENTITY") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("listed as TLS1_ALERT_UNKNOWN_PSK_IDENTITY"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2281,7 +2281,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server requires a client certificate, but none was sent.", ru: "Сервер требует сертификат клиента, но он не был отправлен." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' (Default) row"), reverse_only: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2291,7 +2291,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server supports none of the application protocols (ALPN) the client offered.", ru: "Сервер не поддерживает ни один из прикладных протоколов (ALPN), предложенных клиентом." },
         note: Some(Text { en: "The current Microsoft table is self-contradictory here: the row TLS1_ALERT_NO_APP_PROTOCOL 120 names SEC_E_ILLEGAL_MESSAGE but gives the value 0x80090367, which is SEC_E_APPLICATION_PROTOCOL_MISMATCH (the code defined for an ALPN failure). The value and the code's meaning point to SEC_E_APPLICATION_PROTOCOL_MISMATCH, so it comes first; the printed name is kept as an alternative. Older copies of the table (and mappings.md) do not list this alert.", ru: "Текущая таблица Microsoft здесь противоречит себе: строка TLS1_ALERT_NO_APP_PROTOCOL 120 называет SEC_E_ILLEGAL_MESSAGE, но приводит значение 0x80090367, то есть SEC_E_APPLICATION_PROTOCOL_MISMATCH (код, предназначенный для сбоя ALPN). Значение и смысл кода указывают на SEC_E_APPLICATION_PROTOCOL_MISMATCH, поэтому он идёт первым; напечатанное имя сохранено как альтернатива. В старых версиях таблицы (и в mappings.md) этого оповещения нет." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_APPLICATION_PROTOCOL_MISMATCH, source: &SOURCES[6], note: Some("the table gives the value 0x80090367, which is SEC_E_APPLICATION_PROTOCOL_MISMATCH") }, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table names SEC_E_ILLEGAL_MESSAGE beside the value 0x80090367") }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_APPLICATION_PROTOCOL_MISMATCH, source: &SOURCES[6], note: Some("the table gives the value 0x80090367, which is SEC_E_APPLICATION_PROTOCOL_MISMATCH"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table names SEC_E_ILLEGAL_MESSAGE beside the value 0x80090367"), reverse_only: false }],
     },
 ];
 

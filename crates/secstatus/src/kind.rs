@@ -16,7 +16,10 @@ use crate::{Entry, SecStatus};
 pub enum ValueKind {
     /// An SSPI status code of the catalogue.
     Sspi(&'static Entry),
-    /// In `FACILITY_SECURITY` (9) but not an SSPI code: CryptoAPI and other security codes (`CRYPT_E_REVOKED`).
+    /// In the SSPI range (`0x80090300`-`0x800903FF`, `0x00090300`-`0x000903FF`) but not defined by winerror.h: a gap
+    /// such as `0x80090319`, or a code newer than the catalogue.
+    SspiUnassigned,
+    /// In `FACILITY_SECURITY` (9) but outside the SSPI range: CryptoAPI and other security codes (`CRYPT_E_REVOKED`).
     SecurityFacility,
     /// A Win32 error wrapped by `HRESULT_FROM_WIN32` (facility 7); `code` is the Win32 error.
     Win32 {
@@ -45,6 +48,7 @@ impl SecStatus {
     /// ```
     /// use secstatus::{SecStatus, ValueKind};
     /// assert_eq!(SecStatus::from_u32(0x8009_2010).kind(), ValueKind::SecurityFacility);
+    /// assert_eq!(SecStatus::from_u32(0x8009_0319).kind(), ValueKind::SspiUnassigned);
     /// assert_eq!(SecStatus::from_u32(1326).kind(), ValueKind::Win32Code);
     /// assert_eq!(SecStatus::from_u32(0x800B_0109).kind(), ValueKind::HResult { facility: 11 });
     /// ```
@@ -64,6 +68,8 @@ impl SecStatus {
             ValueKind::Win32Code
         } else if fields.facility == 7 {
             ValueKind::Win32 { code: fields.code }
+        } else if value & 0x7FFF_FF00 == 0x0009_0300 {
+            ValueKind::SspiUnassigned
         } else if fields.facility == 9 {
             ValueKind::SecurityFacility
         } else {

@@ -27,6 +27,7 @@ enum ParseErrorKind {
     DecimalBadDigit,
     UnknownName,
     NotACode,
+    Disagree,
 }
 
 impl fmt::Display for ParseError {
@@ -41,6 +42,7 @@ impl fmt::Display for ParseError {
             }
             ParseErrorKind::DecimalBadDigit => "decimal value has a character that is not a digit",
             ParseErrorKind::UnknownName => "not the name of an SSPI status code",
+            ParseErrorKind::Disagree => "the name and the value in parentheses are different codes",
             ParseErrorKind::NotACode => {
                 "not a status code: expected a name (SEC_E_...), hex (0x8009030C) or decimal (-2146893044)"
             }
@@ -63,7 +65,8 @@ impl FromStr for SecStatus {
     /// - `0x` or `0X` and 1 to 8 hex digits in any case: `0x8009030c`, `0x90312`;
     /// - exactly 8 hex digits without a prefix: `80090308` (always read as hex);
     /// - a signed decimal: `-2146893044`, `+0`;
-    /// - an unsigned decimal up to `4294967295`: `2148074252`.
+    /// - an unsigned decimal up to `4294967295`: `2148074252`;
+    /// - Display's own form, a name with its value in parentheses: `SEC_E_LOGON_DENIED (0x8009030C)`.
     ///
     /// Numbers parse whether or not the catalogue knows the value; names must be known.
     ///
@@ -75,24 +78,40 @@ impl FromStr for SecStatus {
     ///     assert_eq!(text.parse(), Ok(denied), "{text}");
     /// }
     /// assert_eq!("0x0".parse(), Ok(SecStatus::SEC_E_OK));
+    /// assert_eq!(denied.to_string().parse(), Ok(denied));
+    /// assert!("SEC_E_OK (0x8009030C)".parse::<SecStatus>().is_err());
     /// assert!("LOGON_DENIED".parse::<SecStatus>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        let bytes = s.as_bytes();
-        match bytes {
-            [] => Err(err(ParseErrorKind::Empty)),
-            [b'0', b'x' | b'X', digits @ ..] => parse_hex(digits).map(SecStatus::from_u32),
-            _ if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_hexdigit) => {
-                parse_hex(bytes).map(SecStatus::from_u32)
-            }
-            [b'-' | b'+', ..] => parse_decimal(s),
-            [first, ..] if first.is_ascii_digit() => parse_decimal(s),
-            [first, ..] if first.is_ascii_alphabetic() || *first == b'_' => lookup_name(s)
-                .map(|e| e.status())
-                .ok_or(err(ParseErrorKind::UnknownName)),
-            _ => Err(err(ParseErrorKind::NotACode)),
+        // Display's own form, `SEC_E_LOGON_DENIED (0x8009030C)`: both halves must name the same code.
+        if let Some((name, value)) = s.strip_suffix(')').and_then(|rest| rest.split_once(" (")) {
+            let (by_name, by_value) = (parse_one(name.trim())?, parse_one(value.trim())?);
+            return if by_name == by_value {
+                Ok(by_name)
+            } else {
+                Err(err(ParseErrorKind::Disagree))
+            };
         }
+        parse_one(s)
+    }
+}
+
+/// One name or number, already trimmed.
+fn parse_one(s: &str) -> Result<SecStatus, ParseError> {
+    let bytes = s.as_bytes();
+    match bytes {
+        [] => Err(err(ParseErrorKind::Empty)),
+        [b'0', b'x' | b'X', digits @ ..] => parse_hex(digits).map(SecStatus::from_u32),
+        _ if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_hexdigit) => {
+            parse_hex(bytes).map(SecStatus::from_u32)
+        }
+        [b'-' | b'+', ..] => parse_decimal(s),
+        [first, ..] if first.is_ascii_digit() => parse_decimal(s),
+        [first, ..] if first.is_ascii_alphabetic() || *first == b'_' => lookup_name(s)
+            .map(|e| e.status())
+            .ok_or(err(ParseErrorKind::UnknownName)),
+        _ => Err(err(ParseErrorKind::NotACode)),
     }
 }
 

@@ -27,10 +27,12 @@ pub enum Reading {
     Decimal,
     /// A short number of decimal digits read as hex, as Windows' `err.exe` also does: `1326` as `0x1326`.
     DecimalAsHex,
+    /// Found inside a longer text, as [`crate::scan`] finds codes in log lines: `[WinError -2146893054]`.
+    InText,
 }
 
 impl Reading {
-    /// A short stable name: `name`, `short_name`, `hex`, `bare_hex`, `decimal`, `decimal_as_hex`.
+    /// A short stable name: `name`, `short_name`, `hex`, `bare_hex`, `decimal`, `decimal_as_hex`, `in_text`.
     ///
     /// ```
     /// assert_eq!(secstatus::Reading::BareHex.as_str(), "bare_hex");
@@ -43,6 +45,7 @@ impl Reading {
             Reading::BareHex => "bare_hex",
             Reading::Decimal => "decimal",
             Reading::DecimalAsHex => "decimal_as_hex",
+            Reading::InText => "in_text",
         }
     }
 }
@@ -146,9 +149,15 @@ pub fn interpret(query: &str) -> Interpretations {
             }
         }
     } else {
-        // Informational codes first: they sort first by value, and `entries` is in value order.
+        // Informational codes first: they sort first by value, and `entries` is in value order. Aliases count too
+        // (`NOT_SUPPORTED`).
         for entry in entries() {
-            if strip_prefix(entry.name()).is_some_and(|short| eq_name(short, text)) {
+            let names =
+                core::iter::once(entry.name()).chain(entry.aliases().iter().map(|a| a.name()));
+            if names
+                .filter_map(strip_prefix)
+                .any(|short| eq_name(short, text))
+            {
                 out.push(entry.status(), Reading::ShortName);
             }
         }

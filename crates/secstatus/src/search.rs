@@ -52,10 +52,30 @@ impl Iterator for Hits {
 pub fn search(query: &str) -> Hits {
     let mut words = [""; MAX_WORDS];
     let mut count = 0;
-    for word in query
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| !w.is_empty())
-    {
+    // A word is letters, digits and `_`; a leading `-` stays with digits, so `-2146893044` is one value.
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let mut rest = query;
+    let pieces = core::iter::from_fn(|| {
+        let start = rest.find(|c: char| is_word_char(c) || c == '-')?;
+        let tail = &rest[start..];
+        let first = tail.chars().next().map_or(0, char::len_utf8);
+        let len = tail[first..]
+            .find(|c: char| !is_word_char(c))
+            .map_or(tail.len(), |n| n + first);
+        rest = &tail[len..];
+        Some(&tail[..len])
+    });
+    let split = pieces.map(|w| {
+        // A `-` that signs no number is punctuation.
+        let signed_number =
+            w.len() > 1 && w.starts_with('-') && w[1..].bytes().all(|b| b.is_ascii_digit());
+        if signed_number {
+            w
+        } else {
+            w.trim_start_matches('-')
+        }
+    });
+    for word in split.filter(|w| !w.is_empty()) {
         if count < MAX_WORDS {
             words[count] = stem(word);
             count += 1;
