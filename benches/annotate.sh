@@ -74,4 +74,4 @@ echo "|---|---|" >&2
 printf '| annotate FILE | %s |\n' "$(peak "$BIN annotate $FILE")" >&2
 printf '| annotate --summary FILE | %s |\n' "$(peak "$BIN annotate --summary $FILE")" >&2
 printf '| annotate of one %s MiB line (no newline) | %s |\n' "$MIB" \
-  "$(peak "head -c ${MIB}M /dev/zero | tr '\\\\0' 'a' | $BIN annotate")" >&2
+  "$(peak "head -c ${MIB}M /dev/zero | tr '\\000' a | $BIN annotate")" >&2

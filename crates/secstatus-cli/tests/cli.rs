@@ -397,6 +397,28 @@ fn completions_and_man_page_come_from_the_same_definitions() {
             "{shell}"
         );
     }
+    let dir = std::env::temp_dir().join(format!("secstatus-man-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let r = run(&["man", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for page in [
+        "secstatus.1",
+        "secstatus-lookup.1",
+        "secstatus-annotate.1",
+        "secstatus-list.1",
+    ] {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap_or_default();
+        assert!(
+            text.contains(".SH OPTIONS") || text.contains(".SH SYNOPSIS"),
+            "{page}"
+        );
+    }
+    let annotate = std::fs::read_to_string(dir.join("secstatus-annotate.1")).unwrap();
+    assert!(
+        annotate.contains("summary"),
+        "the command's own options are documented"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     let man = run(&["man"]);
     assert!(
         man.stdout.contains(".TH secstatus"),
