@@ -45,8 +45,9 @@ fn check(h: &[u8], found: &[Found], token_before: bool, token_after: bool) {
                 "{f:?} at the start of a piece that continues a token"
             );
         } else {
+            // The one token byte allowed before a code: the final `m` of a colour escape (ESC `[` digits `;` `m`).
             assert!(
-                !is_token_byte(h[first - 1]),
+                !is_token_byte(h[first - 1]) || ends_sgr(h, first - 1),
                 "{f:?} glued to the byte before"
             );
         }
@@ -156,7 +157,10 @@ fuzz_target!(|data: &[u8]| {
     if !data.is_empty() {
         let at = usize::from(data[0]) * data.len() / 256;
         let cut = (at..data.len()).find(|&i| {
-            i > 0 && !is_token_byte(data[i - 1]) && data[i - 1] != b'\r' && data[i - 1] != b'-'
+            // Where annotate may cut: never inside a token, after a sign, or inside a colour escape.
+            i > 0
+                && !is_token_byte(data[i - 1])
+                && !matches!(data[i - 1], b'\r' | b'-' | b'[' | b';' | 0x1b)
         });
         if let Some(cut) = cut {
             let after = cut < data.len() && is_token_byte(data[cut]);
@@ -195,3 +199,14 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// Whether `h[m]` is the final `m` of a terminal colour escape: ESC `[`, digits and `;`, then `m`.
+fn ends_sgr(h: &[u8], m: usize) -> bool {
+    let params = h[..m]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || **b == b';')
+        .count();
+    let open = m - params;
+    h[m] == b'm' && open >= 2 && h[open - 1] == b'[' && h[open - 2] == 0x1b
+}

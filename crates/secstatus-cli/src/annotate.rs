@@ -489,7 +489,8 @@ fn json_line(
 }
 
 /// Where to cut a line too long to hold (it has no newline). The cut is always before the last byte, so the byte
-/// after it is known: it never splits a token, nor a `-` from the digits it signs, and the bytes after it are kept
+/// after it is known: it never splits a token, a `-` from the digits it signs, or a colour escape, and the bytes
+/// after it are kept
 /// for the next piece. A line whose second half is one token is cut inside it: a token that long is no code, and
 /// both pieces see token bytes across the cut.
 fn safe_cut(buf: &[u8]) -> usize {
@@ -500,7 +501,9 @@ fn safe_cut(buf: &[u8]) -> usize {
             let (before, after) = (buf[i - 1], buf[i]);
             let splits_token = is_token_byte(before) && is_token_byte(after);
             let splits_sign = before == b'-' && after.is_ascii_digit();
-            !splits_token && !splits_sign
+            // Inside a colour escape (ESC `[` 31 `;` 1 `m`), which may end glued to a code.
+            let splits_escape = matches!(before, 0x1b | b'[' | b';');
+            !splits_token && !splits_sign && !splits_escape
         })
         .unwrap_or(end - 1)
 }
