@@ -40,8 +40,26 @@ fn check_foreign(f: &'static Foreign) {
     for m in f.mappings() {
         check_mapping(f, m);
     }
-    assert_eq!(f.primary(), f.mappings().first(), "{}", f.name());
-    assert_eq!(f.alternatives().len(), f.mappings().len().saturating_sub(1));
+    // One-way rows (SSPI -> this status only) come last and are never the primary nor an alternative.
+    let forward: Vec<_> = f
+        .mappings()
+        .iter()
+        .filter(|m| !m.is_reverse_only())
+        .collect();
+    assert!(
+        f.mappings()[..forward.len()]
+            .iter()
+            .all(|m| !m.is_reverse_only()),
+        "{}",
+        f.name()
+    );
+    assert_eq!(f.primary(), forward.first().copied(), "{}", f.name());
+    assert_eq!(
+        f.alternatives().len(),
+        forward.len().saturating_sub(1),
+        "{}",
+        f.name()
+    );
     assert!(
         foreign(f.system(), f.value()).is_some_and(|g| core::ptr::eq(g, f)),
         "{} is not found by its value",
