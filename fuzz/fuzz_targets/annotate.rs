@@ -94,14 +94,7 @@ fn check_annotate(data: &[u8], out: &[u8]) {
     let mut stripped = Vec::with_capacity(data.len());
     for (n, (&i, &o)) in ins.iter().zip(&outs).enumerate() {
         let has_code = secstatus::scan(i).next().is_some();
-        let term: &[u8] = if i.ends_with(b"\r\n") {
-            b"\r\n"
-        } else if i.ends_with(b"\n") {
-            b"\n"
-        } else {
-            b""
-        };
-        let content = &i[..i.len() - term.len()];
+        let (content, term) = secstatus_cli::annotate::split_terminator(i);
         if !has_code {
             assert_eq!(o, i, "line {} has no code but changed", n + 1);
             stripped.extend_from_slice(o);

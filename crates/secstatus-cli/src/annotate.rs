@@ -274,21 +274,13 @@ impl<'o, W: Write> Annotator<'o, W> {
         written: usize,
         nl: usize,
     ) -> Result<usize, Failure> {
-        let content_end = if nl > written && region[nl - 1] == b'\r' {
-            nl - 1
-        } else {
-            nl
-        };
-        self.out
-            .write_all(&region[written..content_end])
-            .map_err(Failure::Write)?;
+        let (content, terminator) = split_terminator(&region[written..=nl]);
+        self.out.write_all(content).map_err(Failure::Write)?;
         let note = annotation(&cur.pending, cur.overflow, self.lang, self.style);
         self.out
             .write_all(note.as_bytes())
             .map_err(Failure::Write)?;
-        self.out
-            .write_all(&region[content_end..=nl])
-            .map_err(Failure::Write)?;
+        self.out.write_all(terminator).map_err(Failure::Write)?;
         Ok(nl + 1)
     }
 
@@ -396,6 +388,23 @@ impl<'o, W: Write> Annotator<'o, W> {
 pub enum Failure {
     Read(io::Error),
     Write(io::Error),
+}
+
+/// A line's content and its terminator (`\r\n`, `\n`, or nothing for a last line without one): the annotation goes
+/// between the two.
+///
+/// ```
+/// use secstatus_cli::annotate::split_terminator;
+/// assert_eq!(split_terminator(b"a 0x80090308\r\n"), (&b"a 0x80090308"[..], &b"\r\n"[..]));
+/// assert_eq!(split_terminator(b"last"), (&b"last"[..], &b""[..]));
+/// ```
+pub fn split_terminator(line: &[u8]) -> (&[u8], &[u8]) {
+    let cut = match line {
+        [.., b'\r', b'\n'] => line.len() - 2,
+        [.., b'\n'] => line.len() - 1,
+        _ => line.len(),
+    };
+    line.split_at(cut)
 }
 
 /// The text appended to a line that holds codes.

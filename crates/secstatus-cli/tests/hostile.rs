@@ -175,14 +175,7 @@ fn annotations<'o>(input: &[u8], out: &'o [u8], open: &[u8], close: &[u8]) -> Ve
             assert_eq!(o, i);
             continue;
         }
-        let term: &[u8] = if i.ends_with(b"\r\n") {
-            b"\r\n"
-        } else if i.ends_with(b"\n") {
-            b"\n"
-        } else {
-            b""
-        };
-        let content = &i[..i.len() - term.len()];
+        let (content, term) = secstatus_cli::annotate::split_terminator(i);
         assert!(
             o.starts_with(content) && o.ends_with(term) && o.len() > i.len(),
             "the input line is not kept around its annotation:\n{:?}\n{:?}",

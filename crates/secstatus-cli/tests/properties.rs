@@ -205,14 +205,7 @@ fn strip_annotations(input: &[u8], out: &[u8]) -> Result<Vec<u8>, String> {
             stripped.extend_from_slice(o);
             continue;
         }
-        let term: &[u8] = if i.ends_with(b"\r\n") {
-            b"\r\n"
-        } else if i.ends_with(b"\n") {
-            b"\n"
-        } else {
-            b""
-        };
-        let content = &i[..i.len() - term.len()];
+        let (content, term) = secstatus_cli::annotate::split_terminator(i);
         if !(o.len() > i.len() && o.starts_with(content) && o.ends_with(term)) {
             return Err(format!(
                 "line {n}: the input line is not around an annotation: {:?} -> {:?}",
