@@ -529,8 +529,8 @@ impl fmt::Display for NtStatus {
     /// `STATUS_LOGON_FAILURE (0xC000006D)`, or the bare value.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {
-            Some(name) => write!(f, "{name} (0x{:08X})", self.0),
-            None => write!(f, "0x{:08X}", self.0),
+            Some(name) => write!(f, "{name} ({})", crate::Hex(self.0)),
+            None => write!(f, "{}", crate::Hex(self.0)),
         }
     }
 }

@@ -104,6 +104,7 @@ mod generated;
 mod interop;
 mod kind;
 mod ldap;
+mod num;
 mod parse;
 mod query;
 mod scan;
@@ -120,6 +121,7 @@ pub use foreign::{
 };
 pub use kind::{facility_name, ValueKind};
 pub use ldap::{ldap_data, ldap_sub_code};
+pub use num::Hex;
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
 pub use scan::{is_token_byte, scan, scan_with_context, Code, Form, Found, Scan};

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{catalogue, Entry, Lang, Severity};
+use crate::{catalogue, Entry, Hex, Lang, Severity};
 
 /// A `SECURITY_STATUS` (an HRESULT) as SSPI functions return it.
 ///
@@ -216,8 +216,8 @@ impl fmt::Display for SecStatus {
     /// `SEC_E_LOGON_DENIED (0x8009030C)` for a known code, `0x80091234` otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {
-            Some(name) => write!(f, "{name} (0x{:08X})", self.to_u32()),
-            None => write!(f, "0x{:08X}", self.to_u32()),
+            Some(name) => write!(f, "{name} ({})", Hex(self.to_u32())),
+            None => write!(f, "{}", Hex(self.to_u32())),
         }
     }
 }
@@ -226,7 +226,7 @@ impl fmt::Debug for SecStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {
             Some(name) => write!(f, "SecStatus({name})"),
-            None => write!(f, "SecStatus(0x{:08X})", self.to_u32()),
+            None => write!(f, "SecStatus({})", Hex(self.to_u32())),
         }
     }
 }

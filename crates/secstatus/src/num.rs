@@ -1,0 +1,29 @@
+//! Numbers as people write status codes: the one `0x` formatter.
+
+use core::fmt;
+
+/// A 32-bit value as `0x` and eight upper-case hex digits, the way winerror.h and Event Viewer write status codes.
+///
+/// ```
+/// use secstatus::Hex;
+/// assert_eq!(Hex(0x8009_030C).to_string(), "0x8009030C");
+/// assert_eq!(Hex(0x0009_0312).to_string(), "0x00090312");
+/// assert_eq!(format!("[{:>12}]", Hex(0)), "[  0x00000000]");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hex(pub u32);
+
+impl fmt::Display for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Through `pad`, so width and alignment apply to the whole `0x…` text.
+        let mut digits = [0u8; 10];
+        digits[0] = b'0';
+        digits[1] = b'x';
+        for (i, slot) in digits[2..].iter_mut().enumerate() {
+            let nibble = (self.0 >> (28 - 4 * i)) & 0xF;
+            *slot = b"0123456789ABCDEF"[nibble as usize];
+        }
+        // The bytes are ASCII hex digits, so this never fails.
+        f.pad(core::str::from_utf8(&digits).unwrap_or("0x????????"))
+    }
+}
