@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
-# Throughput and memory of `secstatus annotate`, side by side with cat and ripgrep, in one run on one file.
+# Throughput and memory of `secstatus annotate`, side by side with cat and ripgrep, in one run, on a sparse log
+# (0.5% of lines carry codes) and a dense one (a code on every line, as in exported Security logs).
 #
-#   benches/annotate.sh [MIB]      (default 1024: a 1 GiB synthetic log, generated once under target/bench/)
+#   benches/annotate.sh [MIB]      (default 1024: synthetic logs of MIB MiB each, generated once under target/bench/)
 #
 # Needs ripgrep and GNU time (Debian: apt-get install -y ripgrep time); rows whose tool is missing are skipped.
-# Prints a Markdown table: the median of RUNS runs (default 5) of each command, page cache warm.
+# Prints Markdown tables: the median of RUNS runs (default 5) of each command, page cache warm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MIB=${1:-1024}
 RUNS=${RUNS:-5}
 DIR=target/bench
-FILE=$DIR/synthetic-$MIB.log
 BIN=target/release/secstatus
 # The forms annotate recognises, as one regex: names, 0x hex, 8 bare hex digits, 10-digit decimals.
 REGEX='SEC_[EI]_[A-Z0-9_]+|\b0[xX][0-9a-fA-F]{1,8}\b|\b[0-9a-fA-F]{8}\b|-?\b[0-9]{10}\b'
 
 cargo build --release -q -p secstatus-cli --example gen_log
+cargo build --release -q -p secstatus-cli
 mkdir -p "$DIR"
-if [ ! -s "$FILE" ]; then
-  echo "generating $FILE ($MIB MiB)..." >&2
-  target/release/examples/gen_log "$MIB" 1 > "$FILE"
-fi
-cat "$FILE" > /dev/null # warm the page cache
+for density in sparse dense; do
+  file=$DIR/synthetic-$density-$MIB.log
+  if [ ! -s "$file" ]; then
+    echo "generating $file ($MIB MiB)..." >&2
+    target/release/examples/gen_log "$MIB" 1 "$density" > "$file"
+  fi
+done
 
 # median wall seconds of a shell command over $RUNS runs
 median() {
@@ -46,32 +49,48 @@ peak() {
   fi
 }
 
-row() { # label, command, baseline seconds
+row() { # label, command, megabytes moved, baseline seconds
   local secs rate ratio
   secs=$(median "$2")
-  rate=$(awk -v s="$secs" -v m="$MIB" 'BEGIN {printf "%.2f", m/1024/s}')
-  ratio=$(awk -v s="$secs" -v b="${3:-$secs}" 'BEGIN {printf "%.2f", s/b}')
+  rate=$(awk -v s="$secs" -v m="$3" 'BEGIN {printf "%.2f", m/1024/s}')
+  ratio=$(awk -v s="$secs" -v b="${4:-$secs}" 'BEGIN {printf "%.2f", s/b}')
   printf '| %s | %s | %s | %s |\n' "$1" "$secs" "$rate" "$ratio" >&2
   echo "$secs"
 }
 
-echo "file: $FILE ($MIB MiB, $(wc -l < "$FILE") lines), $RUNS runs each, $(nproc) cores" >&2
-echo "| command | median s | GiB/s | ratio to its baseline |" >&2
-echo "|---|---|---|---|" >&2
-cat_s=$(row "\`cat FILE \| wc -c\`" "cat $FILE | wc -c")
-row "\`secstatus annotate FILE \| wc -c\`" "$BIN annotate $FILE | wc -c" "$cat_s" > /dev/null
-if command -v rg > /dev/null; then
-  rg_s=$(row "\`rg -c REGEX FILE\`" "rg -c '$REGEX' $FILE")
-  row "\`secstatus annotate --summary FILE\`" "$BIN annotate --summary $FILE" "$rg_s" > /dev/null
-else
-  echo "(rg not installed: the summary comparison is skipped)" >&2
-  row "\`secstatus annotate --summary FILE\`" "$BIN annotate --summary $FILE" > /dev/null
-fi
+echo "$RUNS runs each, $(nproc) cores; GiB/s counts the bytes each command reads" >&2
+for density in sparse dense; do
+  file=$DIR/synthetic-$density-$MIB.log
+  out=$DIR/annotated-$density-$MIB.log
+  "$BIN" annotate "$file" > "$out" || true
+  out_mib=$(( $(stat -c %s "$out") / 1048576 ))
+  echo >&2
+  echo "$density: $file ($MIB MiB, $(wc -l < "$file") lines); annotate writes $out_mib MiB" >&2
+  echo "| command | median s | GiB/s | ratio to its baseline |" >&2
+  echo "|---|---|---|---|" >&2
+  cat_s=$(row "\`cat FILE \| wc -c\`" "cat $file | wc -c" "$MIB")
+  row "\`secstatus annotate FILE \| wc -c\`" "$BIN annotate $file | wc -c" "$MIB" "$cat_s" > /dev/null
+  if [ "$density" = dense ]; then
+    # Writing the explanations moves more bytes than the input: the limit is cat of what annotate wrote.
+    cat_out_s=$(row "\`cat OUTPUT \| wc -c\` (OUTPUT: what annotate wrote)" "cat $out | wc -c" "$out_mib")
+    row "\`secstatus annotate FILE \| wc -c\`" "$BIN annotate $file | wc -c" "$MIB" "$cat_out_s" > /dev/null
+  fi
+  if command -v rg > /dev/null; then
+    rg_s=$(row "\`rg -c REGEX FILE\`" "rg -c '$REGEX' $file" "$MIB")
+    row "\`secstatus annotate --summary FILE\`" "$BIN annotate --summary $file" "$MIB" "$rg_s" > /dev/null
+  else
+    echo "(rg not installed: the summary comparison is skipped)" >&2
+    row "\`secstatus annotate --summary FILE\`" "$BIN annotate --summary $file" "$MIB" > /dev/null
+  fi
+done
 
 echo >&2
 echo "| peak memory | MiB |" >&2
 echo "|---|---|" >&2
-printf '| annotate FILE | %s |\n' "$(peak "$BIN annotate $FILE")" >&2
-printf '| annotate --summary FILE | %s |\n' "$(peak "$BIN annotate --summary $FILE")" >&2
+for density in sparse dense; do
+  file=$DIR/synthetic-$density-$MIB.log
+  printf '| annotate FILE (%s) | %s |\n' "$density" "$(peak "$BIN annotate $file")" >&2
+  printf '| annotate --summary FILE (%s) | %s |\n' "$density" "$(peak "$BIN annotate --summary $file")" >&2
+done
 printf '| annotate of one %s MiB line (no newline) | %s |\n' "$MIB" \
   "$(peak "head -c ${MIB}M /dev/zero | tr '\\000' a | $BIN annotate")" >&2

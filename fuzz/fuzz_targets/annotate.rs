@@ -12,44 +12,14 @@
 
 #![no_main]
 
-use std::io::{self, Read};
-
 use libfuzzer_sys::fuzz_target;
+use secstatus::stream::StreamError;
 use secstatus::Lang;
-use secstatus_cli::annotate::{Annotator, Failure, Mode};
-use secstatus_cli::human::Style;
+use secstatus_cli::testkit::{self, Chunked, Mode};
 use serde_json::Value;
 
 /// A path with everything JSON must escape.
 const PATH: &str = "dir/\"quoted\"\\\u{1b}[31m\u{9b}\u{7f}\tlog";
-
-struct Chunked<'a> {
-    data: &'a [u8],
-    sizes: &'a [u8],
-    next: usize,
-    fail_at_end: bool,
-    interrupt: bool,
-}
-
-impl Read for Chunked<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.next += 1;
-        if self.interrupt && self.next.is_multiple_of(2) {
-            return Err(io::ErrorKind::Interrupted.into());
-        }
-        if self.data.is_empty() && self.fail_at_end {
-            return Err(io::Error::other("the disk went away"));
-        }
-        let size = match self.sizes.get(self.next % self.sizes.len().max(1)) {
-            None | Some(0) => buf.len(),
-            Some(&s) => usize::from(s),
-        };
-        let n = size.min(buf.len()).min(self.data.len());
-        buf[..n].copy_from_slice(&self.data[..n]);
-        self.data = &self.data[n..];
-        Ok(n)
-    }
-}
 
 struct Setup<'a> {
     data: &'a [u8],
@@ -60,21 +30,20 @@ struct Setup<'a> {
 }
 
 fn run(s: &Setup, mode: Mode, whole: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut annotator = Annotator::new(&mut out, mode, s.lang, Style { color: false }, false);
-    let mut reader = Chunked {
-        data: s.data,
-        sizes: if whole { &[] } else { s.sizes },
-        next: 0,
-        fail_at_end: s.fail_at_end && !whole,
-        interrupt: s.interrupt && !whole,
+    let sizes = if whole {
+        Vec::new()
+    } else {
+        s.sizes.iter().map(|&b| usize::from(b)).collect()
     };
-    match annotator.input(PATH, &mut reader) {
+    let mut reader = Chunked::new(s.data, sizes);
+    reader.fail_at_end = s.fail_at_end && !whole;
+    reader.interrupt = s.interrupt && !whole;
+    let (out, result) = testkit::annotate(&mut reader, PATH, mode, s.lang);
+    match result {
         Ok(()) => assert!(!reader.fail_at_end || whole),
-        Err(Failure::Read(e)) => assert!(reader.fail_at_end, "unexpected read error {e}"),
-        Err(Failure::Write(e)) => panic!("writing to a Vec failed: {e}"),
+        Err(StreamError::Read(e)) => assert!(reader.fail_at_end, "unexpected read error {e}"),
+        Err(StreamError::Sink(e)) => panic!("writing to a Vec failed: {e}"),
     }
-    annotator.finish().expect("finish");
     out
 }
 
@@ -86,44 +55,17 @@ fn has_control(b: &[u8]) -> bool {
 }
 
 /// Default mode: every output line is its input line, with an annotation before the terminator when, and only
-/// when, the line holds a code.
+/// when, the line holds a code, and no annotation holds a control character or invalid UTF-8.
 fn check_annotate(data: &[u8], out: &[u8]) {
-    let ins: Vec<&[u8]> = data.split_inclusive(|&b| b == b'\n').collect();
-    let outs: Vec<&[u8]> = out.split_inclusive(|&b| b == b'\n').collect();
-    assert_eq!(ins.len(), outs.len(), "line count changed");
-    let mut stripped = Vec::with_capacity(data.len());
-    for (n, (&i, &o)) in ins.iter().zip(&outs).enumerate() {
-        let has_code = secstatus::scan(i).next().is_some();
-        let (content, term) = secstatus_cli::annotate::split_terminator(i);
-        if !has_code {
-            assert_eq!(o, i, "line {} has no code but changed", n + 1);
-            stripped.extend_from_slice(o);
-            continue;
-        }
-        let ok =
-            o.starts_with(content) && o.ends_with(term) && o.len() >= content.len() + term.len();
-        assert!(
-            ok,
-            "line {}: input line is not around the annotation:\n{:?}\n{:?}",
-            n + 1,
-            String::from_utf8_lossy(i),
-            String::from_utf8_lossy(o)
-        );
-        let note = &o[content.len()..o.len() - term.len()];
-        assert!(
-            note.starts_with(MARK) && note.ends_with(b"]"),
-            "line {}: bad annotation {:?}",
-            n + 1,
-            String::from_utf8_lossy(note)
-        );
+    let (stripped, notes) =
+        testkit::annotations(data, out, MARK, b"]").unwrap_or_else(|why| panic!("{why}"));
+    for note in notes {
         assert!(std::str::from_utf8(note).is_ok(), "annotation is not UTF-8");
         assert!(
             !has_control(note),
             "control character in annotation {:?}",
             String::from_utf8_lossy(note)
         );
-        stripped.extend_from_slice(content);
-        stripped.extend_from_slice(term);
     }
     assert!(
         stripped == data,

@@ -281,19 +281,31 @@ fn check_resolve(text: &str, from: Option<System>) {
         assert_eq!(m.status(), SecStatus::SEC_E_ILLEGAL_MESSAGE);
     }
     assert!(
-        !(answer.suggestion.is_some() && answer.found()),
+        !(answer.miss.as_ref().is_some_and(|m| m.suggestion.is_some()) && answer.found()),
         "{text:?}: a suggestion beside a match"
     );
-    let entries = answer.entries();
-    for (i, (e, _)) in entries.iter().enumerate() {
+    assert_eq!(answer.found(), answer.miss.is_none());
+    let entries = &answer.matches;
+    for (i, m) in entries.iter().enumerate() {
         assert!(
-            entries[..i].iter().all(|(o, _)| o.status() != e.status()),
+            entries[..i]
+                .iter()
+                .all(|o| o.entry.status() != m.entry.status()),
             "{text:?}: {} twice",
-            e.name()
+            m.entry.name()
         );
     }
 
-    let json = secstatus_cli::json::lookup(text, &answer);
+    let mut json = Vec::new();
+    secstatus_cli::wire::write_line(&mut json, &[secstatus_cli::wire::Lookup::new(&answer)])
+        .expect("JSON to a Vec");
+    let json = String::from_utf8(json).expect("JSON is UTF-8");
+    let json = json
+        .trim_end()
+        .strip_prefix('[')
+        .and_then(|j| j.strip_suffix(']'))
+        .expect("an array")
+        .to_string();
     assert!(
         !json.chars().any(char::is_control),
         "raw control character in {json:?}"

@@ -1,16 +1,49 @@
-//! The scanner on any bytes: `scan`, `scan_with_context` with every context flag, `ldap_data`.
+//! The scanner on any bytes: `scan`, `ldap_data`, and the stream that annotate reads through.
 //!
 //! Checks what the annotator relies on: every `Found` lies inside the haystack, on token boundaries, in order,
-//! without overlap, and its text parses back to its value; scanning two pieces cut where annotate cuts a long line
-//! finds exactly what scanning the whole finds; and a catalogue code written between spaces is always found.
+//! without overlap, and its text parses back to its value; streaming the bytes in fuzzed read sizes through a
+//! small segment, so that long lines are cut, finds exactly what scanning the whole finds, and hands every byte on
+//! once; and a catalogue code written between spaces is always found.
 
 #![no_main]
 
+use std::io;
+
 use libfuzzer_sys::fuzz_target;
-use secstatus::{
-    entries, foreigns, is_token_byte, ldap_data, scan, scan_with_context, Form, Found, SecStatus,
-    System,
-};
+use secstatus::stream::{Hit, Sink, Stream};
+use secstatus::{entries, foreigns, ldap_data, scan, Form, Found, SecStatus, System};
+use secstatus_cli::testkit::Chunked;
+
+/// Bytes that continue a token (ASCII letters, digits, `_`): a code is only found between other bytes.
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// What the stream hands on: every byte, and every code with its offset.
+#[derive(Default)]
+struct Collect {
+    bytes: Vec<u8>,
+    found: Vec<Found>,
+    lines: Vec<u64>,
+}
+
+impl Sink for Collect {
+    const LINES: bool = true;
+    fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
+        let start = hit.offset as usize;
+        self.found.push(Found {
+            start,
+            end: start + hit.text.len(),
+            ..hit.found
+        });
+        self.lines.push(hit.line);
+        Ok(())
+    }
+    fn context(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.bytes.extend_from_slice(bytes);
+        Ok(())
+    }
+}
 
 fn check(h: &[u8], found: &[Found], token_before: bool, token_after: bool) {
     let mut last_end = 0;
@@ -142,40 +175,25 @@ fn written(pick: &[u8]) -> Option<(u32, String)> {
 
 fuzz_target!(|data: &[u8]| {
     let whole: Vec<Found> = scan(data).collect();
-    assert_eq!(
-        whole,
-        scan_with_context(data, false, false).collect::<Vec<_>>()
-    );
-    for (before, after) in [(false, false), (true, false), (false, true), (true, true)] {
-        let found: Vec<Found> = scan_with_context(data, before, after).collect();
-        check(data, &found, before, after);
-    }
+    check(data, &whole, false, false);
     let _ = ldap_data(data);
 
-    // Cut where annotate cuts an over-long line (after a byte that ends no token and is neither `\r` nor `-`):
-    // the two pieces, each scanned with the other's edge as context, find exactly what the whole finds.
-    if !data.is_empty() {
-        let at = usize::from(data[0]) * data.len() / 256;
-        let cut = (at..data.len()).find(|&i| {
-            // Where annotate may cut: never inside a token, after a sign, or inside a colour escape.
-            i > 0
-                && !is_token_byte(data[i - 1])
-                && !matches!(data[i - 1], b'\r' | b'-' | b'[' | b';' | 0x1b)
-        });
-        if let Some(cut) = cut {
-            let after = cut < data.len() && is_token_byte(data[cut]);
-            let mut pieces: Vec<Found> = scan_with_context(&data[..cut], false, after).collect();
-            pieces.extend(
-                scan_with_context(&data[cut..], is_token_byte(data[cut - 1]), false).map(|f| {
-                    Found {
-                        start: f.start + cut,
-                        end: f.end + cut,
-                        ..f
-                    }
-                }),
-            );
-            assert_eq!(pieces, whole, "cut at {cut}");
-        }
+    // Through the stream, in fuzzed read sizes and with a segment small enough that long lines are cut: the same
+    // codes at the same offsets, on the right lines, and every byte handed on once.
+    let segment = 128 + usize::from(data.first().copied().unwrap_or(0));
+    let sizes = data.iter().take(4).map(|&b| usize::from(b % 97)).collect();
+    let mut collect = Collect::default();
+    Stream::with_segment(segment)
+        .run(&mut Chunked::new(data, sizes), &mut collect)
+        .expect("reading a slice");
+    assert!(collect.bytes == data, "the stream lost or reordered bytes");
+    assert_eq!(
+        collect.found, whole,
+        "the stream found other codes (segment {segment})"
+    );
+    for (f, &line) in whole.iter().zip(&collect.lines) {
+        let expected = data[..f.start].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        assert_eq!(line, expected, "{f:?}");
     }
 
     // A code written between spaces anywhere in the bytes is found, with its exact span.

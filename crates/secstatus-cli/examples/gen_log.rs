@@ -1,7 +1,8 @@
 //! A reproducible synthetic log for benchmarks: mixed realistic lines, about 0.5% of them carrying SSPI codes in
-//! every recognised form.
+//! every recognised form (sparse), or a code on every line, as in exported Security logs and event dumps (dense).
 //!
-//! `cargo run --release --example gen_log -- MIB [SEED] > FILE` writes MIB mebibytes (default 16, seed 1).
+//! `cargo run --release --example gen_log -- MIB [SEED] [sparse|dense] > FILE` writes MIB mebibytes (default 16,
+//! seed 1, sparse).
 
 use std::io::{self, BufWriter, Write};
 
@@ -50,6 +51,17 @@ const WITH_CODE: &[&str] = &[
     "Kerberos error SEC_E_TIME_SKEW: clocks differ",
 ];
 
+/// Lines of exported event logs: a code on every line, often two (the Security log's status and sub-status).
+const DENSE: &[&str] = &[
+    "Security 4625 An account failed to log on. Status: 0xC000006D Sub Status: 0xC000006A Logon Type: 3 Workstation: WS{n}",
+    "Security 4625 An account failed to log on. Status: 0xC000006D Sub Status: 0xC0000064 Logon Type: 3 Workstation: WS{n}",
+    "Security 4776 The computer attempted to validate the credentials for an account. Error Code: 0xC000006A",
+    "Security 4625 An account failed to log on. Status: 0xC000015B Sub Status: 0x0 Logon Type: 10",
+    "Application SSPI handshake failed with error code 0x8009030c, state 14 while establishing a connection",
+    "Application LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580",
+    "System schannel: next InitializeSecurityContext failed: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.",
+];
+
 const LEVELS: &[&str] = &["INFO ", "INFO ", "INFO ", "DEBUG", "WARN ", "ERROR"];
 
 fn fill(template: &str, rng: &mut Rng, out: &mut Vec<u8>) {
@@ -74,6 +86,7 @@ fn main() -> io::Result<()> {
     let mut args = std::env::args().skip(1);
     let mib: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(16);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let dense = args.next().is_some_and(|a| a == "dense");
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let target = mib * 1024 * 1024;
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
@@ -92,7 +105,9 @@ fn main() -> io::Result<()> {
             )
             .as_bytes(),
         );
-        let template = if rng.below(200) == 0 {
+        let template = if dense {
+            rng.pick(DENSE)
+        } else if rng.below(200) == 0 {
             rng.pick(WITH_CODE)
         } else {
             rng.pick(PLAIN)

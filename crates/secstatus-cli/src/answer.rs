@@ -1,50 +1,117 @@
-//! What one lookup query names: SSPI codes read every plausible way, and statuses of neighbouring systems with
-//! their SSPI equivalents.
+//! What one lookup query names, resolved once: the SSPI codes with how each was reached, the neighbouring systems'
+//! statuses, the decoded number, and for a miss its reason and the closest name. Printers only format an
+//! [`Answer`].
 
 use secstatus::{
-    foreign, foreign_by_name, Code, Entry, Foreign, GssStatus, Interpretation, Mapping, Reading,
-    SecStatus, System, TlsAlert, ValueKind,
+    foreign, foreign_by_name, Code, Entry, Foreign, GssStatus, Interpretation, Mapping, ParseError,
+    Reading, SecStatus, System, TlsAlert, ValueKind,
 };
 
 /// The answer to one query.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Answer {
-    /// SSPI readings of the query.
+    /// The query as given.
+    pub query: String,
+    /// The SSPI codes it leads to, each once: read directly first, then the equivalents of the neighbours named.
+    pub matches: Vec<Match>,
+    /// Every SSPI reading of the query, known or not.
     pub readings: Vec<Interpretation>,
-    /// With `--from`: the query read as a number of that system (decoded as 32 bits in JSON).
-    pub number: Option<SecStatus>,
+    /// The number to decode: the first reading, or the `--from` number.
+    pub decoded: Option<SecStatus>,
     /// Neighbouring statuses the query names.
     pub foreign: Vec<&'static Foreign>,
     /// A TLS alert the tables do not name, with Schannel's catch-all mapping.
     pub unnamed_alert: Option<(u8, &'static Mapping)>,
-    /// With `--from gss`: the combined major status, whose SSPI equivalent comes from all its fields together.
-    pub gss: Option<GssStatus>,
-    /// The closest name, when nothing matched.
+    /// Why nothing was found, when nothing was.
+    pub miss: Option<Miss>,
+}
+
+/// One SSPI code an answer leads to.
+#[derive(Debug)]
+pub struct Match {
+    pub entry: &'static Entry,
+    pub via: Via,
+    /// What maps to this code from the neighbouring systems, one-way rows included.
+    pub mapped_from: Vec<(&'static Foreign, &'static Mapping)>,
+}
+
+/// How a match was reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The query read as this code.
+    Read(Reading),
+    /// The SSPI equivalent of a neighbouring system's status the query names.
+    Mapped,
+}
+
+impl Via {
+    /// The JSON name: a reading's name, or `mapped`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Read(reading) => reading.as_str(),
+            Via::Mapped => "mapped",
+        }
+    }
+}
+
+/// A query that names nothing.
+#[derive(Debug)]
+pub struct Miss {
+    /// Why the query is no code: the parser's reason, or `None` when it is a number or name the catalogue lacks.
+    pub reason: Option<ParseError>,
+    /// The closest name, if one is close enough to be what was meant.
     pub suggestion: Option<&'static Entry>,
 }
 
 impl Answer {
     /// Resolves `query`, reading bare numbers in `from` when given.
     pub fn resolve(query: &str, from: Option<System>) -> Answer {
-        let mut answer = Answer::default();
+        let mut found = Found::default();
         match from.map(|system| (system, number(query))) {
-            Some((system, Some(value))) => answer.in_system(value, system),
+            Some((system, Some(value))) => found.in_system(value, system),
             Some((system, None)) => match foreign_by_name(query) {
-                Some(f) if f.system() == system => answer.foreign.push(f),
+                Some(f) if f.system() == system => found.foreign.push(f),
                 // A name of another system, or an SSPI name: answer it as such.
-                _ => answer.anywhere(query),
+                _ => found.anywhere(query),
             },
-            None => answer.anywhere(query),
+            None => found.anywhere(query),
         }
-        if !answer.found() {
-            answer.in_text(query);
+        if !found.any() {
+            found.in_text(query);
         }
-        if !answer.found() {
-            answer.suggestion = secstatus::suggest(query);
+        let matches = found.matches();
+        let miss = (!found.any()).then(|| Miss {
+            reason: query.parse::<SecStatus>().err(),
+            suggestion: secstatus::suggest(query),
+        });
+        Answer {
+            query: query.to_string(),
+            decoded: found.readings.first().map(|r| r.status).or(found.number),
+            matches,
+            readings: found.readings,
+            foreign: found.foreign,
+            unnamed_alert: found.unnamed_alert,
+            miss,
         }
-        answer
     }
 
+    /// Whether the query named anything known.
+    pub fn found(&self) -> bool {
+        self.miss.is_none()
+    }
+}
+
+/// What resolving gathers before the answer is put together.
+#[derive(Default)]
+struct Found {
+    readings: Vec<Interpretation>,
+    number: Option<SecStatus>,
+    foreign: Vec<&'static Foreign>,
+    unnamed_alert: Option<(u8, &'static Mapping)>,
+    gss: Option<GssStatus>,
+}
+
+impl Found {
     fn anywhere(&mut self, query: &str) {
         self.readings = secstatus::interpret(query).collect();
         self.foreign.extend(foreign_by_name(query));
@@ -91,25 +158,18 @@ impl Answer {
         }
     }
 
-    /// Whether the query named anything known.
-    pub fn found(&self) -> bool {
+    fn any(&self) -> bool {
         self.readings.iter().any(|r| r.status.entry().is_some())
             || !self.foreign.is_empty()
             || self.unnamed_alert.is_some()
     }
 
-    /// The number to decode: the first reading, or the `--from` number.
-    pub fn decoded(&self) -> Option<SecStatus> {
-        self.readings.first().map(|r| r.status).or(self.number)
-    }
-
-    /// The SSPI entries the answer leads to: read directly, then every mapping's target, without repeats.
-    pub fn entries(&self) -> Vec<(&'static Entry, &'static str)> {
-        let mut out: Vec<(&'static Entry, &'static str)> = Vec::new();
+    /// The SSPI entries reached: read directly, then every mapping's target, without repeats.
+    fn matches(&self) -> Vec<Match> {
         let direct = self
             .readings
             .iter()
-            .filter_map(|r| r.status.entry().map(|e| (e, r.reading.as_str())));
+            .filter_map(|r| r.status.entry().map(|e| (e, Via::Read(r.reading))));
         let mappings: Vec<&'static Mapping> = match self.gss {
             // A combined GSS status maps as a whole (an unknown routine error maps to nothing).
             Some(gss) => gss.mapping().into_iter().collect(),
@@ -122,10 +182,15 @@ impl Answer {
         };
         let mapped = mappings
             .into_iter()
-            .filter_map(|m| m.status().entry().map(|e| (e, "mapped")));
-        for (entry, how) in direct.chain(mapped) {
-            if !out.iter().any(|(e, _)| e.status() == entry.status()) {
-                out.push((entry, how));
+            .filter_map(|m| m.status().entry().map(|e| (e, Via::Mapped)));
+        let mut out: Vec<Match> = Vec::new();
+        for (entry, via) in direct.chain(mapped) {
+            if !out.iter().any(|m| m.entry.status() == entry.status()) {
+                out.push(Match {
+                    entry,
+                    via,
+                    mapped_from: secstatus::mapped_to(entry.status()).collect(),
+                });
             }
         }
         out

@@ -2,9 +2,11 @@
 
 use std::fmt::Write as _;
 
-use secstatus::{Entry, Foreign, Lang, Mapping, Reading, SecStatus, Severity, System, ValueKind};
+use secstatus::{
+    Entry, Foreign, Hex, Lang, Mapping, Reading, SecStatus, Severity, System, ValueKind,
+};
 
-use crate::answer::Answer;
+use crate::answer::{Answer, Match, Miss, Via};
 
 /// ANSI styling, on or off.
 #[derive(Clone, Copy, Debug)]
@@ -153,10 +155,10 @@ pub fn describe_kind(status: SecStatus, lang: Lang) -> String {
             "an NTSTATUS error code (as in the Windows Security log), not an SSPI code".into()
         }
         (ValueKind::HResultFromNt { ntstatus }, Lang::Ru) => {
-            format!("NTSTATUS 0x{ntstatus:08X}, упакованный в HRESULT (HRESULT_FROM_NT)")
+            format!("NTSTATUS {}, упакованный в HRESULT (HRESULT_FROM_NT)", Hex(ntstatus))
         }
         (ValueKind::HResultFromNt { ntstatus }, _) => {
-            format!("the NTSTATUS 0x{ntstatus:08X} wrapped in an HRESULT (HRESULT_FROM_NT)")
+            format!("the NTSTATUS {} wrapped in an HRESULT (HRESULT_FROM_NT)", Hex(ntstatus))
         }
         (ValueKind::Win32 { code }, Lang::Ru) => {
             format!("ошибка Win32 {code} (0x{code:X}), упакованная в HRESULT (HRESULT_FROM_WIN32)")
@@ -227,22 +229,10 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
         out,
         "{} ({})",
         style.name(e.name()),
-        style.severity(e.severity(), &format!("0x{:08X}", s.to_u32()))
+        style.severity(e.severity(), &Hex(s.to_u32()).to_string())
     );
     let w = |k| word(k, lang);
-    row(
-        &mut out,
-        style,
-        w("value"),
-        &format!(
-            "0x{:08X}  {} {}  {} {}",
-            s.to_u32(),
-            w("signed"),
-            s.to_i32(),
-            w("unsigned"),
-            s.to_u32()
-        ),
-    );
+    row(&mut out, style, w("value"), &numbers(s, lang));
     if !e.aliases().is_empty() {
         let names: Vec<_> = e.aliases().iter().map(|a| a.name()).collect();
         row(&mut out, style, w("aliases"), &names.join(", "));
@@ -305,7 +295,7 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
 /// A neighbouring system's value as people write it: hex for 32-bit statuses, decimal for small numbers.
 pub fn foreign_value(f: &Foreign) -> String {
     match f.system() {
-        System::NtStatus | System::HResult => format!("0x{:08X}", f.value()),
+        System::NtStatus | System::HResult => Hex(f.value()).to_string(),
         System::Gss => format!("0x{:X}", f.value()),
         System::Win32 => format!("{} (0x{:X})", f.value(), f.value()),
         _ => f.value().to_string(),
@@ -376,12 +366,15 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
     out
 }
 
-/// What maps to `status` from every neighbouring system, one row each.
-pub fn mapped_from(status: SecStatus, lang: Lang, style: Style) -> String {
+/// What maps to a code from every neighbouring system, one row each.
+pub fn mapped_from(
+    rows: &[(&'static Foreign, &'static Mapping)],
+    lang: Lang,
+    style: Style,
+) -> String {
     let mut out = String::new();
     // What maps to the code first; then the one-way rows, which go from the code to a neighbour.
-    let (forward, one_way): (Vec<_>, Vec<_>) =
-        secstatus::mapped_to(status).partition(|(_, m)| !m.is_reverse_only());
+    let (forward, one_way): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, m)| !m.is_reverse_only());
     for (key, rows) in [("mapped_from", forward), ("one_way_to", one_way)] {
         for (i, (f, m)) in rows.into_iter().enumerate() {
             let label = if i == 0 { word(key, lang) } else { "" };
@@ -399,16 +392,14 @@ pub fn mapped_from(status: SecStatus, lang: Lang, style: Style) -> String {
 }
 
 /// The human answer to one query.
-pub fn lookup(query: &str, answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
+pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     let mut out = String::new();
-    let mut shown = Vec::new();
-    for r in &answer.readings {
-        if let Some(e) = r.status.entry() {
-            out.push_str(&card(e, lang, style, full));
-            if full {
-                out.push_str(&mapped_from(e.status(), lang, style));
-            }
-            shown.push(e.status());
+    let (direct, mapped): (Vec<&Match>, Vec<&Match>) =
+        answer.matches.iter().partition(|m| m.via != Via::Mapped);
+    for m in direct {
+        out.push_str(&card(m.entry, lang, style, full));
+        if full {
+            out.push_str(&mapped_from(&m.mapped_from, lang, style));
         }
     }
     for f in &answer.foreign {
@@ -422,51 +413,67 @@ pub fn lookup(query: &str, answer: &Answer, lang: Lang, style: Style, full: bool
         row(&mut out, style, word("sspi", lang), &mapping_line(m, lang));
     }
     // The SSPI codes the neighbours map to, each once.
-    for (e, how) in answer.entries() {
-        if how == "mapped" && !shown.contains(&e.status()) {
-            out.push('\n');
-            out.push_str(&card(e, lang, style, full));
-            shown.push(e.status());
-        }
+    for m in mapped {
+        out.push('\n');
+        out.push_str(&card(m.entry, lang, style, full));
     }
     // Readings that name nothing are worth showing only when nothing else matched: then they are the answer.
     for i in answer.readings.iter().filter(|_| !answer.found()) {
         let value = i.status;
         let _ = writeln!(
             out,
-            "{}: 0x{:08X} ({} {}): {}",
-            printable(query),
-            value.to_u32(),
+            "{}: {} ({} {}): {}",
+            printable(&answer.query),
+            Hex(value.to_u32()),
             word("read_as", lang),
             reading_label(i.reading, lang),
             word("not_sspi", lang)
         );
-        let numbers = format!(
-            "0x{:08X}  {} {}  {} {}",
-            value.to_u32(),
-            word("signed", lang),
-            value.to_i32(),
-            word("unsigned", lang),
-            value.to_u32()
-        );
-        row(&mut out, style, word("value", lang), &numbers);
+        row(&mut out, style, word("value", lang), &numbers(value, lang));
         row(&mut out, style, word("fields", lang), &fields_line(value));
         row(&mut out, style, "", &describe_kind(value, lang));
     }
     out
 }
 
+/// `0x8009030C  signed -2146893044  unsigned 2148074252`.
+fn numbers(value: SecStatus, lang: Lang) -> String {
+    format!(
+        "{}  {} {}  {} {}",
+        Hex(value.to_u32()),
+        word("signed", lang),
+        value.to_i32(),
+        word("unsigned", lang),
+        value.to_u32()
+    )
+}
+
 /// For a query that names nothing and is no number: what was wrong, and what would work (for stderr).
-pub fn not_found_hint(query: &str, answer: &Answer, lang: Lang) -> String {
-    let reason = match query.parse::<SecStatus>() {
-        Err(e) => e.to_string(),
-        Ok(_) => word("not_code", lang).to_string(),
+pub fn not_found_hint(answer: &Answer, miss: &Miss, lang: Lang) -> String {
+    let reason = match &miss.reason {
+        Some(e) => e.to_string(),
+        None => word("not_code", lang).to_string(),
     };
-    let mut out = format!("secstatus: `{}`: {reason}", printable(query));
-    if let Some(s) = answer.suggestion {
+    let mut out = format!("secstatus: `{}`: {reason}", printable(&answer.query));
+    if let Some(s) = miss.suggestion {
         let _ = write!(out, "; {} {}?", word("did_you_mean", lang), s.name());
     }
     let _ = write!(out, "\n{}", word("what_works", lang));
+    out
+}
+
+/// `search`'s hits, one line each.
+pub fn search(hits: &[(&'static Entry, u32)], lang: Lang, style: Style) -> String {
+    let mut out = String::new();
+    for (e, _) in hits {
+        let _ = writeln!(
+            out,
+            "{} ({})  {}",
+            style.name(e.name()),
+            Hex(e.status().to_u32()),
+            e.message().get(lang)
+        );
+    }
     out
 }
 
@@ -498,10 +505,10 @@ pub fn table(entries: &[&Entry], lang: Lang, style: Style) -> String {
         let pad = sev_width.saturating_sub(sev.chars().count());
         let _ = writeln!(
             out,
-            "{}{}  0x{:08X}  {}{}  {}",
+            "{}{}  {}  {}{}  {}",
             style.name(e.name()),
             " ".repeat(width - e.name().chars().count()),
-            e.status().to_u32(),
+            Hex(e.status().to_u32()),
             style.severity(e.severity(), sev),
             " ".repeat(pad),
             e.message().get(lang)

@@ -6,4 +6,6 @@ pub mod answer;
 pub mod cli;
 pub mod export;
 pub mod human;
-pub mod json;
+pub mod print;
+pub mod testkit;
+pub mod wire;

@@ -8,10 +8,10 @@ use secstatus::{Entry, Lang};
 
 use secstatus_cli::answer::Answer;
 use secstatus_cli::cli::{
-    with_shortcut, AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs,
+    with_shortcut, AnnotateArgs, Cli, ColorArg, Command, Common, LangArg, ListArgs,
 };
-use secstatus_cli::human::Style;
-use secstatus_cli::{annotate, export, human, json};
+use secstatus_cli::human::{self, Style};
+use secstatus_cli::print::Printer;
 
 /// Exit status: 0 found, 1 not found, 2 usage or I/O error (as grep).
 const FOUND: u8 = 0;
@@ -27,16 +27,20 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { TROUBLE } else { FOUND });
         }
     };
-    let ctx = Ctx {
-        lang: resolve_lang(&cli.common),
-        style: Style {
-            color: use_color(&cli.common),
-        },
-        json: cli.common.json,
+    // The printer is chosen once; every command hands it data.
+    let printer = if cli.common.json {
+        Printer::Json
+    } else {
+        Printer::Human {
+            lang: resolve_lang(&cli.common),
+            style: Style {
+                color: use_color(&cli.common),
+            },
+        }
     };
     // Block-buffered even on a terminal; commands that stream flush where a person expects it.
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let result = run(cli.command, &ctx, &mut out);
+    let result = run(cli.command, &printer, &mut out);
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`secstatus list | head`) is not an error worth a word.
@@ -48,24 +52,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// What every command needs to know of the global options.
-struct Ctx {
-    lang: Lang,
-    style: Style,
-    json: bool,
-}
-
-fn run(command: Command, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
+fn run(command: Command, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
     match command {
-        Command::Lookup { queries, args } => lookup(&queries, args.from, false, ctx, out),
-        Command::Explain { code, args } => lookup(&[code], args.from, true, ctx, out),
-        Command::List(args) => list(&args, ctx, out),
-        Command::Search { words, limit } => search(&words.join(" "), limit, ctx, out),
+        Command::Lookup { queries, args } => lookup(&queries, args.from, false, printer, out),
+        Command::Explain { code, args } => lookup(&[code], args.from, true, printer, out),
+        Command::List(args) => list(&args, printer, out),
+        Command::Search { words, limit } => search(&words.join(" "), limit, printer, out),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "secstatus", out);
             Ok(FOUND)
         }
-        Command::Annotate(args) => annotate(&args, ctx, out),
+        Command::Annotate(args) => annotate(&args, printer, out),
         Command::Man { dir: None } => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(FOUND)
@@ -108,105 +105,62 @@ fn use_color(common: &Common) -> bool {
     }
 }
 
+fn found(yes: bool) -> u8 {
+    if yes {
+        FOUND
+    } else {
+        NOT_FOUND
+    }
+}
+
 fn lookup(
     queries: &[String],
     from: Option<secstatus::System>,
     full: bool,
-    ctx: &Ctx,
+    printer: &Printer,
     out: &mut impl Write,
 ) -> io::Result<u8> {
-    let mut all_found = true;
-    let mut objects = Vec::new();
-    for (i, query) in queries.iter().enumerate() {
-        let answer = Answer::resolve(query, from);
-        all_found &= answer.found();
-        if ctx.json {
-            objects.push(json::lookup(query, &answer));
-            continue;
-        }
-        if i > 0 {
-            writeln!(out)?;
-        }
-        out.write_all(human::lookup(query, &answer, ctx.lang, ctx.style, full).as_bytes())?;
-        if !answer.found() && answer.readings.is_empty() {
-            // Nothing to decode either: say on stderr what was wrong and what would work.
-            eprintln!("{}", human::not_found_hint(query, &answer, ctx.lang));
-        }
-    }
-    if ctx.json {
-        writeln!(out, "{}", json::array(objects))?;
-    }
-    Ok(if all_found { FOUND } else { NOT_FOUND })
+    let answers: Vec<Answer> = queries.iter().map(|q| Answer::resolve(q, from)).collect();
+    printer.lookup(&answers, full, out)?;
+    Ok(found(answers.iter().all(Answer::found)))
 }
 
-fn list(args: &ListArgs, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
-    let (lang, style) = (ctx.lang, ctx.style);
+fn list(args: &ListArgs, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
     let entries: Vec<&'static Entry> = secstatus::entries()
         .filter(|e| args.category.is_none_or(|c| e.category() == c))
         .filter(|e| args.severity.is_none_or(|s| e.severity() == s))
         .filter(|e| !args.spec || e.in_spec() || e.aliases().iter().any(|a| a.in_spec()))
         .collect();
-    let format = if ctx.json { Format::Json } else { args.format };
-    let text = match format {
-        Format::Table => human::table(&entries, lang, style),
-        Format::Markdown => export::markdown(&entries, args.spec, lang),
-        Format::Json => json::array(entries.iter().map(|e| json::entry(e))) + "\n",
-        Format::Csv => export::csv(&entries),
-        Format::Html => export::html(&entries, lang),
-    };
-    out.write_all(text.as_bytes())?;
-    Ok(if entries.is_empty() { NOT_FOUND } else { FOUND })
+    printer.list(&entries, args.format, args.spec, out)?;
+    Ok(found(!entries.is_empty()))
 }
 
-fn search(query: &str, limit: usize, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
+fn search(query: &str, limit: usize, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
     if query.trim().is_empty() {
         eprintln!(
             "secstatus: search needs at least one word, for example `secstatus search clock skew`"
         );
         return Ok(TROUBLE);
     }
-    let (lang, style) = (ctx.lang, ctx.style);
     let hits: Vec<_> = secstatus::search(query).take(limit).collect();
-    if hits.is_empty() && !ctx.json {
-        eprintln!(
-            "secstatus: no entry mentions `{}`; `secstatus list` shows them all",
-            human::printable(query)
-        );
-    }
-    if ctx.json {
-        let items = hits
-            .iter()
-            .map(|(e, score)| format!("{{\"score\":{score},\"entry\":{}}}", json::entry(e)));
-        writeln!(out, "{}", json::array(items))?;
-    } else {
-        for (e, _) in &hits {
-            writeln!(
-                out,
-                "{} (0x{:08X})  {}",
-                style.name(e.name()),
-                e.status().to_u32(),
-                e.message().get(lang)
-            )?;
-        }
-    }
-    Ok(if hits.is_empty() { NOT_FOUND } else { FOUND })
+    printer.search(query, &hits, out)?;
+    Ok(found(!hits.is_empty()))
 }
 
-fn annotate(args: &AnnotateArgs, ctx: &Ctx, out: &mut impl Write) -> io::Result<u8> {
-    let (lang, style) = (ctx.lang, ctx.style);
-    let mode = match (args.summary, ctx.json) {
-        (true, json) => annotate::Mode::Summary { json },
-        (false, true) => annotate::Mode::Json,
-        (false, false) => annotate::Mode::Annotate,
-    };
+fn annotate(args: &AnnotateArgs, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
     let line_buffered = args.line_buffered || io::stdout().is_terminal();
-    let mut annotator = annotate::Annotator::new(out, mode, lang, style, line_buffered);
-    let failed = annotate::run(&args.files, &mut annotator)?;
-    Ok(if failed {
+    let mut unreadable = false;
+    let mut failed = |path: &std::path::Path, e: &io::Error| {
+        eprintln!(
+            "secstatus: {}: {e}",
+            human::printable(&path.to_string_lossy())
+        );
+        unreadable = true;
+    };
+    let found_any = printer.annotate(&args.files, args.summary, line_buffered, out, &mut failed)?;
+    Ok(if unreadable {
         TROUBLE
-    } else if annotator.found_any() {
-        FOUND
     } else {
-        NOT_FOUND
+        found(found_any)
     })
 }

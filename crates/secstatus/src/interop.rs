@@ -8,7 +8,7 @@ mod serde_impls {
     use serde::ser::{SerializeMap, SerializeSeq};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use crate::{Entry, Lang, SecStatus, Text};
+    use crate::{Alias, Entry, Hex, Lang, SecStatus, Text};
 
     /// A status serializes as its signed value, as C's `SECURITY_STATUS` holds it.
     impl Serialize for SecStatus {
@@ -85,14 +85,13 @@ mod serde_impls {
     impl Serialize for Entry {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let s = self.status();
-            let mut hex = [0u8; 10];
-            let value = hex_str(s.to_u32(), &mut hex);
             let mut map = serializer.serialize_map(None)?;
             map.serialize_entry("name", self.name())?;
-            map.serialize_entry("value", value)?;
+            map.serialize_entry("value", &Hex(s.to_u32()))?;
             map.serialize_entry("signed", &s.to_i32())?;
             map.serialize_entry("unsigned", &s.to_u32())?;
             map.serialize_entry("aliases", &AliasNames(self))?;
+            map.serialize_entry("alias_meanings", &AliasMeanings(self))?;
             map.serialize_entry("severity", self.severity().as_str())?;
             map.serialize_entry("facility", &s.fields().facility)?;
             map.serialize_entry("code", &s.fields().code)?;
@@ -126,15 +125,35 @@ mod serde_impls {
         }
     }
 
-    /// `0x` and eight upper-case hex digits, without allocating.
-    fn hex_str(value: u32, buf: &mut [u8; 10]) -> &str {
-        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-        buf[0] = b'0';
-        buf[1] = b'x';
-        for i in 0..8 {
-            buf[2 + i] = DIGITS[((value >> (28 - 4 * i)) & 0xF) as usize];
+    /// Each alias with its own documented meaning: `{"name": ..., "meaning": {"en": ..., "ru": ...}}`.
+    struct AliasMeanings<'a>(&'a Entry);
+
+    impl Serialize for AliasMeanings<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut seq = serializer.serialize_seq(Some(self.0.aliases().len()))?;
+            for alias in self.0.aliases() {
+                seq.serialize_element(&AliasMeaning(alias))?;
+            }
+            seq.end()
         }
-        core::str::from_utf8(buf).unwrap_or("0x????????")
+    }
+
+    struct AliasMeaning<'a>(&'a Alias);
+
+    impl Serialize for AliasMeaning<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(2))?;
+            map.serialize_entry("name", self.0.name())?;
+            map.serialize_entry("meaning", &self.0.meaning())?;
+            map.end()
+        }
+    }
+
+    /// A value serializes as its `0x` text, `"0x8009030C"`, as the command line's JSON writes values.
+    impl Serialize for Hex {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str(&mut [0; 10]))
+        }
     }
 }
 

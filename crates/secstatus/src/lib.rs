@@ -65,7 +65,8 @@
 //!
 //! - `serde`: `Serialize` for [`SecStatus`] (its signed value), [`Entry`] (the command line's JSON fields) and
 //!   [`Text`]; `Deserialize` for [`SecStatus`] from a number or any text its `FromStr` accepts.
-//! - `std`: `From<secstatus::Error> for std::io::Error`, with the nearest `io::ErrorKind`.
+//! - `std`: `From<secstatus::Error> for std::io::Error`, with the nearest `io::ErrorKind`, and [`stream`]: whole
+//!   inputs read through the scanner into a sink, as `secstatus annotate` does.
 //! - `windows-result`: conversions between [`SecStatus`] and `windows_result::HRESULT`.
 //!
 //! # Neighbouring systems
@@ -94,6 +95,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "std")]
+extern crate std;
+
 mod catalogue;
 mod entry;
 mod foreign;
@@ -110,6 +114,8 @@ mod query;
 mod scan;
 mod search;
 mod status;
+#[cfg(feature = "std")]
+pub mod stream;
 
 pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
@@ -124,6 +130,6 @@ pub use ldap::{ldap_data, ldap_sub_code};
 pub use num::Hex;
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
-pub use scan::{is_token_byte, scan, scan_with_context, Code, Form, Found, Scan};
+pub use scan::{scan, Code, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};

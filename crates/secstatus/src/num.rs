@@ -13,17 +13,27 @@ use core::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hex(pub u32);
 
-impl fmt::Display for Hex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Through `pad`, so width and alignment apply to the whole `0x…` text.
-        let mut digits = [0u8; 10];
-        digits[0] = b'0';
-        digits[1] = b'x';
-        for (i, slot) in digits[2..].iter_mut().enumerate() {
+impl Hex {
+    /// The text in `buf`, without allocating.
+    ///
+    /// ```
+    /// assert_eq!(secstatus::Hex(0xC000_006D).as_str(&mut [0; 10]), "0xC000006D");
+    /// ```
+    pub fn as_str(self, buf: &mut [u8; 10]) -> &str {
+        buf[0] = b'0';
+        buf[1] = b'x';
+        for (i, slot) in buf[2..].iter_mut().enumerate() {
             let nibble = (self.0 >> (28 - 4 * i)) & 0xF;
             *slot = b"0123456789ABCDEF"[nibble as usize];
         }
-        // The bytes are ASCII hex digits, so this never fails.
-        f.pad(core::str::from_utf8(&digits).unwrap_or("0x????????"))
+        // The bytes are ASCII, so this never fails.
+        core::str::from_utf8(buf).unwrap_or("0x????????")
+    }
+}
+
+impl fmt::Display for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Through `pad`, so width and alignment apply to the whole `0x…` text.
+        f.pad(self.as_str(&mut [0; 10]))
     }
 }

@@ -134,16 +134,7 @@ pub struct Found {
 const MAX_TOKEN: usize = 48;
 
 /// Bytes that continue a token. A code only counts when the bytes around it are not token bytes.
-///
-/// ```
-/// use secstatus::{is_token_byte, scan};
-/// assert!(is_token_byte(b'a') && is_token_byte(b'7') && is_token_byte(b'_'));
-/// assert!(!is_token_byte(b'-') && !is_token_byte(b' ') && !is_token_byte(b':'));
-/// // A code glued to token bytes is part of a longer word, so it is not reported.
-/// assert_eq!(scan(b"id_80090308").count(), 0);
-/// assert_eq!(scan(b"id:80090308").count(), 1);
-/// ```
-pub const fn is_token_byte(b: u8) -> bool {
+pub(crate) const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -190,14 +181,11 @@ pub fn scan(haystack: &[u8]) -> Scan<'_> {
 
 /// Like [`scan`], for a piece of a longer stream: `token_before` and `token_after` say whether the bytes just
 /// outside the piece are token bytes, so a code cut at the piece's edge is not reported (nor half of one).
-///
-/// ```
-/// use secstatus::scan_with_context;
-/// assert_eq!(scan_with_context(b"80090308 ", true, false).count(), 0); // really "x80090308"
-/// assert_eq!(scan_with_context(b" 80090308", false, true).count(), 0); // really "80090308x"
-/// assert_eq!(scan_with_context(b" 80090308 ", true, true).count(), 1);
-/// ```
-pub fn scan_with_context(haystack: &[u8], token_before: bool, token_after: bool) -> Scan<'_> {
+pub(crate) fn scan_with_context(
+    haystack: &[u8],
+    token_before: bool,
+    token_after: bool,
+) -> Scan<'_> {
     Scan {
         haystack,
         pos: 0,
@@ -383,6 +371,19 @@ fn hex(digits: &[u8]) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn token_bytes_and_context() {
+        use super::{is_token_byte, scan, scan_with_context};
+        assert!(is_token_byte(b'a') && is_token_byte(b'7') && is_token_byte(b'_'));
+        assert!(!is_token_byte(b'-') && !is_token_byte(b' ') && !is_token_byte(b':'));
+        // A code glued to token bytes is part of a longer word, so it is not reported.
+        assert_eq!(scan(b"id_80090308").count(), 0);
+        assert_eq!(scan(b"id:80090308").count(), 1);
+        assert_eq!(scan_with_context(b"80090308 ", true, false).count(), 0); // really "x80090308"
+        assert_eq!(scan_with_context(b" 80090308", false, true).count(), 0); // really "80090308x"
+        assert_eq!(scan_with_context(b" 80090308 ", true, true).count(), 1);
+    }
+
     extern crate std;
     use super::*;
     use std::string::String;

@@ -7,17 +7,14 @@
 //! - `annotate --json` prints one valid JSON object per code for any input bytes (invalid UTF-8 and control
 //!   characters on the matched line included), with no raw control character, pointing at the code.
 //!
-//! The annotator is driven directly (`secstatus_cli::annotate::Annotator`), through a reader that hands out its
+//! annotate's outputs are driven directly (`secstatus_cli::testkit::annotate`), through a reader that hands out its
 //! data in chunks of random sizes, as pipes do. JSON is parsed with `serde_json`, which is strict: no raw control
 //! characters in strings, no trailing commas, nothing after the value.
-
-use std::io::{self, Read};
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use secstatus::{lookup_name, names, Lang, SecStatus};
-use secstatus_cli::annotate::{Annotator, Mode};
-use secstatus_cli::human::Style;
+use secstatus_cli::testkit::{self, Chunked, Mode};
 use serde_json::Value;
 
 fn config(cases: u32) -> Config {
@@ -125,43 +122,11 @@ proptest! {
 // ---------------------------------------------------------------------------------------------------------------
 // annotate, driven directly.
 
-/// Hands out `data` in chunks of the given sizes (cycled), as a pipe does.
-struct Chunked<'a> {
-    data: &'a [u8],
-    sizes: &'a [usize],
-    next: usize,
-}
-
-impl Read for Chunked<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let size = self
-            .sizes
-            .get(self.next % self.sizes.len().max(1))
-            .copied()
-            .unwrap_or(usize::MAX)
-            .max(1);
-        self.next += 1;
-        let n = size.min(buf.len()).min(self.data.len());
-        buf[..n].copy_from_slice(&self.data[..n]);
-        self.data = &self.data[n..];
-        Ok(n)
-    }
-}
-
 fn annotate(data: &[u8], sizes: &[usize], mode: Mode, lang: Lang) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut annotator = Annotator::new(&mut out, mode, lang, Style { color: false }, false);
-    annotator
-        .input(
-            "-",
-            &mut Chunked {
-                data,
-                sizes,
-                next: 0,
-            },
-        )
-        .expect("reading from memory");
-    annotator.finish().expect("writing to memory");
+    // A size of 0 would mean "as much as asked for"; these tests mean at least one byte.
+    let sizes = sizes.iter().map(|&s| s.max(1)).collect();
+    let (out, result) = testkit::annotate(&mut Chunked::new(data, sizes), "-", mode, lang);
+    result.expect("reading and writing memory");
     out
 }
 
@@ -179,52 +144,20 @@ fn control_in(bytes: &[u8]) -> Option<char> {
 
 /// `out` minus the annotations, checking each on the way: every output line is its input line, with one
 /// annotation inserted just before the terminator (`\r\n`, `\n`, or the end) when, and only when, the input line
-/// holds a code. Returns a description of the first discrepancy.
+/// holds a code, and no annotation holds a control character or invalid UTF-8. Returns a description of the first
+/// discrepancy.
 fn strip_annotations(input: &[u8], out: &[u8]) -> Result<Vec<u8>, String> {
-    let ins: Vec<&[u8]> = input.split_inclusive(|&b| b == b'\n').collect();
-    let outs: Vec<&[u8]> = out.split_inclusive(|&b| b == b'\n').collect();
-    if ins.len() != outs.len() {
-        return Err(format!(
-            "{} input lines but {} output lines",
-            ins.len(),
-            outs.len()
-        ));
-    }
-    let mut stripped = Vec::with_capacity(input.len());
-    for (n, (&i, &o)) in ins.iter().zip(&outs).enumerate() {
-        let n = n + 1;
-        let has_code = secstatus::scan(i).next().is_some();
-        if !has_code {
-            if i != o {
-                return Err(format!(
-                    "line {n} holds no code but changed: {:?} -> {:?}",
-                    lossy(i),
-                    lossy(o)
-                ));
-            }
-            stripped.extend_from_slice(o);
-            continue;
-        }
-        let (content, term) = secstatus_cli::annotate::split_terminator(i);
-        if !(o.len() > i.len() && o.starts_with(content) && o.ends_with(term)) {
-            return Err(format!(
-                "line {n}: the input line is not around an annotation: {:?} -> {:?}",
-                lossy(i),
-                lossy(o)
-            ));
-        }
-        let note = &o[content.len()..o.len() - term.len()];
-        if !(note.starts_with(MARK) && note.ends_with(b"]") && std::str::from_utf8(note).is_ok()) {
-            return Err(format!("line {n}: not an annotation: {:?}", lossy(note)));
+    let (stripped, notes) = testkit::annotations(input, out, MARK, b"]")?;
+    for note in notes {
+        if std::str::from_utf8(note).is_err() {
+            return Err(format!("an annotation is not UTF-8: {:?}", lossy(note)));
         }
         if let Some(c) = control_in(note) {
             return Err(format!(
-                "line {n}: control character {c:?} in the annotation {:?}",
+                "control character {c:?} in the annotation {:?}",
                 lossy(note)
             ));
         }
-        stripped.extend_from_slice(content);
-        stripped.extend_from_slice(term);
     }
     Ok(stripped)
 }

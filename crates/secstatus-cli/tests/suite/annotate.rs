@@ -1,11 +1,9 @@
 //! `secstatus annotate` as a user runs it: files, standard input, errors, every line shape of the field notes.
 
-mod util;
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use util::{run, run_with};
+use crate::util::{run, run_with};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.log");
 

@@ -1,8 +1,6 @@
 //! The `secstatus` binary, command by command, as a user runs it.
 
-mod util;
-
-use util::{run, run_with};
+use crate::util::{run, run_with};
 
 const DENIED_EN: &str = "\
 SEC_E_LOGON_DENIED (0x8009030C)

@@ -1,26 +1,37 @@
 //! The JSON contract other tools rely on.
 
-mod util;
+use crate::util::run;
 
-use util::run;
-
-/// A minimal check that `s` is one JSON value: balanced outside strings, strings closed, nothing after.
+/// Checks that `s` is one JSON value (serde_json is strict: no raw control characters in strings, nothing after
+/// the value) and that no control character is left raw anywhere, C1 and DEL included.
 fn assert_json(s: &str) {
-    let (mut depth, mut in_string, mut escaped) = (0i32, false, false);
-    for c in s.trim_end().chars() {
-        match (in_string, escaped, c) {
-            (true, true, _) => escaped = false,
-            (true, false, '\\') => escaped = true,
-            (true, false, '"') => in_string = false,
-            (true, false, c) => assert!(!c.is_control(), "raw control character in a string"),
-            (false, _, '"') => in_string = true,
-            (false, _, '[' | '{') => depth += 1,
-            (false, _, ']' | '}') => depth -= 1,
-            _ => {}
-        }
-        assert!(depth >= 0);
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(s) {
+        panic!("invalid JSON ({e}): {s}");
     }
-    assert!(!in_string && depth == 0, "unbalanced JSON: {s}");
+    assert!(
+        !s.trim_end().chars().any(char::is_control),
+        "raw control character in {s}"
+    );
+}
+
+#[test]
+fn the_librarys_serde_of_every_entry_is_what_list_json_prints() {
+    let r = run(&["list", "--json"]);
+    assert_eq!(r.code, 0);
+    let printed: Vec<serde_json::Value> = serde_json::from_str(&r.stdout).expect("an array");
+    let entries: Vec<_> = secstatus::entries().collect();
+    assert_eq!(printed.len(), entries.len());
+    for (json, entry) in printed.iter().zip(&entries) {
+        let library = serde_json::to_value(entry).expect("an entry serializes");
+        assert_eq!(*json, library, "{}", entry.name());
+        assert!(json.get("alias_meanings").is_some(), "{}", entry.name());
+    }
+    // Field for field and in the same order: the printed text is the library's, entry by entry.
+    let library: Vec<String> = entries
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap())
+        .collect();
+    assert_eq!(r.stdout, format!("[{}]\n", library.join(",")));
 }
 
 #[test]

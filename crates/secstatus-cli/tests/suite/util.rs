@@ -1,5 +1,3 @@
-#![allow(dead_code)] // Shared by several test binaries; not every one uses every helper.
-
 //! Running the built binary as a user would.
 
 use std::io::Write;

@@ -161,36 +161,12 @@ fn lines_with_codes() -> usize {
     n
 }
 
-/// Checks that `out` is `input` with one annotation before the terminator of each line holding a code, and
-/// nothing else; `open` and `close` are what frames an annotation (`  [secstatus: ` and `]`, with colour their
-/// escape sequences around). Returns the annotations.
+/// The annotations of `out`, checked to be `input` with one annotation per line that holds a code and nothing
+/// else (`secstatus_cli::testkit::annotations`).
 fn annotations<'o>(input: &[u8], out: &'o [u8], open: &[u8], close: &[u8]) -> Vec<&'o [u8]> {
-    let ins: Vec<&[u8]> = input.split_inclusive(|&b| b == b'\n').collect();
-    let outs: Vec<&[u8]> = out.split_inclusive(|&b| b == b'\n').collect();
-    assert_eq!(ins.len(), outs.len(), "line count changed:\n{}", lossy(out));
-    let mut notes = Vec::new();
-    for (&i, &o) in ins.iter().zip(&outs) {
-        if secstatus::scan(i).next().is_none() {
-            assert_eq!(lossy(o), lossy(i), "a line without a code changed");
-            assert_eq!(o, i);
-            continue;
-        }
-        let (content, term) = secstatus_cli::annotate::split_terminator(i);
-        assert!(
-            o.starts_with(content) && o.ends_with(term) && o.len() > i.len(),
-            "the input line is not kept around its annotation:\n{:?}\n{:?}",
-            lossy(i),
-            lossy(o)
-        );
-        let note = &o[content.len()..o.len() - term.len()];
-        assert!(
-            note.starts_with(open) && note.ends_with(close),
-            "not an annotation: {:?}",
-            lossy(note)
-        );
-        notes.push(&note[open.len()..note.len() - close.len()]);
-    }
-    notes
+    secstatus_cli::testkit::annotations(input, out, open, close)
+        .unwrap_or_else(|why| panic!("{why}:\n{}", lossy(out)))
+        .1
 }
 
 #[test]

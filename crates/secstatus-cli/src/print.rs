@@ -1,0 +1,127 @@
+//! The printer, chosen once from the options (human or JSON): commands hand it data, and it alone decides how
+//! the data looks.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use secstatus::{Entry, Lang};
+
+use crate::annotate::{self, jsonl::JsonLines, plain::Plain, summary::Summary, Output};
+use crate::answer::Answer;
+use crate::cli::Format;
+use crate::human::{self, Style};
+use crate::{export, wire};
+
+/// How output looks.
+#[derive(Clone, Copy, Debug)]
+pub enum Printer {
+    /// For people: cards, tables, annotations, in a language and with or without colour.
+    Human { lang: Lang, style: Style },
+    /// The stable JSON of the README.
+    Json,
+}
+
+impl Printer {
+    /// The answers to lookup queries: cards (`full` for explain), or one JSON array. A query that names nothing and
+    /// is no number gets, for people, a hint on stderr.
+    pub fn lookup(&self, answers: &[Answer], full: bool, out: &mut impl Write) -> io::Result<()> {
+        match *self {
+            Printer::Json => {
+                let objects: Vec<_> = answers.iter().map(wire::Lookup::new).collect();
+                wire::write_line(out, &objects)
+            }
+            Printer::Human { lang, style } => {
+                for (i, answer) in answers.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    out.write_all(human::lookup(answer, lang, style, full).as_bytes())?;
+                    if let (Some(miss), true) = (&answer.miss, answer.readings.is_empty()) {
+                        eprintln!("{}", human::not_found_hint(answer, miss, lang));
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Entries for `list`, in `format` (JSON whenever the printer is JSON).
+    pub fn list(
+        &self,
+        entries: &[&'static Entry],
+        format: Format,
+        spec: bool,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let (lang, style) = match (*self, format) {
+            (Printer::Json, _) | (_, Format::Json) => return wire::write_line(out, &entries),
+            (Printer::Human { lang, style }, _) => (lang, style),
+        };
+        let text = match format {
+            Format::Table => human::table(entries, lang, style),
+            Format::Markdown => export::markdown(entries, spec, lang),
+            Format::Csv => export::csv(entries),
+            Format::Html | Format::Json => export::html(entries, lang),
+        };
+        out.write_all(text.as_bytes())
+    }
+
+    /// Search hits, best first; for people, a hint on stderr when there are none.
+    pub fn search(
+        &self,
+        query: &str,
+        hits: &[(&'static Entry, u32)],
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        match *self {
+            Printer::Json => {
+                let items: Vec<_> = hits
+                    .iter()
+                    .map(|&(entry, score)| wire::SearchHit { score, entry })
+                    .collect();
+                wire::write_line(out, &items)
+            }
+            Printer::Human { lang, style } => {
+                if hits.is_empty() {
+                    eprintln!(
+                        "secstatus: no entry mentions `{}`; `secstatus list` shows them all",
+                        human::printable(query)
+                    );
+                }
+                out.write_all(human::search(hits, lang, style).as_bytes())
+            }
+        }
+    }
+
+    /// Streams `files` through annotate into the output this printer and `summary` call for. Returns whether any
+    /// code was found; inputs that cannot be read go to `failed`.
+    pub fn annotate(
+        &self,
+        files: &[PathBuf],
+        summary: bool,
+        line_buffered: bool,
+        out: &mut impl Write,
+        failed: &mut dyn FnMut(&Path, &io::Error),
+    ) -> io::Result<bool> {
+        fn run(
+            files: &[PathBuf],
+            mut output: impl Output,
+            failed: &mut dyn FnMut(&Path, &io::Error),
+        ) -> io::Result<bool> {
+            annotate::run(files, &mut output, failed)?;
+            Ok(output.found_any())
+        }
+        use annotate::summary::Format as Summarised;
+        match (*self, summary) {
+            (Printer::Json, true) => run(files, Summary::new(out, Summarised::Json), failed),
+            (Printer::Human { lang, style }, true) => {
+                let format = Summarised::Table { lang, style };
+                run(files, Summary::new(out, format), failed)
+            }
+            (Printer::Json, false) => run(files, JsonLines::new(out, line_buffered), failed),
+            (Printer::Human { lang, style }, false) => {
+                run(files, Plain::new(out, lang, style, line_buffered), failed)
+            }
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The JSON the command line prints, as typed structs rendered by `serde_json`: one schema, documented in the README
+//! (fields may be added; none is renamed or dropped). An entry is the library's own `Serialize` of [`Entry`], so
+//! `serde_json::to_string(entry)` and `secstatus list --json` agree field for field.
+
+use std::io::{self, Write};
+
+use secstatus::stream::Hit;
+use secstatus::{Code, Entry, Foreign, Hex, Interpretation, Mapping, SecStatus, Text, ValueKind};
+use serde::Serialize;
+
+use crate::answer::{Answer, Match};
+
+/// Writes `value` as compact JSON and a newline. Every control character in a string is escaped (C1 controls and
+/// DEL too, which `serde_json` leaves raw), so nothing read from the input can drive a terminal.
+pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping);
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// `serde_json`'s compact formatter, escaping the control characters it would leave raw.
+struct Escaping;
+
+impl serde_json::ser::Formatter for Escaping {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_control()) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// `secstatus lookup --json` and `explain --json`: one object per query.
+#[derive(Serialize)]
+pub struct Lookup<'a> {
+    query: &'a str,
+    matches: Vec<MatchJson>,
+    decoded: Option<Decoded>,
+    readings: Vec<ReadingJson>,
+    foreign: Vec<ForeignJson>,
+    suggestion: Option<&'static str>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(answer: &'a Answer) -> Lookup<'a> {
+        Lookup {
+            query: &answer.query,
+            matches: answer.matches.iter().map(MatchJson::new).collect(),
+            decoded: answer.decoded.map(Decoded::new),
+            readings: answer.readings.iter().map(ReadingJson::new).collect(),
+            foreign: answer.foreign.iter().map(|f| ForeignJson::new(f)).collect(),
+            suggestion: answer
+                .miss
+                .as_ref()
+                .and_then(|m| m.suggestion)
+                .map(Entry::name),
+        }
+    }
+}
+
+/// A matched entry: how it was reached, the entry's own fields, and what maps to it.
+#[derive(Serialize)]
+struct MatchJson {
+    reading: &'static str,
+    #[serde(flatten)]
+    entry: &'static Entry,
+    mapped_from: Vec<MappedFrom>,
+}
+
+impl MatchJson {
+    fn new(m: &Match) -> MatchJson {
+        MatchJson {
+            reading: m.via.as_str(),
+            entry: m.entry,
+            mapped_from: m
+                .mapped_from
+                .iter()
+                .map(|&(f, m)| MappedFrom {
+                    system: f.system().as_str(),
+                    value: f.value(),
+                    name: f.name(),
+                    source: m.source().key(),
+                    reverse_only: m.is_reverse_only(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct MappedFrom {
+    system: &'static str,
+    value: u32,
+    name: &'static str,
+    source: &'static str,
+    reverse_only: bool,
+}
+
+/// The HRESULT fields and kind of any value.
+#[derive(Serialize)]
+pub struct Decoded {
+    value: Hex,
+    signed: i32,
+    unsigned: u32,
+    severity: &'static str,
+    severity_bit: bool,
+    reserved_bit: bool,
+    customer_bit: bool,
+    nt_bit: bool,
+    x_bit: bool,
+    facility: u16,
+    facility_name: Option<&'static str>,
+    code: u16,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    win32: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ntstatus: Option<Hex>,
+}
+
+impl Decoded {
+    pub fn new(s: SecStatus) -> Decoded {
+        let f = s.fields();
+        let kind = s.kind();
+        Decoded {
+            value: Hex(s.to_u32()),
+            signed: s.to_i32(),
+            unsigned: s.to_u32(),
+            severity: s.severity().as_str(),
+            severity_bit: f.severity,
+            reserved_bit: f.reserved,
+            customer_bit: f.customer,
+            nt_bit: f.nt,
+            x_bit: f.x,
+            facility: f.facility,
+            facility_name: secstatus::facility_name(f.facility),
+            code: f.code,
+            kind: kind_name(kind),
+            win32: match kind {
+                ValueKind::Win32 { code } => Some(code),
+                _ => None,
+            },
+            ntstatus: match kind {
+                ValueKind::HResultFromNt { ntstatus } => Some(Hex(ntstatus)),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// The kind of a value, as a stable name.
+pub fn kind_name(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Sspi(_) => "sspi",
+        ValueKind::SspiUnassigned => "sspi_unassigned",
+        ValueKind::SecurityFacility => "security_facility",
+        ValueKind::Win32 { .. } => "hresult_from_win32",
+        ValueKind::HResultFromNt { .. } => "hresult_from_nt",
+        ValueKind::NtStatus => "ntstatus",
+        ValueKind::Win32Code => "win32_code",
+        _ => "hresult",
+    }
+}
+
+#[derive(Serialize)]
+struct ReadingJson {
+    value: Hex,
+    reading: &'static str,
+    kind: &'static str,
+}
+
+impl ReadingJson {
+    fn new(i: &Interpretation) -> ReadingJson {
+        ReadingJson {
+            value: Hex(i.status.to_u32()),
+            reading: i.reading.as_str(),
+            kind: kind_name(i.status.kind()),
+        }
+    }
+}
+
+/// A neighbouring system's status with its SSPI equivalents (primary first).
+#[derive(Serialize)]
+pub struct ForeignJson {
+    system: &'static str,
+    value: u32,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    meaning: Text,
+    note: Option<Text>,
+    sspi: Vec<MappingJson>,
+}
+
+impl ForeignJson {
+    pub fn new(f: &'static Foreign) -> ForeignJson {
+        ForeignJson {
+            system: f.system().as_str(),
+            value: f.value(),
+            name: f.name(),
+            aliases: f.aliases(),
+            meaning: f.meaning(),
+            note: f.note(),
+            sspi: f.mappings().iter().map(MappingJson::new).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct MappingJson {
+    name: Option<&'static str>,
+    value: Hex,
+    source: &'static str,
+    source_title: &'static str,
+    note: Option<&'static str>,
+    reverse_only: bool,
+}
+
+impl MappingJson {
+    fn new(m: &'static Mapping) -> MappingJson {
+        MappingJson {
+            name: m.status().name(),
+            value: Hex(m.status().to_u32()),
+            source: m.source().key(),
+            source_title: m.source().title(),
+            note: m.note(),
+            reverse_only: m.is_reverse_only(),
+        }
+    }
+}
+
+/// `secstatus search --json`: one item per hit.
+#[derive(Serialize)]
+pub struct SearchHit {
+    pub score: u32,
+    pub entry: &'static Entry,
+}
+
+/// `secstatus annotate --json`: one object per occurrence.
+#[derive(Serialize)]
+pub struct Occurrence<'a> {
+    path: &'a str,
+    line: u64,
+    column: u64,
+    offset: u64,
+    text: &'a str,
+    form: &'static str,
+    name: &'static str,
+    value: Hex,
+    system: &'static str,
+    sspi: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ldap: Option<Ldap>,
+}
+
+impl<'a> Occurrence<'a> {
+    pub fn new(path: &'a str, hit: &Hit<'_>, text: &'a str) -> Occurrence<'a> {
+        let code = hit.found.code;
+        Occurrence {
+            path,
+            line: hit.line,
+            column: hit.column,
+            offset: hit.offset,
+            text,
+            form: hit.found.form.as_str(),
+            name: code.name(),
+            value: Hex(code.value()),
+            system: match code {
+                Code::NtStatus(_) => "ntstatus",
+                _ => "sspi",
+            },
+            sspi: code.sspi().and_then(SecStatus::name),
+            ldap: hit.ldap.map(Ldap::new),
+        }
+    }
+}
+
+/// An LDAP bind diagnostic's `data` sub-code.
+#[derive(Serialize)]
+struct Ldap {
+    data: String,
+    win32: u32,
+    name: Option<&'static str>,
+    meaning: Option<Text>,
+}
+
+impl Ldap {
+    fn new(data: u32) -> Ldap {
+        let sub = secstatus::ldap_sub_code(data);
+        Ldap {
+            data: format!("{data:x}"),
+            win32: data,
+            name: sub.map(Foreign::name),
+            meaning: sub.map(Foreign::meaning),
+        }
+    }
+}
+
+/// `secstatus annotate --summary --json`: one item per code.
+#[derive(Serialize)]
+pub struct Tally<'a> {
+    pub name: &'static str,
+    pub value: Hex,
+    pub count: u64,
+    pub first: At<'a>,
+    pub last: At<'a>,
+    pub files: Vec<&'a str>,
+}
+
+/// A place in the inputs.
+#[derive(Serialize)]
+pub struct At<'a> {
+    pub path: &'a str,
+    pub line: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_line;
+
+    fn json(s: &str) -> String {
+        let mut out = Vec::new();
+        write_line(&mut out, &s).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(json("a\u{1b}[31mb\"\\\n"), "\"a\\u001b[31mb\\\"\\\\\\n\"\n");
+        assert_eq!(json("\u{7f}\u{9b}2J"), "\"\\u007f\\u009b2J\"\n");
+        assert_eq!(json("часы"), "\"часы\"\n");
+    }
+}
