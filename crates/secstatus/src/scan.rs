@@ -296,7 +296,7 @@ fn ends_sgr(h: &[u8], m: usize) -> bool {
 }
 
 /// The index of the first trigger in `h`, testing 32 positions at a time without branches (a loop the compiler
-/// turns into vector instructions), then finding the exact one.
+/// turns into vector instructions).
 fn find_trigger(h: &[u8]) -> Option<usize> {
     const LANES: usize = 32;
     let at = |i: usize| h.get(i).copied().unwrap_or(0);
@@ -305,12 +305,16 @@ fn find_trigger(h: &[u8]) -> Option<usize> {
         let window: &[u8; LANES + 2] = h[base..base + LANES + 2]
             .try_into()
             .expect("the slice has this length");
-        let mut any = 0u8;
-        for i in 0..LANES {
-            any |= trigger_mask(window[i], window[i + 1], window[i + 2]);
+        let mut masks = [0u8; LANES];
+        for (i, mask) in masks.iter_mut().enumerate() {
+            *mask = trigger_mask(window[i], window[i + 1], window[i + 2]);
         }
-        if any != 0 {
-            return (base..base + LANES).find(|&i| is_trigger(h[i], h[i + 1], h[i + 2]));
+        // The first trigger is the lowest set byte: read the masks as words instead of testing each position again.
+        for (k, word) in masks.chunks_exact(8).enumerate() {
+            let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+            if word != 0 {
+                return Some(base + 8 * k + word.trailing_zeros() as usize / 8);
+            }
         }
         base += LANES;
     }

@@ -51,7 +51,7 @@ pub struct Hit<'a> {
     pub offset: u64,
     /// 1-based line number (0 unless the sink asks for [`Sink::LINES`]).
     pub line: u64,
-    /// 1-based column in bytes (0 unless the sink asks for [`Sink::LINES`]).
+    /// 1-based column in bytes (0 unless the sink asks for [`Sink::COLUMNS`]).
     pub column: u64,
     /// The LDAP bind diagnostic's `data` sub-code that follows the code on its line, if any.
     pub ldap: Option<u32>,
@@ -63,8 +63,13 @@ pub struct Hit<'a> {
 /// line that held codes, which goes to [`line_end`](Sink::line_end) (so a sink can put something before it).
 /// [`matched`](Sink::matched) comes before the context that holds the code's bytes.
 pub trait Sink {
-    /// Whether [`Hit::line`] and [`Hit::column`] are wanted; counting lines costs a pass over every byte.
+    /// Whether [`Hit::line`] is wanted; counting lines costs a pass over every byte.
     const LINES: bool = false;
+    /// Whether [`Hit::column`] is wanted too (it implies [`Sink::LINES`]).
+    const COLUMNS: bool = false;
+    /// Whether [`Sink::line_end`] is wanted; without it the terminators of lines with codes go to
+    /// [`Sink::context`] like every other byte, and the stream need not look for them.
+    const LINE_ENDS: bool = true;
 
     /// A code was found.
     fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()>;
@@ -237,18 +242,24 @@ fn region<S: Sink>(
     for found in scan_with_context(region, cur.token_before, token_after) {
         walk(cur, region, &mut handed, &mut walked, found.start, sink)?;
         let offset = cur.base + found.start as u64;
-        let (line, column) = if S::LINES {
-            (cur.line, offset - cur.line_start + 1)
+        let line = if S::LINES || S::COLUMNS { cur.line } else { 0 };
+        let column = if S::COLUMNS {
+            offset - cur.line_start + 1
         } else {
-            (0, 0)
+            0
         };
+        let after = &region[found.end..];
         let hit = Hit {
             found,
             text: &region[found.start..found.end],
             offset,
             line,
             column,
-            ldap: ldap_data(&region[found.end..]),
+            ldap: if after.starts_with(b": LdapErr:") {
+                ldap_data(after)
+            } else {
+                None
+            },
         };
         sink.matched(&hit)?;
         cur.pending = true;
@@ -268,7 +279,7 @@ fn walk<S: Sink>(
     sink: &mut S,
 ) -> io::Result<()> {
     let gap = &region[*walked..end];
-    if cur.pending {
+    if S::LINE_ENDS && cur.pending {
         if let Some(nl) = memchr(b'\n', gap) {
             let nl = *walked + nl;
             let (content, terminator) = split_terminator(&region[*handed..=nl]);
@@ -278,10 +289,14 @@ fn walk<S: Sink>(
             cur.pending = false;
         }
     }
-    if S::LINES {
-        if let Some(last) = memrchr(b'\n', gap) {
-            cur.line += count_newlines(gap) as u64;
-            cur.line_start = cur.base + (*walked + last) as u64 + 1;
+    if S::LINES || S::COLUMNS {
+        let lines = count_newlines(gap);
+        if lines > 0 {
+            cur.line += lines as u64;
+            if S::COLUMNS {
+                let last = memrchr(b'\n', gap).unwrap_or(0);
+                cur.line_start = cur.base + (*walked + last) as u64 + 1;
+            }
         }
     }
     *walked = end;
@@ -290,7 +305,7 @@ fn walk<S: Sink>(
 
 /// At the end of an input: a last line with codes and without a terminator still ends.
 fn finish<S: Sink>(cur: &mut Cursor, sink: &mut S) -> io::Result<()> {
-    if cur.pending {
+    if S::LINE_ENDS && cur.pending {
         cur.pending = false;
         sink.line_end(b"")?;
     }
@@ -332,12 +347,42 @@ fn safe_cut(buf: &[u8]) -> usize {
         .unwrap_or(end - 1)
 }
 
+/// How many bytes [`memchr`] and [`memrchr`] test at once, without branches (a loop the compiler vectorises).
+const LANES: usize = 32;
+
+/// The first `needle` in `h`.
 fn memchr(needle: u8, h: &[u8]) -> Option<usize> {
-    h.iter().position(|&b| b == needle)
+    let mut chunks = h.chunks_exact(LANES);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(b == needle))
+            != 0
+        {
+            return chunk.iter().position(|&b| b == needle).map(|i| base + i);
+        }
+        base += LANES;
+    }
+    let rest = chunks.remainder().iter().position(|&b| b == needle);
+    rest.map(|i| base + i)
 }
 
+/// The last `needle` in `h`.
 fn memrchr(needle: u8, h: &[u8]) -> Option<usize> {
-    h.iter().rposition(|&b| b == needle)
+    let mut chunks = h.rchunks_exact(LANES);
+    let mut end = h.len();
+    for chunk in &mut chunks {
+        end -= LANES;
+        if chunk
+            .iter()
+            .fold(0u8, |any, &b| any | u8::from(b == needle))
+            != 0
+        {
+            return chunk.iter().rposition(|&b| b == needle).map(|i| end + i);
+        }
+    }
+    chunks.remainder().iter().rposition(|&b| b == needle)
 }
 
 /// Counts `\n` bytes 64 at a time into a byte counter (which the compiler vectorises), then widens.
@@ -364,7 +409,7 @@ mod tests {
     }
 
     impl Sink for Events {
-        const LINES: bool = true;
+        const COLUMNS: bool = true;
         fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
             self.hits.push((hit.offset, hit.line, hit.column));
             Ok(())
@@ -388,6 +433,19 @@ mod tests {
         assert_eq!(events.bytes, data);
         assert_eq!(events.hits, [(8, 2, 5), (26, 4, 6), (40, 5, 6)]);
         assert_eq!(events.ends, 3);
+    }
+
+    #[test]
+    fn memchr_and_memrchr_find_the_first_and_last() {
+        for len in 0..100 {
+            let mut h = vec![b'a'; len];
+            assert_eq!((memchr(b'\n', &h), memrchr(b'\n', &h)), (None, None));
+            for i in 0..len {
+                h[i] = b'\n';
+                assert_eq!(memchr(b'\n', &h), h.iter().position(|&b| b == b'\n'));
+                assert_eq!(memrchr(b'\n', &h), h.iter().rposition(|&b| b == b'\n'));
+            }
+        }
     }
 
     #[test]

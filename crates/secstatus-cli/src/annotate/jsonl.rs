@@ -27,7 +27,8 @@ impl<'o, W: Write> JsonLines<'o, W> {
 }
 
 impl<W: Write> Sink for JsonLines<'_, W> {
-    const LINES: bool = true;
+    const COLUMNS: bool = true;
+    const LINE_ENDS: bool = false;
 
     fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
         self.found_any = true;

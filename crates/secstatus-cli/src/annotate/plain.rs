@@ -2,7 +2,7 @@
 //! codes, before its terminator (CRLF stays CRLF; a last line without a newline stays without).
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::{self, Write};
 
 use secstatus::stream::{Hit, Sink};
@@ -17,17 +17,52 @@ const MAX_PER_LINE: usize = 32;
 const CACHE_SIZE: usize = 4096;
 
 /// One code on the current line, with the LDAP `data` sub-code that follows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 struct Noted {
     code: Code,
     ldap: Option<u32>,
 }
 
+impl Noted {
+    /// What tells two apart: the system, the value and the sub-code (comparing `Code`s would compare whole
+    /// entries).
+    fn key(&self) -> (bool, u32, Option<u32>) {
+        (
+            matches!(self.code, Code::NtStatus(_)),
+            self.code.value(),
+            self.ldap,
+        )
+    }
+}
+
+impl PartialEq for Noted {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Noted {}
+
 impl Hash for Noted {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.code.value().hash(state);
-        matches!(self.code, Code::NtStatus(_)).hash(state);
-        self.ldap.hash(state);
+        self.key().hash(state);
+    }
+}
+
+/// FNV-1a: a few small integers per key, hashed often; no need for SipHash's protection, since the keys come from
+/// the catalogue's values.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
     }
 }
 
@@ -41,7 +76,7 @@ pub struct Plain<'o, W: Write> {
     pending: Vec<Noted>,
     overflow: usize,
     /// Rendered annotations by the codes they explain.
-    cache: HashMap<(Vec<Noted>, usize), Box<[u8]>>,
+    cache: HashMap<(Vec<Noted>, usize), Box<[u8]>, BuildHasherDefault<Fnv>>,
     found_any: bool,
 }
 
@@ -55,7 +90,7 @@ impl<'o, W: Write> Plain<'o, W> {
             line_buffered,
             pending: Vec::new(),
             overflow: 0,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
             found_any: false,
         }
     }

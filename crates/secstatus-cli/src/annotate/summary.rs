@@ -122,6 +122,7 @@ impl<'o, W: Write> Summary<'o, W> {
 
 impl<W: Write> Sink for Summary<'_, W> {
     const LINES: bool = true;
+    const LINE_ENDS: bool = false;
 
     fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
         let input = self.paths.len().saturating_sub(1);
