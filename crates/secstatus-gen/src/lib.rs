@@ -34,7 +34,7 @@ pub const OUTPUT_PATH: &str = "crates/secstatus/src/generated.rs";
 /// The neighbouring systems' data file, relative to the workspace root.
 pub const MAPPINGS_PATH: &str = "data/mappings.toml";
 /// Where the generated mapping tables live, relative to the workspace root.
-pub const MAPPINGS_OUTPUT_PATH: &str = "crates/secstatus/src/foreign_generated.rs";
+pub const MAPPINGS_OUTPUT_PATH: &str = "crates/secstatus/src/map/tables.rs";
 
 /// A problem with the data, naming the entry it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -96,14 +96,12 @@
 
 mod catalogue;
 mod entry;
-mod foreign;
-#[rustfmt::skip]
-mod foreign_generated;
 #[rustfmt::skip]
 mod generated;
 mod interop;
 mod kind;
 mod ldap;
+mod map;
 mod num;
 mod parse;
 mod query;
@@ -115,12 +113,12 @@ pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
     Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
 };
-pub use foreign::{
+pub use kind::{facility_name, ValueKind};
+pub use ldap::{ldap_data, ldap_sub_code};
+pub use map::{
     foreign, foreign_by_name, foreigns, mapped_to, sources, Foreign, GssStatus, KerberosError,
     Mapping, NtStatus, Source, System, TlsAlert, Win32Error,
 };
-pub use kind::{facility_name, ValueKind};
-pub use ldap::{ldap_data, ldap_sub_code};
 pub use num::Hex;
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
