@@ -11,6 +11,8 @@ use serde::Deserialize;
 
 mod mappings;
 
+pub use mappings::SYSTEMS;
+
 /// The command that regenerates the tables, as error messages and the generated header name it.
 pub const REGENERATE: &str = "cargo run -p secstatus-gen";
 
@@ -112,8 +114,11 @@ struct Code {
     alias: Vec<Alias>,
 }
 
-/// The closed sets, spelled as the library's `as_str` spells them.
-const CATEGORIES: &[(&str, &str)] = &[
+/// The closed sets the data file uses, as `(key, Rust variant)`: the key as the library's `as_str` spells it, the
+/// variant as the generated code names it. They must equal the library's sets (`tests/closed_sets.rs` checks it).
+///
+/// `secstatus::Category`.
+pub const CATEGORIES: &[(&str, &str)] = &[
     ("success", "Success"),
     ("continuation", "Continuation"),
     ("credentials", "Credentials"),
@@ -126,19 +131,22 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("packages", "Packages"),
     ("resources", "Resources"),
 ];
-const ACTORS: &[(&str, &str)] = &[
+/// `secstatus::Actor`, as `(key, Rust variant)`.
+pub const ACTORS: &[(&str, &str)] = &[
     ("caller", "Caller"),
     ("configuration", "Configuration"),
     ("credentials", "Credentials"),
     ("peer", "Peer"),
     ("environment", "Environment"),
 ];
-const RETRIES: &[(&str, &str)] = &[
+/// `secstatus::Retry`, as `(key, Rust variant)`.
+pub const RETRIES: &[(&str, &str)] = &[
     ("never", "Never"),
     ("after_fix", "AfterFix"),
     ("may_help", "MayHelp"),
 ];
-const MESSAGE_SOURCES: &[(&str, &str)] = &[("ms-erref", "MsErref"), ("own", "Own")];
+/// `secstatus::MessageSource`, as `(key, Rust variant)`.
+pub const MESSAGE_SOURCES: &[(&str, &str)] = &[("ms-erref", "MsErref"), ("own", "Own")];
 
 fn variant(
     set: &[(&str, &'static str)],

@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use crate::{check_text, fail, lit, text_lit, DataError, Text, REGENERATE};
 
-/// The systems, in table order, with the library's variant names.
-const SYSTEMS: &[(&str, &str)] = &[
+/// `secstatus::System`, in table order, as `(key, Rust variant)`.
+pub const SYSTEMS: &[(&str, &str)] = &[
     ("ntstatus", "NtStatus"),
     ("win32", "Win32"),
     ("hresult", "HResult"),

@@ -94,6 +94,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[macro_use]
+mod closed_set;
+
 mod catalogue;
 mod entry;
 #[rustfmt::skip]

@@ -2,98 +2,33 @@
 //!
 //! Plain data with accessors; the generated tables are made of these types, and this file does not read them.
 
-use crate::{Lang, SecStatus, Text};
+use crate::{SecStatus, Text};
 
-/// A status system beside SSPI.
-///
-/// ```
-/// use secstatus::System;
-/// assert_eq!("krb".parse(), Ok(System::Kerberos));
-/// assert_eq!(System::Tls.as_str(), "tls");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum System {
-    /// NTSTATUS values (ntstatus.h), as the kernel, LSA and the Security event log report them.
-    NtStatus,
-    /// Win32 error codes (winerror.h `ERROR_*`).
-    Win32,
-    /// HRESULTs that are not SSPI codes but turn up beside them (`CRYPT_E_*`, `CERT_E_*`).
-    HResult,
-    /// GSS-API major status values (RFC 2743, RFC 2744).
-    Gss,
-    /// Kerberos error codes (RFC 4120 section 7.5.9, RFC 4556, RFC 6113).
-    Kerberos,
-    /// TLS alert descriptions (RFC 8446, RFC 5246).
-    Tls,
-}
-
-impl System {
-    /// Every system, in table order.
+closed_set! {
+    /// A status system beside SSPI.
     ///
     /// ```
-    /// use secstatus::{foreigns, System};
+    /// use secstatus::{foreigns, Lang, System};
+    /// assert_eq!("krb".parse(), Ok(System::Kerberos));
+    /// assert_eq!(System::Tls.as_str(), "tls");
     /// assert_eq!(System::ALL.map(System::as_str), ["ntstatus", "win32", "hresult", "gss", "krb", "tls"]);
     /// // The tables hold values of every system.
     /// assert!(System::ALL.iter().all(|&s| foreigns().any(|f| f.system() == s)));
-    /// ```
-    pub const ALL: [System; 6] = [
-        System::NtStatus,
-        System::Win32,
-        System::HResult,
-        System::Gss,
-        System::Kerberos,
-        System::Tls,
-    ];
-
-    /// The stable short name: `ntstatus`, `win32`, `hresult`, `gss`, `krb`, `tls`.
-    ///
-    /// ```
-    /// assert_eq!(secstatus::System::NtStatus.as_str(), "ntstatus");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            System::NtStatus => "ntstatus",
-            System::Win32 => "win32",
-            System::HResult => "hresult",
-            System::Gss => "gss",
-            System::Kerberos => "krb",
-            System::Tls => "tls",
-        }
-    }
-
-    /// The name for people.
-    ///
-    /// ```
-    /// use secstatus::{Lang, System};
     /// assert_eq!(System::Tls.label(Lang::Ru), "оповещение TLS");
     /// ```
-    pub const fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (System::NtStatus, _) => "NTSTATUS",
-            (System::Win32, Lang::Ru) => "ошибка Win32",
-            (System::Win32, _) => "Win32 error",
-            (System::HResult, Lang::Ru) => "HRESULT, не код SSPI",
-            (System::HResult, _) => "HRESULT, not an SSPI code",
-            (System::Gss, Lang::Ru) => "основной статус GSS-API",
-            (System::Gss, _) => "GSS-API major status",
-            (System::Kerberos, Lang::Ru) => "код ошибки Kerberos",
-            (System::Kerberos, _) => "Kerberos error code",
-            (System::Tls, Lang::Ru) => "оповещение TLS",
-            (System::Tls, _) => "TLS alert",
-        }
-    }
-}
-
-impl core::str::FromStr for System {
-    type Err = crate::UnknownName;
-
-    /// Parses the short name returned by [`System::as_str`].
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        System::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or(crate::UnknownName)
+    pub enum System [array] {
+        /// NTSTATUS values (ntstatus.h), as the kernel, LSA and the Security event log report them.
+        NtStatus = ("ntstatus", "NTSTATUS", "NTSTATUS"),
+        /// Win32 error codes (winerror.h `ERROR_*`).
+        Win32 = ("win32", "Win32 error", "ошибка Win32"),
+        /// HRESULTs that are not SSPI codes but turn up beside them (`CRYPT_E_*`, `CERT_E_*`).
+        HResult = ("hresult", "HRESULT, not an SSPI code", "HRESULT, не код SSPI"),
+        /// GSS-API major status values (RFC 2743, RFC 2744).
+        Gss = ("gss", "GSS-API major status", "основной статус GSS-API"),
+        /// Kerberos error codes (RFC 4120 section 7.5.9, RFC 4556, RFC 6113).
+        Kerberos = ("krb", "Kerberos error code", "код ошибки Kerberos"),
+        /// TLS alert descriptions (RFC 8446, RFC 5246).
+        Tls = ("tls", "TLS alert", "оповещение TLS"),
     }
 }
 
