@@ -1,5 +1,5 @@
-//! The closed sets the generator spells out (keys in the data files, variants in the generated code) are the
-//! library's own: same keys, same variants, same order.
+//! What the generator repeats of the library is the library's: the closed sets it spells out (keys in the data
+//! files, variants in the generated code), with the same keys, variants and order, and its hex formatter.
 
 use std::fmt::Debug;
 
@@ -32,4 +32,14 @@ fn the_generator_sets_are_the_library_sets() {
         library(MessageSource::ALL, MessageSource::as_str)
     );
     assert_eq!(generator(SYSTEMS), library(&System::ALL, System::as_str));
+}
+
+#[test]
+fn the_generator_writes_hex_as_the_library_does() {
+    for v in [0, 1, 0x0009_0312, 0x8009_030C, u32::MAX] {
+        assert_eq!(
+            secstatus_gen::Hex(v).to_string(),
+            secstatus::Hex(v).to_string()
+        );
+    }
 }

@@ -122,7 +122,7 @@ pub use map::{
     foreign, foreign_by_name, foreigns, mapped_to, sources, Foreign, GssStatus, KerberosError,
     Mapping, NtStatus, Source, System, TlsAlert, Win32Error,
 };
-pub use num::Hex;
+pub use num::{parse_number, Hex};
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
 pub use scan::{is_token_byte, scan, scan_with_context, Code, Form, Found, Scan};

@@ -3,6 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::num::{self, NumError};
 use crate::{lookup_name, SecStatus};
 
 /// Why a text is not a status code.
@@ -117,52 +118,25 @@ fn parse_one(s: &str) -> Result<SecStatus, ParseError> {
 
 /// 1 to 8 hex digits to their value.
 fn parse_hex(digits: &[u8]) -> Result<u32, ParseError> {
-    if digits.is_empty() {
-        return Err(err(ParseErrorKind::HexNoDigits));
-    }
-    if !digits.iter().all(u8::is_ascii_hexdigit) {
-        return Err(err(ParseErrorKind::HexBadDigit));
-    }
-    if digits.len() > 8 {
-        return Err(err(ParseErrorKind::HexTooLong));
-    }
-    Ok(digits
-        .iter()
-        .fold(0u32, |acc, &d| (acc << 4) | hex_value(d)))
-}
-
-const fn hex_value(d: u8) -> u32 {
-    (match d {
-        b'0'..=b'9' => d - b'0',
-        b'a'..=b'f' => d - b'a' + 10,
-        _ => d - b'A' + 10,
-    }) as u32
+    num::hex(digits).map_err(|e| {
+        err(match e {
+            NumError::NoDigits => ParseErrorKind::HexNoDigits,
+            NumError::TooLong => ParseErrorKind::HexTooLong,
+            NumError::BadDigit | NumError::OutOfRange => ParseErrorKind::HexBadDigit,
+        })
+    })
 }
 
 /// A signed or unsigned decimal in `i32::MIN..=u32::MAX`, as the status with those 32 bits.
 fn parse_decimal(s: &str) -> Result<SecStatus, ParseError> {
-    let (negative, digits) = match s.as_bytes() {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        rest => (false, rest),
-    };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(err(ParseErrorKind::DecimalBadDigit));
-    }
-    let mut magnitude: u64 = 0;
-    for &d in digits {
-        magnitude = magnitude * 10 + u64::from(d - b'0');
-        if magnitude > u64::from(u32::MAX) {
-            return Err(err(ParseErrorKind::DecimalOutOfRange));
-        }
-    }
-    if negative {
-        if magnitude > 1 << 31 {
-            return Err(err(ParseErrorKind::DecimalOutOfRange));
-        }
-        // `magnitude` is at most 2^31, so the negation fits in an i64 and then in an i32.
-        Ok(SecStatus::from_i32((-(magnitude as i64)) as i32))
-    } else {
-        Ok(SecStatus::from_u32(magnitude as u32))
-    }
+    num::decimal(s.as_bytes())
+        .map(SecStatus::from_u32)
+        .map_err(|e| {
+            err(match e {
+                NumError::OutOfRange => ParseErrorKind::DecimalOutOfRange,
+                NumError::NoDigits | NumError::BadDigit | NumError::TooLong => {
+                    ParseErrorKind::DecimalBadDigit
+                }
+            })
+        })
 }

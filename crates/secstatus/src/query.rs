@@ -3,6 +3,7 @@
 //! [`SecStatus`]'s `FromStr` is strict: one text, one value. A person asking about `80090308` or `1326` may mean
 //! more than one thing, and one who types `LOGON_DENIED` or `SEC_E_LOGON_DENIDE` should still get an answer.
 
+use crate::num;
 use crate::{entries, names, Entry, SecStatus};
 
 closed_set! {
@@ -121,12 +122,12 @@ pub fn interpret(query: &str) -> Interpretations {
         };
         out.push(status, reading);
         if reading == Reading::BareHex && all_digits {
-            if let Ok(decimal) = text.parse::<u32>() {
+            if let Ok(decimal) = num::unsigned(bytes) {
                 out.push(SecStatus::from_u32(decimal), Reading::Decimal);
             }
         }
         if reading == Reading::Decimal && all_digits && bytes.len() < 8 {
-            if let Ok(hex) = u32::from_str_radix(text, 16) {
+            if let Ok(hex) = num::hex(bytes) {
                 out.push(SecStatus::from_u32(hex), Reading::DecimalAsHex);
             }
         }
