@@ -2,11 +2,10 @@
 //! alerts) and the SSPI codes they map to, each mapping with its source.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use serde::Deserialize;
 
-use crate::{check_text, fail, lit, text_lit, DataError, Text, REGENERATE};
+use crate::{check_text, fail, lit, text_lit, DataError, Out, Text, MAPPINGS_PATH, REGENERATE};
 
 /// `secstatus::System`, in table order, as `(key, Rust variant)`.
 pub const SYSTEMS: &[(&str, &str)] = &[
@@ -94,67 +93,88 @@ pub fn render(toml_text: &str, sspi_names: &BTreeMap<String, String>) -> Result<
         system_index(&row.name, &row.system)?;
     }
     rows.sort_by_key(|r| (system_index(&r.name, &r.system).unwrap_or(0), r.value));
+    validate_rows(&rows, &data.source, sspi_names)?;
+    let mut catch_all = data.catch_all;
+    validate_catch_all(&catch_all, &data.source, sspi_names)?;
+    catch_all.sort_by_key(|c| system_index(&c.system, &c.system).unwrap_or(0));
     let sources: Vec<&String> = data.source.keys().collect();
+    Ok(emit(&rows, &catch_all, &sources, &data.source, sspi_names))
+}
 
+fn validate_rows(
+    rows: &[Foreign],
+    sources: &BTreeMap<String, String>,
+    sspi_names: &BTreeMap<String, String>,
+) -> Result<(), DataError> {
     let mut names = BTreeSet::new();
     let mut keys = BTreeSet::new();
-    for r in &rows {
-        let n = r.name.as_str();
+    for r in rows {
         if !keys.insert((r.system.as_str(), r.value)) {
-            return fail(n, format!("duplicate {} value {}", r.system, r.value));
+            return fail(&r.name, format!("duplicate {} value {}", r.system, r.value));
         }
         for name in std::iter::once(&r.name).chain(&r.aliases) {
             let ok =
                 !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
             if !ok {
-                return fail(n, format!("`{name}` is not a name (letters, digits, _)"));
+                return fail(
+                    &r.name,
+                    format!("`{name}` is not a name (letters, digits, _)"),
+                );
             }
             if sspi_names.contains_key(&name.to_ascii_uppercase())
                 || !names.insert(name.to_ascii_uppercase())
             {
-                return fail(n, format!("duplicate name `{name}`"));
+                return fail(&r.name, format!("duplicate name `{name}`"));
             }
         }
-        check_text(n, "meaning", &r.meaning)?;
-        if let Some(note) = &r.note {
-            check_text(n, "note", note)?;
-        }
-        let needed = if HEADER_SYSTEMS.contains(&r.system.as_str()) {
-            2
-        } else {
-            1
-        };
-        if r.value_sources.len() < needed {
-            return fail(
-                n,
-                format!("a {} value needs at least {needed} sources", r.system),
-            );
-        }
-        for s in r
-            .value_sources
-            .iter()
-            .chain(r.sspi.iter().map(|m| &m.source))
-        {
-            if !data.source.contains_key(s) {
-                return fail(n, format!("unknown source `{s}` (add it to [source])"));
-            }
-        }
-        if r.sspi
-            .windows(2)
-            .any(|w| w[0].reverse_only && !w[1].reverse_only)
-        {
-            return fail(n, "list `reverse_only` mappings after the others");
-        }
-        for m in &r.sspi {
-            if !sspi_names.contains_key(&m.code) {
-                return fail(n, format!("`{}` is not an SSPI status code", m.code));
-            }
+        validate_row(r, sources, sspi_names)?;
+    }
+    Ok(())
+}
+
+/// What one row needs on its own: translated texts, enough sources, known SSPI codes, one-way mappings last.
+fn validate_row(
+    r: &Foreign,
+    sources: &BTreeMap<String, String>,
+    sspi_names: &BTreeMap<String, String>,
+) -> Result<(), DataError> {
+    let n = r.name.as_str();
+    check_text(n, "meaning", &r.meaning)?;
+    if let Some(note) = &r.note {
+        check_text(n, "note", note)?;
+    }
+    let needed = if HEADER_SYSTEMS.contains(&r.system.as_str()) {
+        2
+    } else {
+        1
+    };
+    if r.value_sources.len() < needed {
+        return fail(
+            n,
+            format!("a {} value needs at least {needed} sources", r.system),
+        );
+    }
+    for s in r
+        .value_sources
+        .iter()
+        .chain(r.sspi.iter().map(|m| &m.source))
+    {
+        if !sources.contains_key(s) {
+            return fail(n, format!("unknown source `{s}` (add it to [source])"));
         }
     }
-    let mut catch_all = data.catch_all;
-    validate_catch_all(&catch_all, &data.source, sspi_names)?;
-    catch_all.sort_by_key(|c| system_index(&c.system, &c.system).unwrap_or(0));
-    Ok(emit(&rows, &catch_all, &sources, &data.source, sspi_names))
+    if r.sspi
+        .windows(2)
+        .any(|w| w[0].reverse_only && !w[1].reverse_only)
+    {
+        return fail(n, "list `reverse_only` mappings after the others");
+    }
+    for m in &r.sspi {
+        if !sspi_names.contains_key(&m.code) {
+            return fail(n, format!("`{}` is not an SSPI status code", m.code));
+        }
+    }
+    Ok(())
 }
 
 fn validate_catch_all(
@@ -206,6 +226,7 @@ fn validate_catch_all(
     Ok(())
 }
 
+/// `map/tables.rs`: the sources, the rows, the name index and the catch-all rows.
 fn emit(
     rows: &[Foreign],
     catch_all: &[CatchAll],
@@ -213,117 +234,155 @@ fn emit(
     titles: &BTreeMap<String, String>,
     sspi_names: &BTreeMap<String, String>,
 ) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "// @generated by `{REGENERATE}` from data/mappings.toml. Do not edit: edit the data file and regenerate.\n\
-         // Data only, made of the model's types; the lookups live in map/lookup.rs.\n\
-         \n\
-         use super::model::{{Foreign, Mapping, Source, System}};\n\
-         use crate::{{SecStatus, Text}};\n\
-         \n\
-         /// Every source a mapping or a value cites, sorted by key.\n\
-         pub(crate) static SOURCES: [Source; {}] = [",
-        sources.len()
-    );
-    for key in sources {
-        let _ = writeln!(
-            out,
-            "    Source {{ key: {}, title: {} }},",
-            lit(key),
-            lit(&titles[*key])
-        );
-    }
-    out.push_str("];\n\n");
-    let source_ref = |key: &str| {
-        let i = sources.iter().position(|s| *s == key).unwrap_or(0);
-        format!("&SOURCES[{i}]")
+    let refs = Refs {
+        sources,
+        sspi_names,
     };
-    let mapping = |code: &str, source: &str, note: &Option<String>, reverse_only: bool| {
+    let mut out = Out::default();
+    emit_header(&mut out);
+    emit_sources(&mut out, sources, titles);
+    out.blank();
+    emit_rows(&mut out, rows, &refs);
+    out.blank();
+    emit_names(&mut out, rows);
+    out.blank();
+    emit_catch_all(&mut out, catch_all, &refs);
+    out.finish()
+}
+
+/// How rows refer to the sources and the SSPI codes.
+struct Refs<'a> {
+    sources: &'a [&'a String],
+    sspi_names: &'a BTreeMap<String, String>,
+}
+
+impl Refs<'_> {
+    fn source(&self, key: &str) -> String {
+        let i = self.sources.iter().position(|s| *s == key).unwrap_or(0);
+        format!("&SOURCES[{i}]")
+    }
+
+    fn mapping(
+        &self,
+        code: &str,
+        source: &str,
+        note: &Option<String>,
+        reverse_only: bool,
+    ) -> String {
         format!(
             "Mapping {{ status: SecStatus::{}, source: {}, note: {}, reverse_only: {reverse_only} }}",
-            sspi_names[code],
-            source_ref(source),
+            self.sspi_names[code],
+            self.source(source),
             note.as_ref()
                 .map_or("None".to_string(), |n| format!("Some({})", lit(n))),
         )
-    };
-    let _ = writeln!(
-        out,
-        "/// Every foreign status, sorted by system, then value."
-    );
-    let _ = writeln!(
-        out,
+    }
+}
+
+fn emit_header(out: &mut Out) {
+    out.line(format_args!(
+        "// @generated by `{REGENERATE}` from {MAPPINGS_PATH}. Do not edit: edit the data file and regenerate."
+    ));
+    out.line("// Data only, made of the model's types; the lookups live in map/lookup.rs.");
+    out.blank();
+    out.line("use super::model::{Foreign, Mapping, Source, System};");
+    out.line("use crate::{SecStatus, Text};");
+    out.blank();
+}
+
+fn emit_sources(out: &mut Out, sources: &[&String], titles: &BTreeMap<String, String>) {
+    out.line("/// Every source a mapping or a value cites, sorted by key.");
+    out.line(format_args!(
+        "pub(crate) static SOURCES: [Source; {}] = [",
+        sources.len()
+    ));
+    for key in sources {
+        out.line(format_args!(
+            "    Source {{ key: {}, title: {} }},",
+            lit(key),
+            lit(&titles[*key])
+        ));
+    }
+    out.line("];");
+}
+
+fn emit_rows(out: &mut Out, rows: &[Foreign], refs: &Refs<'_>) {
+    out.line("/// Every foreign status, sorted by system, then value.");
+    out.line(format_args!(
         "pub(crate) static FOREIGN: [Foreign; {}] = [",
         rows.len()
-    );
+    ));
     for r in rows {
-        let system = system_variant(&r.system);
-        let aliases: Vec<_> = r.aliases.iter().map(|a| lit(a)).collect();
-        let value_sources: Vec<_> = r.value_sources.iter().map(|s| source_ref(s)).collect();
-        let mappings: Vec<_> = r
-            .sspi
-            .iter()
-            .map(|m| mapping(&m.code, &m.source, &m.note, m.reverse_only))
-            .collect();
-        let _ = writeln!(out, "    Foreign {{");
-        let _ = writeln!(out, "        system: System::{system},");
-        let _ = writeln!(out, "        value: 0x{:X},", r.value);
-        let _ = writeln!(out, "        name: {},", lit(&r.name));
-        let _ = writeln!(out, "        aliases: &[{}],", aliases.join(", "));
-        let _ = writeln!(out, "        meaning: {},", text_lit(&r.meaning));
-        let _ = writeln!(
-            out,
-            "        note: {},",
-            r.note
-                .as_ref()
-                .map_or("None".to_string(), |t| format!("Some({})", text_lit(t)))
-        );
-        let _ = writeln!(
-            out,
-            "        value_sources: &[{}],",
-            value_sources.join(", ")
-        );
-        let _ = writeln!(out, "        mappings: &[{}],", mappings.join(", "));
-        let _ = writeln!(out, "    }},");
+        emit_row(out, r, refs);
     }
-    out.push_str("];\n\n");
+    out.line("];");
+}
+
+fn emit_row(out: &mut Out, r: &Foreign, refs: &Refs<'_>) {
+    let aliases: Vec<_> = r.aliases.iter().map(|a| lit(a)).collect();
+    let value_sources: Vec<_> = r.value_sources.iter().map(|s| refs.source(s)).collect();
+    let mappings: Vec<_> = r
+        .sspi
+        .iter()
+        .map(|m| refs.mapping(&m.code, &m.source, &m.note, m.reverse_only))
+        .collect();
+    let note = r
+        .note
+        .as_ref()
+        .map_or("None".to_string(), |t| format!("Some({})", text_lit(t)));
+    out.line("    Foreign {");
+    out.line(format_args!(
+        "        system: System::{},",
+        system_variant(&r.system)
+    ));
+    out.line(format_args!("        value: 0x{:X},", r.value));
+    out.line(format_args!("        name: {},", lit(&r.name)));
+    out.line(format_args!("        aliases: &[{}],", aliases.join(", ")));
+    out.line(format_args!("        meaning: {},", text_lit(&r.meaning)));
+    out.line(format_args!("        note: {note},"));
+    out.line(format_args!(
+        "        value_sources: &[{}],",
+        value_sources.join(", ")
+    ));
+    out.line(format_args!(
+        "        mappings: &[{}],",
+        mappings.join(", ")
+    ));
+    out.line("    },");
+}
+
+fn emit_names(out: &mut Out, rows: &[Foreign]) {
     let mut names: Vec<(String, usize)> = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         names.push((r.name.to_ascii_uppercase(), i));
         names.extend(r.aliases.iter().map(|a| (a.to_ascii_uppercase(), i)));
     }
     names.sort();
-    let _ = writeln!(
-        out,
-        "/// Every name and alias in upper case, sorted, with the index of its row in [`FOREIGN`]."
+    out.line(
+        "/// Every name and alias in upper case, sorted, with the index of its row in [`FOREIGN`].",
     );
-    let _ = writeln!(
-        out,
+    out.line(format_args!(
         "pub(crate) static FOREIGN_NAMES: [(&str, u16); {}] = [",
         names.len()
-    );
+    ));
     for (name, i) in names {
-        let _ = writeln!(out, "    ({}, {i}),", lit(&name));
+        out.line(format_args!("    ({}, {i}),", lit(&name)));
     }
-    out.push_str("];\n\n");
-    let _ = writeln!(
-        out,
-        "/// The catch-all rows, by system: the mapping of every value a system's table does not list."
-    );
-    let _ = writeln!(
-        out,
+    out.line("];");
+}
+
+fn emit_catch_all(out: &mut Out, catch_all: &[CatchAll], refs: &Refs<'_>) {
+    out.line("/// The catch-all rows, by system: the mapping of every value a system's table does not list.");
+    out.line(format_args!(
         "pub(crate) static CATCH_ALL: [(System, Mapping); {}] = [",
         catch_all.len()
-    );
+    ));
     for c in catch_all {
-        let _ = writeln!(
-            out,
+        out.line(format_args!(
             "    (System::{}, {}),",
             system_variant(&c.system),
-            mapping(&c.code, &c.source, &c.note, false)
-        );
+            refs.mapping(&c.code, &c.source, &c.note, false)
+        ));
     }
-    out.push_str("];\n");
-    out
+    out.line("];");
 }

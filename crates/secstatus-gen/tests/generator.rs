@@ -1,4 +1,4 @@
-//! The generated file is fresh, and the generator refuses bad data with a message naming the entry.
+//! The generated files are fresh, and the generator refuses bad data with a message naming the entry.
 
 use secstatus_gen::{render, render_mappings, render_workspace, workspace_root, REGENERATE};
 
