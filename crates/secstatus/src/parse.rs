@@ -67,7 +67,8 @@ impl FromStr for SecStatus {
     /// - exactly 8 hex digits without a prefix: `80090308` (always read as hex);
     /// - a signed decimal: `-2146893044`, `+0`;
     /// - an unsigned decimal up to `4294967295`: `2148074252`;
-    /// - Display's own form, a name with its value in parentheses: `SEC_E_LOGON_DENIED (0x8009030C)`.
+    /// - Display's own form, a name with its value in parentheses: `SEC_E_LOGON_DENIED (0x8009030C)`; the name must
+    ///   be a catalogue name of that value.
     ///
     /// Numbers parse whether or not the catalogue knows the value; names must be known.
     ///
@@ -81,18 +82,22 @@ impl FromStr for SecStatus {
     /// assert_eq!("0x0".parse(), Ok(SecStatus::SEC_E_OK));
     /// assert_eq!(denied.to_string().parse(), Ok(denied));
     /// assert!("SEC_E_OK (0x8009030C)".parse::<SecStatus>().is_err());
+    /// // Not the Display form: the first half is no name.
+    /// assert!("8009030C (0x8009030C)".parse::<SecStatus>().is_err());
     /// assert!("LOGON_DENIED".parse::<SecStatus>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        // Display's own form, `SEC_E_LOGON_DENIED (0x8009030C)`: both halves must name the same code.
+        // Display's own form, `SEC_E_LOGON_DENIED (0x8009030C)`: a catalogue name, and a value of the same code. A
+        // text whose first half is not a name (`A687b7c2 (A687b7c2 )`) is not that form, and is read as one token.
         if let Some((name, value)) = s.strip_suffix(')').and_then(|rest| rest.split_once(" (")) {
-            let (by_name, by_value) = (parse_one(name.trim())?, parse_one(value.trim())?);
-            return if by_name == by_value {
-                Ok(by_name)
-            } else {
-                Err(err(ParseErrorKind::Disagree))
-            };
+            if let Some(entry) = lookup_name(name.trim()) {
+                return if parse_one(value.trim())? == entry.status() {
+                    Ok(entry.status())
+                } else {
+                    Err(err(ParseErrorKind::Disagree))
+                };
+            }
         }
         parse_one(s)
     }
