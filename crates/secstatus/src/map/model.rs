@@ -123,7 +123,8 @@ impl Mapping {
     }
 
     /// Whether the mapping holds only from SSPI to the foreign status (a lossy one-way table): it is shown among
-    /// [`Foreign::mappings`] and by [`mapped_to`], but never offered as the foreign status's SSPI equivalent.
+    /// [`Foreign::mappings`] and by [`mapped_to`](crate::mapped_to), but never offered as the foreign status's SSPI
+    /// equivalent.
     ///
     /// ```
     /// let denied = secstatus::foreign_by_name("STATUS_ACCESS_DENIED").unwrap();
