@@ -86,16 +86,22 @@ pub(crate) fn unsigned(digits: &[u8]) -> Result<u32, NumError> {
 /// A decimal with an optional `-` or `+`, in `i32::MIN..=u32::MAX`, as its 32 bits (`-1` is `0xFFFFFFFF`).
 pub(crate) fn decimal(text: &[u8]) -> Result<u32, NumError> {
     match text {
-        [b'-', digits @ ..] => {
-            let magnitude = unsigned(digits)?;
-            if magnitude > 1 << 31 {
-                return Err(NumError::OutOfRange);
-            }
-            // `magnitude` is at most 2^31: its negation is an i32, whose bits are the value.
-            Ok(magnitude.wrapping_neg())
-        }
-        [b'+', digits @ ..] => unsigned(digits),
-        digits => unsigned(digits),
+        [b'-', digits @ ..] => signed(true, digits),
+        [b'+', digits @ ..] | digits => signed(false, digits),
+    }
+}
+
+/// Decimal digits whose sign the caller has already read (as [`crate::scan`] does), as the 32 bits of the value:
+/// up to `u32::MAX`, or down to `i32::MIN` when `negative`.
+pub(crate) fn signed(negative: bool, digits: &[u8]) -> Result<u32, NumError> {
+    let magnitude = unsigned(digits)?;
+    if !negative {
+        Ok(magnitude)
+    } else if magnitude > 1 << 31 {
+        Err(NumError::OutOfRange)
+    } else {
+        // `magnitude` is at most 2^31: its negation is an i32, whose bits are the value.
+        Ok(magnitude.wrapping_neg())
     }
 }
 
@@ -138,7 +144,7 @@ pub fn parse_number(text: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decimal, hex, parse_number, unsigned, NumError};
+    use super::{decimal, hex, parse_number, signed, unsigned, NumError};
     use crate::SecStatus;
 
     #[test]
@@ -162,6 +168,10 @@ mod tests {
         assert_eq!(decimal(b"-0"), Ok(0));
         assert_eq!(decimal(b"+"), Err(NumError::NoDigits));
         assert_eq!(decimal(b"-"), Err(NumError::NoDigits));
+        assert_eq!(signed(true, b"2147483648"), Ok(0x8000_0000));
+        assert_eq!(signed(true, b"2147483649"), Err(NumError::OutOfRange));
+        assert_eq!(signed(false, b"2147483649"), Ok(0x8000_0001));
+        assert_eq!(signed(true, b"-1"), Err(NumError::BadDigit));
     }
 
     /// The command line's `fn number` (crates/secstatus-cli/src/answer.rs) as it was written, through std.
