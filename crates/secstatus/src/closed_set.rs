@@ -1,4 +1,4 @@
-//! `closed_set!`: one declaration per closed set of names ([`crate::Category`], [`crate::Severity`],
+//! `closed_set!` (`use crate::closed_set::closed_set;`): one declaration per closed set of names ([`crate::Category`], [`crate::Severity`],
 //! [`crate::System`], [`crate::Reading`], ...), giving the enum, `ALL`, `as_str`, `FromStr` and, where the set has
 //! labels for people, `label`.
 //!
@@ -14,7 +14,7 @@ macro_rules! closed_set {
             $( $(#[$vmeta:meta])* $variant:ident = ($key:literal, $en:literal, $ru:literal), )+
         }
     ) => {
-        closed_set!(@common $(#[$meta])* $name $([$array])? { $( $(#[$vmeta])* $variant = $key, )+ });
+        $crate::closed_set::closed_set!(@common $(#[$meta])* $name $([$array])? { $( $(#[$vmeta])* $variant = $key, )+ });
 
         impl $name {
             /// The name in `lang`, for people.
@@ -41,7 +41,7 @@ macro_rules! closed_set {
             $( $(#[$vmeta:meta])* $variant:ident = $key:literal, )+
         }
     ) => {
-        closed_set!(@common $(#[$meta])* $name $([$array])? { $( $(#[$vmeta])* $variant = $key, )+ });
+        $crate::closed_set::closed_set!(@common $(#[$meta])* $name $([$array])? { $( $(#[$vmeta])* $variant = $key, )+ });
     };
     (@all $name:ident { $($variant:ident)+ }) => {
         /// Every value, in declaration order.
@@ -80,7 +80,7 @@ macro_rules! closed_set {
         }
 
         impl $name {
-            closed_set!(@all $($array)? $name { $($variant)+ });
+            $crate::closed_set::closed_set!(@all $($array)? $name { $($variant)+ });
 
             /// The stable name JSON, the command line and the data files use.
             ///
@@ -112,3 +112,5 @@ macro_rules! closed_set {
         }
     };
 }
+
+pub(crate) use closed_set;

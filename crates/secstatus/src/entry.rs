@@ -1,5 +1,6 @@
 //! The catalogue's view of a status code: [`Entry`] and the small closed sets it uses.
 
+use crate::closed_set::closed_set;
 use crate::SecStatus;
 
 /// A language the catalogue's texts are written in.

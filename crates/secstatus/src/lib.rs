@@ -94,10 +94,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-#[macro_use]
-mod closed_set;
-
 mod catalogue;
+mod closed_set;
 mod entry;
 #[rustfmt::skip]
 mod generated;

@@ -3,6 +3,7 @@
 //! [`SecStatus`]'s `FromStr` is strict: one text, one value. A person asking about `80090308` or `1326` may mean
 //! more than one thing, and one who types `LOGON_DENIED` or `SEC_E_LOGON_DENIDE` should still get an answer.
 
+use crate::closed_set::closed_set;
 use crate::num;
 use crate::{entries, names, Entry, SecStatus};
 

@@ -2,6 +2,7 @@
 //!
 //! Plain data with accessors; the generated tables are made of these types, and this file does not read them.
 
+use crate::closed_set::closed_set;
 use crate::{SecStatus, Text};
 
 closed_set! {
