@@ -1,15 +1,21 @@
-//! Reads `data/codes.toml`, validates it, and renders `crates/secstatus/src/generated.rs`.
+//! Reads `data/codes.toml` (with the specification's table, `data/spec/sspi-status-codes.tsv`) and
+//! `data/mappings.toml`, validates them, and renders `crates/secstatus/src/generated.rs` and
+//! `crates/secstatus/src/map/tables.rs`.
 //!
-//! Run `cargo run -p secstatus-gen` after editing the data file. The test `generated_file_is_fresh` fails, naming
-//! that command, when the checked-in file no longer matches the data.
+//! Run `cargo run -p secstatus-gen` after editing a data file. The test `generated_files_are_fresh` fails, naming
+//! that command, when a checked-in file no longer matches the data.
+//!
+//! Each file is parsed once; generated source is written through `Out`, which cannot fail halfway.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 mod mappings;
+
+pub use mappings::SYSTEMS;
 
 /// The command that regenerates the tables, as error messages and the generated header name it.
 pub const REGENERATE: &str = "cargo run -p secstatus-gen";
@@ -34,7 +40,7 @@ pub const OUTPUT_PATH: &str = "crates/secstatus/src/generated.rs";
 /// The neighbouring systems' data file, relative to the workspace root.
 pub const MAPPINGS_PATH: &str = "data/mappings.toml";
 /// Where the generated mapping tables live, relative to the workspace root.
-pub const MAPPINGS_OUTPUT_PATH: &str = "crates/secstatus/src/foreign_generated.rs";
+pub const MAPPINGS_OUTPUT_PATH: &str = "crates/secstatus/src/map/tables.rs";
 
 /// A problem with the data, naming the entry it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +58,17 @@ impl fmt::Display for DataError {
 }
 
 impl std::error::Error for DataError {}
+
+/// A 32-bit value as `0x` and eight upper-case hex digits, as `secstatus::Hex` writes it (the generator cannot use the
+/// library it generates; `tests/closed_sets.rs` checks the two agree).
+#[derive(Clone, Copy, Debug)]
+pub struct Hex(pub u32);
+
+impl fmt::Display for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "0x{:08X}", self.0)
+    }
+}
 
 fn fail<T>(entry: &str, problem: impl Into<String>) -> Result<T, DataError> {
     Err(DataError {
@@ -112,8 +129,11 @@ struct Code {
     alias: Vec<Alias>,
 }
 
-/// The closed sets, spelled as the library's `as_str` spells them.
-const CATEGORIES: &[(&str, &str)] = &[
+/// The closed sets the data file uses, as `(key, Rust variant)`: the key as the library's `as_str` spells it, the
+/// variant as the generated code names it. They must equal the library's sets (`tests/closed_sets.rs` checks it).
+///
+/// `secstatus::Category`.
+pub const CATEGORIES: &[(&str, &str)] = &[
     ("success", "Success"),
     ("continuation", "Continuation"),
     ("credentials", "Credentials"),
@@ -126,19 +146,22 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("packages", "Packages"),
     ("resources", "Resources"),
 ];
-const ACTORS: &[(&str, &str)] = &[
+/// `secstatus::Actor`, as `(key, Rust variant)`.
+pub const ACTORS: &[(&str, &str)] = &[
     ("caller", "Caller"),
     ("configuration", "Configuration"),
     ("credentials", "Credentials"),
     ("peer", "Peer"),
     ("environment", "Environment"),
 ];
-const RETRIES: &[(&str, &str)] = &[
+/// `secstatus::Retry`, as `(key, Rust variant)`.
+pub const RETRIES: &[(&str, &str)] = &[
     ("never", "Never"),
     ("after_fix", "AfterFix"),
     ("may_help", "MayHelp"),
 ];
-const MESSAGE_SOURCES: &[(&str, &str)] = &[("ms-erref", "MsErref"), ("own", "Own")];
+/// `secstatus::MessageSource`, as `(key, Rust variant)`.
+pub const MESSAGE_SOURCES: &[(&str, &str)] = &[("ms-erref", "MsErref"), ("own", "Own")];
 
 fn variant(
     set: &[(&str, &'static str)],
@@ -160,7 +183,16 @@ fn variant(
 
 /// Parses and validates the data file and the specification table, and renders the generated Rust source.
 pub fn render(data_toml: &str, spec_tsv: &str) -> Result<String, DataError> {
-    let data: Data = toml::from_str(data_toml).or_else(|e| fail("data", e.to_string()))?;
+    render_codes(parse_data(data_toml)?, spec_tsv)
+}
+
+/// `data/codes.toml`, parsed.
+fn parse_data(data_toml: &str) -> Result<Data, DataError> {
+    toml::from_str(data_toml).or_else(|e| fail("data", e.to_string()))
+}
+
+/// Validates the parsed data against the specification table and renders the generated Rust source.
+fn render_codes(data: Data, spec_tsv: &str) -> Result<String, DataError> {
     let mut codes = data.code;
     codes.sort_by_key(|c| c.value);
     validate(&codes, &data.source, &parse_spec(spec_tsv)?)?;
@@ -285,7 +317,7 @@ fn validate(
             }
         }
         if !values.insert(c.value) {
-            return fail(&c.name, format!("duplicate value 0x{:08X}", c.value));
+            return fail(&c.name, format!("duplicate value {}", Hex(c.value)));
         }
     }
     for c in codes {
@@ -316,8 +348,8 @@ fn validate_code(
         return fail(
             n,
             format!(
-                "the severity bit of 0x{:08X} is {bit}, which disagrees with the prefix",
-                c.value
+                "the severity bit of {} is {bit}, which disagrees with the prefix",
+                Hex(c.value)
             ),
         );
     }
@@ -415,6 +447,28 @@ fn rust_variant(set: &[(&str, &'static str)], key: &str) -> &'static str {
     set.iter().find(|(k, _)| *k == key).map_or("", |(_, v)| v)
 }
 
+/// Generated source being written: a `String`, so writing never fails and there is no error to ignore.
+#[derive(Debug, Default)]
+struct Out(String);
+
+impl Out {
+    /// Appends `text` and a newline.
+    fn line(&mut self, text: impl fmt::Display) {
+        self.0.push_str(&text.to_string());
+        self.0.push('\n');
+    }
+
+    /// Appends an empty line.
+    fn blank(&mut self) {
+        self.0.push('\n');
+    }
+
+    /// The source written so far.
+    fn finish(self) -> String {
+        self.0
+    }
+}
+
 /// A Rust string literal for `s`.
 fn lit(s: &str) -> String {
     format!("{s:?}")
@@ -436,134 +490,159 @@ fn texts(list: &[Text]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
+/// `generated.rs`: the constants, the entries and the name index.
 fn emit(codes: &[Code]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "// @generated by `{REGENERATE}` from {DATA_PATH}. Do not edit: edit the data file and regenerate.\n\
-         // Data only; the logic lives in the hand-written modules.\n\
-         \n\
-         use crate::entry::{{Actor, Alias, Category, Entry, MessageSource, Retry, Text}};\n\
-         use crate::SecStatus;\n\
-         \n\
-         /// Every SSPI status code winerror.h defines, by its SDK name.\n\
-         impl SecStatus {{"
-    );
+    let mut out = Out::default();
+    emit_header(&mut out);
+    emit_constants(&mut out, codes);
+    out.blank();
+    emit_entries(&mut out, codes);
+    out.blank();
+    emit_names(&mut out, codes);
+    out.finish()
+}
+
+fn emit_header(out: &mut Out) {
+    out.line(format_args!(
+        "// @generated by `{REGENERATE}` from {DATA_PATH}. Do not edit: edit the data file and regenerate."
+    ));
+    out.line("// Data only; the logic lives in the hand-written modules.");
+    out.blank();
+    out.line("use crate::entry::{Actor, Alias, Category, Entry, MessageSource, Retry, Text};");
+    out.line("use crate::SecStatus;");
+    out.blank();
+}
+
+/// `impl SecStatus` with a constant for every name and alias.
+fn emit_constants(out: &mut Out, codes: &[Code]) {
+    out.line("/// Every SSPI status code winerror.h defines, by its SDK name.");
+    out.line("impl SecStatus {");
     for c in codes {
-        let hex = format!("0x{:08X}", c.value);
+        let hex = Hex(c.value);
         let signed = c.value as i32;
-        let _ = writeln!(out, "    /// `{hex}`: {}", c.meaning.en);
-        let _ = writeln!(out, "    #[doc(alias = \"{hex}\")]");
-        let _ = writeln!(out, "    #[doc(alias = \"{signed}\")]");
-        let _ = writeln!(
-            out,
+        out.line(format_args!("    /// `{hex}`: {}", c.meaning.en));
+        out.line(format_args!("    #[doc(alias = \"{hex}\")]"));
+        out.line(format_args!("    #[doc(alias = \"{signed}\")]"));
+        out.line(format_args!(
             "    pub const {}: SecStatus = SecStatus({signed});",
             c.name
-        );
+        ));
         for a in &c.alias {
-            let _ = writeln!(
-                out,
+            out.line(format_args!(
                 "    /// `{hex}`, an alias of [`Self::{}`]: {}",
                 c.name, a.meaning.en
-            );
-            let _ = writeln!(
-                out,
+            ));
+            out.line(format_args!(
                 "    pub const {}: SecStatus = SecStatus::{};",
                 a.name, c.name
-            );
+            ));
         }
     }
-    out.push_str("}\n\n");
+    out.line("}");
+}
 
-    let _ = writeln!(out, "/// How many entries the catalogue has.");
-    let _ = writeln!(
-        out,
-        "pub(crate) const ENTRY_COUNT: usize = {};\n",
+/// `ENTRY_COUNT` and `ENTRIES`, sorted by unsigned value.
+fn emit_entries(out: &mut Out, codes: &[Code]) {
+    out.line("/// How many entries the catalogue has.");
+    out.line(format_args!(
+        "pub(crate) const ENTRY_COUNT: usize = {};",
         codes.len()
-    );
-    let _ = writeln!(out, "/// The catalogue, sorted by unsigned value.");
-    let _ = writeln!(out, "pub(crate) static ENTRIES: [Entry; ENTRY_COUNT] = [");
+    ));
+    out.blank();
+    out.line("/// The catalogue, sorted by unsigned value.");
+    out.line("pub(crate) static ENTRIES: [Entry; ENTRY_COUNT] = [");
     for c in codes {
-        let aliases: Vec<_> = c
-            .alias
-            .iter()
-            .map(|a| {
-                format!(
-                    "Alias {{ name: {}, in_spec: {}, meaning: {} }}",
-                    lit(&a.name),
-                    a.spec,
-                    text_lit(&a.meaning)
-                )
-            })
-            .collect();
-        let related: Vec<_> = c
-            .related
-            .iter()
-            .map(|r| format!("SecStatus::{r}"))
-            .collect();
-        let _ = writeln!(out, "    Entry {{");
-        let _ = writeln!(out, "        status: SecStatus::{},", c.name);
-        let _ = writeln!(out, "        name: {},", lit(&c.name));
-        let _ = writeln!(out, "        aliases: &[{}],", aliases.join(", "));
-        let _ = writeln!(
-            out,
-            "        category: Category::{},",
-            rust_variant(CATEGORIES, &c.category)
-        );
-        let _ = writeln!(out, "        in_spec: {},", c.spec);
-        let _ = writeln!(out, "        newest_sdk: {},", c.newest_sdk);
-        let _ = writeln!(out, "        meaning: {},", text_lit(&c.meaning));
-        let _ = writeln!(out, "        ru_note: {},", option(&c.ru_note, |s| lit(s)));
-        let _ = writeln!(out, "        message: {},", text_lit(&c.message));
-        let _ = writeln!(
-            out,
-            "        message_source: MessageSource::{},",
-            rust_variant(MESSAGE_SOURCES, &c.message_source)
-        );
-        let _ = writeln!(out, "        next_step: {},", option(&c.next, text_lit));
-        let _ = writeln!(
-            out,
-            "        actor: {},",
-            option(&c.actor, |k| format!("Actor::{}", rust_variant(ACTORS, k)))
-        );
-        let _ = writeln!(
-            out,
-            "        retry: {},",
-            option(&c.retry, |k| format!("Retry::{}", rust_variant(RETRIES, k)))
-        );
-        let _ = writeln!(out, "        causes: {},", texts(&c.causes));
-        let _ = writeln!(out, "        fixes: {},", texts(&c.fixes));
-        let _ = writeln!(out, "        erratum: {},", option(&c.erratum, text_lit));
-        let _ = writeln!(out, "        related: &[{}],", related.join(", "));
-        let _ = writeln!(out, "    }},");
+        emit_entry(out, c);
     }
-    out.push_str("];\n\n");
+    out.line("];");
+}
 
+fn emit_entry(out: &mut Out, c: &Code) {
+    let aliases: Vec<_> = c
+        .alias
+        .iter()
+        .map(|a| {
+            format!(
+                "Alias {{ name: {}, in_spec: {}, meaning: {} }}",
+                lit(&a.name),
+                a.spec,
+                text_lit(&a.meaning)
+            )
+        })
+        .collect();
+    let related: Vec<_> = c
+        .related
+        .iter()
+        .map(|r| format!("SecStatus::{r}"))
+        .collect();
+    let actor = option(&c.actor, |k| format!("Actor::{}", rust_variant(ACTORS, k)));
+    let retry = option(&c.retry, |k| format!("Retry::{}", rust_variant(RETRIES, k)));
+    let fields = [
+        ("status", format!("SecStatus::{}", c.name)),
+        ("name", lit(&c.name)),
+        ("aliases", format!("&[{}]", aliases.join(", "))),
+        (
+            "category",
+            format!("Category::{}", rust_variant(CATEGORIES, &c.category)),
+        ),
+        ("in_spec", c.spec.to_string()),
+        ("newest_sdk", c.newest_sdk.to_string()),
+        ("meaning", text_lit(&c.meaning)),
+        ("ru_note", option(&c.ru_note, |s| lit(s))),
+        ("message", text_lit(&c.message)),
+        (
+            "message_source",
+            format!(
+                "MessageSource::{}",
+                rust_variant(MESSAGE_SOURCES, &c.message_source)
+            ),
+        ),
+        ("next_step", option(&c.next, text_lit)),
+        ("actor", actor),
+        ("retry", retry),
+        ("causes", texts(&c.causes)),
+        ("fixes", texts(&c.fixes)),
+        ("erratum", option(&c.erratum, text_lit)),
+        ("related", format!("&[{}]", related.join(", "))),
+    ];
+    emit_struct(out, "Entry", &fields);
+}
+
+/// A struct literal in a table, one field a line, as rustfmt would lay it out.
+fn emit_struct(out: &mut Out, name: &str, fields: &[(&str, String)]) {
+    out.line(format_args!("    {name} {{"));
+    for (field, value) in fields {
+        out.line(format_args!("        {field}: {value},"));
+    }
+    out.line("    },");
+}
+
+/// `NAMES`: every name and alias, sorted, with its entry's index.
+fn emit_names(out: &mut Out, codes: &[Code]) {
     let mut names: Vec<(&str, usize)> = Vec::new();
     for (i, c) in codes.iter().enumerate() {
         names.push((&c.name, i));
         names.extend(c.alias.iter().map(|a| (a.name.as_str(), i)));
     }
     names.sort();
-    let _ = writeln!(
-        out,
-        "/// Every name and alias, sorted, with the index of its entry in [`ENTRIES`]."
-    );
-    let _ = writeln!(
-        out,
+    out.line("/// Every name and alias, sorted, with the index of its entry in [`ENTRIES`].");
+    out.line(format_args!(
         "pub(crate) static NAMES: [(&str, u8); {}] = [",
         names.len()
-    );
+    ));
     for (name, i) in names {
-        let _ = writeln!(out, "    ({}, {i}),", lit(name));
+        out.line(format_args!("    ({}, {i}),", lit(name)));
     }
-    out.push_str("];\n");
-    out
+    out.line("];");
 }
 
 /// Validates `data/mappings.toml` against the catalogue in `data_toml` and renders its generated Rust source.
 pub fn render_mappings(data_toml: &str, mappings_toml: &str) -> Result<String, DataError> {
-    let data: Data = toml::from_str(data_toml).or_else(|e| fail("data", e.to_string()))?;
+    mappings::render(mappings_toml, &sspi_names(&parse_data(data_toml)?))
+}
+
+/// Every catalogue name, aliases included, with its canonical name.
+fn sspi_names(data: &Data) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
     for c in &data.code {
         names.insert(c.name.clone(), c.name.clone());
@@ -571,7 +650,7 @@ pub fn render_mappings(data_toml: &str, mappings_toml: &str) -> Result<String, D
             names.insert(a.name.clone(), c.name.clone());
         }
     }
-    mappings::render(mappings_toml, &names)
+    names
 }
 
 /// Reads the data files and the specification from the workspace and renders every generated file:
@@ -580,17 +659,18 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
     let root = workspace_root();
     let read =
         |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("{path}: {e}"));
-    let data = read(DATA_PATH)?;
+    let data = parse_data(&read(DATA_PATH)?).map_err(|e| format!("{DATA_PATH}: {e}"))?;
     let spec = read(SPEC_PATH)?;
     let maps = read(MAPPINGS_PATH)?;
+    let names = sspi_names(&data);
     Ok(vec![
         (
             OUTPUT_PATH,
-            render(&data, &spec).map_err(|e| format!("{DATA_PATH}: {e}"))?,
+            render_codes(data, &spec).map_err(|e| format!("{DATA_PATH}: {e}"))?,
         ),
         (
             MAPPINGS_OUTPUT_PATH,
-            render_mappings(&data, &maps).map_err(|e| format!("{MAPPINGS_PATH}: {e}"))?,
+            mappings::render(&maps, &names).map_err(|e| format!("{MAPPINGS_PATH}: {e}"))?,
         ),
     ])
 }

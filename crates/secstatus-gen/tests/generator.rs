@@ -1,4 +1,4 @@
-//! The generated file is fresh, and the generator refuses bad data with a message naming the entry.
+//! The generated files are fresh, and the generator refuses bad data with a message naming the entry.
 
 use secstatus_gen::{render, render_mappings, render_workspace, workspace_root, REGENERATE};
 
@@ -245,6 +245,12 @@ name = "STATUS_LOGON_FAILURE"
 meaning.en = "The logon failed."
 meaning.ru = "Вход не удался."
 value_sources = ["hdr", "hdr2"]
+
+[[catch_all]]
+system = "tls"
+code = "SEC_E_CANNOT_INSTALL"
+source = "impl"
+note = "any other"
 "#;
 
 fn mappings_error(from: &str, to: &str) -> String {
@@ -311,4 +317,44 @@ fn mappings_reject_a_duplicate_value_and_an_unknown_system() {
     assert_eq!(err, "STATUS_LOGON_FAILURE: duplicate krb value 37");
     let err = mappings_error("system = \"krb\"", "system = \"x400\"");
     assert_eq!(err, "KRB_AP_ERR_SKEW: unknown system `x400`");
+}
+
+#[test]
+fn mappings_render_the_catch_all_row() {
+    let out = render_mappings(&data(&[OK, INSTALL]), MAPPINGS).unwrap();
+    assert!(out.contains(
+        "(System::Tls, Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: Some(\"any other\"), reverse_only: false }),"
+    ));
+}
+
+#[test]
+fn mappings_validate_the_catch_all_row() {
+    let err = mappings_error("system = \"tls\"", "system = \"krb\"");
+    assert_eq!(
+        err,
+        "catch_all krb: no decoder reads a catch-all row of krb (only: tls)"
+    );
+    let err = mappings_error(
+        "code = \"SEC_E_CANNOT_INSTALL\"\nsource",
+        "code = \"SEC_E_NOPE\"\nsource",
+    );
+    assert_eq!(
+        err,
+        "catch_all tls: `SEC_E_NOPE` is not an SSPI status code"
+    );
+    let err = mappings_error("source = \"impl\"\nnote", "source = \"rumour\"\nnote");
+    assert_eq!(
+        err,
+        "catch_all tls: unknown source `rumour` (add it to [source])"
+    );
+    let at = MAPPINGS.find("[[catch_all]]").unwrap();
+    let err = render_mappings(&data(&[OK, INSTALL]), &MAPPINGS[..at])
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "catch_all tls: missing: the decoder falls back to it");
+    let twice = format!("{MAPPINGS}{}", &MAPPINGS[at..]);
+    let err = render_mappings(&data(&[OK, INSTALL]), &twice)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "catch_all tls: more than one catch-all row");
 }

@@ -1,5 +1,6 @@
 //! The catalogue's view of a status code: [`Entry`] and the small closed sets it uses.
 
+use crate::closed_set::closed_set;
 use crate::SecStatus;
 
 /// A language the catalogue's texts are written in.
@@ -87,151 +88,27 @@ impl Text {
     }
 }
 
-/// How a status reads, from its bits: success, informational (a positive `SEC_I_` value) or error.
-///
-/// ```
-/// use secstatus::{SecStatus, Severity};
-/// assert_eq!(SecStatus::SEC_I_CONTINUE_NEEDED.severity(), Severity::Informational);
-/// assert_eq!(Severity::Error.as_str(), "error");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Severity {
-    /// The value 0: `SEC_E_OK`.
-    Success,
-    /// A positive value: the call worked, and the caller has something more to do.
-    Informational,
-    /// A negative value (the severity bit is set): the call failed.
-    Error,
-}
-
-impl Severity {
-    /// Every severity.
+closed_set! {
+    /// How a status reads, from its bits: success, informational (a positive `SEC_I_` value) or error.
     ///
     /// ```
-    /// use secstatus::Severity;
+    /// use secstatus::{Lang, SecStatus, Severity};
+    /// assert_eq!(SecStatus::SEC_I_CONTINUE_NEEDED.severity(), Severity::Informational);
+    /// assert_eq!(Severity::Error.as_str(), "error");
     /// assert_eq!(Severity::ALL.map(Severity::as_str), ["success", "informational", "error"]);
     /// for severity in Severity::ALL {
     ///     assert_eq!(severity.as_str().parse(), Ok(severity));
     /// }
-    /// ```
-    pub const ALL: [Severity; 3] = [Severity::Success, Severity::Informational, Severity::Error];
-
-    /// The stable lower-case name used in JSON and on the command line.
-    ///
-    /// ```
-    /// assert_eq!(secstatus::Severity::Informational.as_str(), "informational");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Success => "success",
-            Severity::Informational => "informational",
-            Severity::Error => "error",
-        }
-    }
-
-    /// The name in `lang`, for people.
-    ///
-    /// ```
-    /// use secstatus::{Lang, Severity};
     /// assert_eq!(Severity::Error.label(Lang::Ru), "ошибка");
     /// ```
-    pub const fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Severity::Success, Lang::En) => "success",
-            (Severity::Success, Lang::Ru) => "успех",
-            (Severity::Informational, Lang::En) => "informational",
-            (Severity::Informational, Lang::Ru) => "информационный",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Error, Lang::Ru) => "ошибка",
-        }
+    pub enum Severity [array] {
+        /// The value 0: `SEC_E_OK`.
+        Success = ("success", "success", "успех"),
+        /// A positive value: the call worked, and the caller has something more to do.
+        Informational = ("informational", "informational", "информационный"),
+        /// A negative value (the severity bit is set): the call failed.
+        Error = ("error", "error", "ошибка"),
     }
-}
-
-impl core::str::FromStr for Severity {
-    type Err = UnknownName;
-
-    /// Parses the stable name returned by [`Severity::as_str`].
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Severity::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or(UnknownName)
-    }
-}
-
-macro_rules! closed_set {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = ($key:literal, $en:literal, $ru:literal), )+
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            ///
-            /// ```
-            #[doc = concat!("use secstatus::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::ALL, [")]
-            $(#[doc = concat!("    ", stringify!($name), "::", stringify!($variant), ",")])+
-            /// ]);
-            /// // Declaration order is also the order of `Ord`.
-            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));")]
-            /// ```
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable snake_case name used in the data file, JSON and on the command line.
-            ///
-            /// ```
-            #[doc = concat!("use secstatus::", stringify!($name), ";")]
-            $(#[doc = concat!("assert_eq!(", stringify!($name), "::", stringify!($variant), ".as_str(), ", stringify!($key), ");")])+
-            /// ```
-            pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-
-            /// The name in `lang`, for people.
-            ///
-            /// ```
-            #[doc = concat!("use secstatus::{", stringify!($name), ", Lang};")]
-            $(#[doc = concat!(
-                "assert_eq!((", stringify!($name), "::", stringify!($variant), ".label(Lang::En), ",
-                stringify!($name), "::", stringify!($variant), ".label(Lang::Ru)), (",
-                stringify!($en), ", ", stringify!($ru), "));"
-            )])+
-            /// ```
-            pub const fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Ru) => $ru,)+
-                }
-            }
-        }
-
-        impl core::str::FromStr for $name {
-            type Err = UnknownName;
-
-            /// Parses the stable name returned by `as_str`, exactly: no other case, no label.
-            ///
-            /// ```
-            #[doc = concat!("use secstatus::{", stringify!($name), ", UnknownName};")]
-            #[doc = concat!("for &value in ", stringify!($name), "::ALL {")]
-            ///     assert_eq!(value.as_str().parse(), Ok(value));
-            #[doc = concat!("    assert_eq!(value.as_str().to_uppercase().parse::<", stringify!($name), ">(), Err(UnknownName));")]
-            /// }
-            #[doc = concat!("assert_eq!(\"\".parse::<", stringify!($name), ">(), Err(UnknownName));")]
-            /// ```
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or(UnknownName)
-            }
-        }
-    };
 }
 
 closed_set! {
@@ -376,35 +253,21 @@ impl Alias {
     }
 }
 
-/// Where the English system message comes from.
-///
-/// ```
-/// use secstatus::{MessageSource, SecStatus};
-/// let entry = SecStatus::SEC_E_LOGON_DENIED.entry().unwrap();
-/// assert_eq!(entry.message_source(), MessageSource::MsErref);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageSource {
-    /// Microsoft's [MS-ERREF] section 2.1, the text Windows prints.
-    MsErref,
-    /// No public text exists; the catalogue wrote its own.
-    Own,
-}
-
-impl MessageSource {
-    /// The stable name used in the data file and JSON: `ms-erref` or `own`.
+closed_set! {
+    /// Where the English system message comes from.
     ///
     /// ```
-    /// use secstatus::MessageSource;
+    /// use secstatus::{MessageSource, SecStatus};
+    /// let entry = SecStatus::SEC_E_LOGON_DENIED.entry().unwrap();
+    /// assert_eq!(entry.message_source(), MessageSource::MsErref);
     /// assert_eq!(MessageSource::MsErref.as_str(), "ms-erref");
     /// assert_eq!(MessageSource::Own.as_str(), "own");
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            MessageSource::MsErref => "ms-erref",
-            MessageSource::Own => "own",
-        }
+    pub enum MessageSource {
+        /// Microsoft's [MS-ERREF] section 2.1, the text Windows prints.
+        MsErref = "ms-erref",
+        /// No public text exists; the catalogue wrote its own.
+        Own = "own",
     }
 }
 

@@ -43,12 +43,8 @@ pub fn ldap_data(after_code: &[u8]) -> Option<u32> {
     let at = find(rest, b"data ")?;
     let digits = &rest[at + 5..];
     let len = digits.iter().take_while(|b| b.is_ascii_hexdigit()).count();
-    if len == 0 || len > 8 {
-        return None;
-    }
-    digits[..len]
-        .iter()
-        .try_fold(0u32, |acc, &d| Some((acc << 4) | (d as char).to_digit(16)?))
+    // Bare hex, `52e`: no digits, or more than eight, is not a sub-code.
+    crate::num::hex(&digits[..len]).ok()
 }
 
 fn find(haystack: &[u8], needle: &[u8; 5]) -> Option<usize> {

@@ -99,15 +99,14 @@
 extern crate std;
 
 mod catalogue;
+mod closed_set;
 mod entry;
-mod foreign;
-#[rustfmt::skip]
-mod foreign_generated;
 #[rustfmt::skip]
 mod generated;
 mod interop;
 mod kind;
 mod ldap;
+mod map;
 mod num;
 mod parse;
 mod query;
@@ -121,13 +120,13 @@ pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
     Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
 };
-pub use foreign::{
+pub use kind::{facility_name, ValueKind};
+pub use ldap::{ldap_data, ldap_sub_code};
+pub use map::{
     foreign, foreign_by_name, foreigns, mapped_to, sources, Foreign, GssStatus, KerberosError,
     Mapping, NtStatus, Source, System, TlsAlert, Win32Error,
 };
-pub use kind::{facility_name, ValueKind};
-pub use ldap::{ldap_data, ldap_sub_code};
-pub use num::Hex;
+pub use num::{parse_number, Hex};
 pub use parse::ParseError;
 pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
 pub use scan::{scan, Code, Form, Found, Scan};

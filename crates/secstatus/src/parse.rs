@@ -3,6 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::num::{self, NumError};
 use crate::{lookup_name, SecStatus};
 
 /// Why a text is not a status code.
@@ -66,7 +67,8 @@ impl FromStr for SecStatus {
     /// - exactly 8 hex digits without a prefix: `80090308` (always read as hex);
     /// - a signed decimal: `-2146893044`, `+0`;
     /// - an unsigned decimal up to `4294967295`: `2148074252`;
-    /// - Display's own form, a name with its value in parentheses: `SEC_E_LOGON_DENIED (0x8009030C)`.
+    /// - Display's own form, a name with its value in parentheses: `SEC_E_LOGON_DENIED (0x8009030C)`; the name must
+    ///   be a catalogue name of that value.
     ///
     /// Numbers parse whether or not the catalogue knows the value; names must be known.
     ///
@@ -80,18 +82,22 @@ impl FromStr for SecStatus {
     /// assert_eq!("0x0".parse(), Ok(SecStatus::SEC_E_OK));
     /// assert_eq!(denied.to_string().parse(), Ok(denied));
     /// assert!("SEC_E_OK (0x8009030C)".parse::<SecStatus>().is_err());
+    /// // Not the Display form: the first half is no name.
+    /// assert!("8009030C (0x8009030C)".parse::<SecStatus>().is_err());
     /// assert!("LOGON_DENIED".parse::<SecStatus>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        // Display's own form, `SEC_E_LOGON_DENIED (0x8009030C)`: both halves must name the same code.
+        // Display's own form, `SEC_E_LOGON_DENIED (0x8009030C)`: a catalogue name, and a value of the same code. A
+        // text whose first half is not a name (`A687b7c2 (A687b7c2 )`) is not that form, and is read as one token.
         if let Some((name, value)) = s.strip_suffix(')').and_then(|rest| rest.split_once(" (")) {
-            let (by_name, by_value) = (parse_one(name.trim())?, parse_one(value.trim())?);
-            return if by_name == by_value {
-                Ok(by_name)
-            } else {
-                Err(err(ParseErrorKind::Disagree))
-            };
+            if let Some(entry) = lookup_name(name.trim()) {
+                return if parse_one(value.trim())? == entry.status() {
+                    Ok(entry.status())
+                } else {
+                    Err(err(ParseErrorKind::Disagree))
+                };
+            }
         }
         parse_one(s)
     }
@@ -117,52 +123,25 @@ fn parse_one(s: &str) -> Result<SecStatus, ParseError> {
 
 /// 1 to 8 hex digits to their value.
 fn parse_hex(digits: &[u8]) -> Result<u32, ParseError> {
-    if digits.is_empty() {
-        return Err(err(ParseErrorKind::HexNoDigits));
-    }
-    if !digits.iter().all(u8::is_ascii_hexdigit) {
-        return Err(err(ParseErrorKind::HexBadDigit));
-    }
-    if digits.len() > 8 {
-        return Err(err(ParseErrorKind::HexTooLong));
-    }
-    Ok(digits
-        .iter()
-        .fold(0u32, |acc, &d| (acc << 4) | hex_value(d)))
-}
-
-const fn hex_value(d: u8) -> u32 {
-    (match d {
-        b'0'..=b'9' => d - b'0',
-        b'a'..=b'f' => d - b'a' + 10,
-        _ => d - b'A' + 10,
-    }) as u32
+    num::hex(digits).map_err(|e| {
+        err(match e {
+            NumError::NoDigits => ParseErrorKind::HexNoDigits,
+            NumError::TooLong => ParseErrorKind::HexTooLong,
+            NumError::BadDigit | NumError::OutOfRange => ParseErrorKind::HexBadDigit,
+        })
+    })
 }
 
 /// A signed or unsigned decimal in `i32::MIN..=u32::MAX`, as the status with those 32 bits.
 fn parse_decimal(s: &str) -> Result<SecStatus, ParseError> {
-    let (negative, digits) = match s.as_bytes() {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        rest => (false, rest),
-    };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(err(ParseErrorKind::DecimalBadDigit));
-    }
-    let mut magnitude: u64 = 0;
-    for &d in digits {
-        magnitude = magnitude * 10 + u64::from(d - b'0');
-        if magnitude > u64::from(u32::MAX) {
-            return Err(err(ParseErrorKind::DecimalOutOfRange));
-        }
-    }
-    if negative {
-        if magnitude > 1 << 31 {
-            return Err(err(ParseErrorKind::DecimalOutOfRange));
-        }
-        // `magnitude` is at most 2^31, so the negation fits in an i64 and then in an i32.
-        Ok(SecStatus::from_i32((-(magnitude as i64)) as i32))
-    } else {
-        Ok(SecStatus::from_u32(magnitude as u32))
-    }
+    num::decimal(s.as_bytes())
+        .map(SecStatus::from_u32)
+        .map_err(|e| {
+            err(match e {
+                NumError::OutOfRange => ParseErrorKind::DecimalOutOfRange,
+                NumError::NoDigits | NumError::BadDigit | NumError::TooLong => {
+                    ParseErrorKind::DecimalBadDigit
+                }
+            })
+        })
 }

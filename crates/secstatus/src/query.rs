@@ -3,50 +3,34 @@
 //! [`SecStatus`]'s `FromStr` is strict: one text, one value. A person asking about `80090308` or `1326` may mean
 //! more than one thing, and one who types `LOGON_DENIED` or `SEC_E_LOGON_DENIDE` should still get an answer.
 
+use crate::closed_set::closed_set;
+use crate::num;
 use crate::{entries, names, Entry, SecStatus};
 
-/// How a query was read.
-///
-/// ```
-/// use secstatus::{interpret, Reading};
-/// let readings: Vec<_> = interpret("LOGON_DENIED").map(|i| i.reading).collect();
-/// assert_eq!(readings, [Reading::ShortName]);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Reading {
-    /// A full name or alias: `SEC_E_LOGON_DENIED`.
-    Name,
-    /// A name without its `SEC_E_` or `SEC_I_` prefix: `LOGON_DENIED`.
-    ShortName,
-    /// Hex with a `0x` prefix.
-    Hex,
-    /// Eight hex digits without a prefix: `80090308`.
-    BareHex,
-    /// A signed or unsigned decimal.
-    Decimal,
-    /// A short number of decimal digits read as hex, as Windows' `err.exe` also does: `1326` as `0x1326`.
-    DecimalAsHex,
-    /// Found inside a longer text, as [`crate::scan`] finds codes in log lines: `[WinError -2146893054]`.
-    InText,
-}
-
-impl Reading {
-    /// A short stable name: `name`, `short_name`, `hex`, `bare_hex`, `decimal`, `decimal_as_hex`, `in_text`.
+closed_set! {
+    /// How a query was read.
     ///
     /// ```
-    /// assert_eq!(secstatus::Reading::BareHex.as_str(), "bare_hex");
+    /// use secstatus::{interpret, Reading};
+    /// let readings: Vec<_> = interpret("LOGON_DENIED").map(|i| i.reading).collect();
+    /// assert_eq!(readings, [Reading::ShortName]);
+    /// assert_eq!(Reading::BareHex.as_str(), "bare_hex");
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Reading::Name => "name",
-            Reading::ShortName => "short_name",
-            Reading::Hex => "hex",
-            Reading::BareHex => "bare_hex",
-            Reading::Decimal => "decimal",
-            Reading::DecimalAsHex => "decimal_as_hex",
-            Reading::InText => "in_text",
-        }
+    pub enum Reading {
+        /// A full name or alias: `SEC_E_LOGON_DENIED`.
+        Name = "name",
+        /// A name without its `SEC_E_` or `SEC_I_` prefix: `LOGON_DENIED`.
+        ShortName = "short_name",
+        /// Hex with a `0x` prefix.
+        Hex = "hex",
+        /// Eight hex digits without a prefix: `80090308`.
+        BareHex = "bare_hex",
+        /// A signed or unsigned decimal.
+        Decimal = "decimal",
+        /// A short number of decimal digits read as hex, as Windows' `err.exe` also does: `1326` as `0x1326`.
+        DecimalAsHex = "decimal_as_hex",
+        /// Found inside a longer text, as [`crate::scan`] finds codes in log lines: `[WinError -2146893054]`.
+        InText = "in_text",
     }
 }
 
@@ -139,12 +123,12 @@ pub fn interpret(query: &str) -> Interpretations {
         };
         out.push(status, reading);
         if reading == Reading::BareHex && all_digits {
-            if let Ok(decimal) = text.parse::<u32>() {
+            if let Ok(decimal) = num::unsigned(bytes) {
                 out.push(SecStatus::from_u32(decimal), Reading::Decimal);
             }
         }
         if reading == Reading::Decimal && all_digits && bytes.len() < 8 {
-            if let Ok(hex) = u32::from_str_radix(text, 16) {
+            if let Ok(hex) = num::hex(bytes) {
                 out.push(SecStatus::from_u32(hex), Reading::DecimalAsHex);
             }
         }

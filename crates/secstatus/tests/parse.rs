@@ -97,3 +97,51 @@ fn display_round_trips_through_parse() {
         }
     }
 }
+
+/// Issue 15, found by the `parse` fuzz target (fuzz/regressions/parse/display-form-whose-name-is-a-number): a text
+/// shaped like Display's `NAME (0xVALUE)` whose "name" is a number was read as a name of a value with no entry.
+#[test]
+fn display_form_needs_a_catalogue_name() {
+    use secstatus::{interpret, Reading};
+
+    let found = "A687b7c2 (A687b7c2 )";
+    assert_eq!(
+        found.parse::<SecStatus>().map_err(|e| e.to_string()),
+        Err("not the name of an SSPI status code".to_string())
+    );
+    assert_eq!(interpret(found).count(), 0);
+    for text in [
+        "80090308 (80090308)",
+        "0x0 (0x0)",
+        "-2146893044 (0x8009030C)",
+    ] {
+        assert!(text.parse::<SecStatus>().is_err(), "{text:?}");
+        assert!(
+            interpret(text).all(|i| i.reading != Reading::Name),
+            "{text:?}"
+        );
+    }
+    // The real form still reads, in any case and with Markdown escapes, and the halves must agree.
+    for text in [
+        "SEC_E_LOGON_DENIED (0x8009030C)",
+        r"sec\_e\_logon\_denied (0x8009030c)",
+        "SEC_E_LOGON_DENIED (-2146893044)",
+    ] {
+        assert_eq!(
+            text.parse::<SecStatus>(),
+            Ok(SecStatus::SEC_E_LOGON_DENIED),
+            "{text:?}"
+        );
+        let first = interpret(text).next().unwrap();
+        assert_eq!(
+            (first.status, first.reading),
+            (SecStatus::SEC_E_LOGON_DENIED, Reading::Name)
+        );
+    }
+    assert_eq!(
+        "SEC_E_OK (0x8009030C)"
+            .parse::<SecStatus>()
+            .map_err(|e| e.to_string()),
+        Err("the name and the value in parentheses are different codes".to_string())
+    );
+}
