@@ -67,7 +67,7 @@ impl Answer {
     /// Resolves `query`, reading bare numbers in `from` when given.
     pub fn resolve(query: &str, from: Option<System>) -> Answer {
         let mut found = Found::default();
-        match from.map(|system| (system, number(query))) {
+        match from.map(|system| (system, secstatus::parse_number(query))) {
             Some((system, Some(value))) => found.in_system(value, system),
             Some((system, None)) => match foreign_by_name(query) {
                 Some(f) if f.system() == system => found.foreign.push(f),
@@ -194,26 +194,6 @@ impl Found {
             }
         }
         out
-    }
-}
-
-/// A bare number as `--from` takes it: `0x` hex, decimal (signed or not), or hex digits with a letter among them
-/// (`52e`, as LDAP's `data` field writes Win32 errors). Names are not numbers here.
-fn number(query: &str) -> Option<u32> {
-    let text = query.trim();
-    let bytes = text.as_bytes();
-    let hex_with_letter = !bytes.is_empty()
-        && bytes.len() <= 8
-        && bytes.iter().all(u8::is_ascii_hexdigit)
-        && bytes.iter().any(u8::is_ascii_alphabetic);
-    match bytes {
-        [b'0', b'x' | b'X', ..] => text.parse::<SecStatus>().ok().map(SecStatus::to_u32),
-        _ if hex_with_letter => u32::from_str_radix(text, 16).ok(),
-        [b'-' | b'+', rest @ ..] if !rest.is_empty() && rest.iter().all(u8::is_ascii_digit) => {
-            text.parse::<SecStatus>().ok().map(SecStatus::to_u32)
-        }
-        _ if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) => text.parse::<u32>().ok(),
-        _ => None,
     }
 }
 

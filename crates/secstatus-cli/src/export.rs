@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use secstatus::{Entry, Lang, Text};
+use secstatus::{Entry, Hex, Lang, Text};
 
 /// Orders names as the specification does: `_` before letters (`SEC_E_NO_TGT_REPLY` before `SEC_E_NOT_OWNER`).
 pub fn spec_order(a: &str, b: &str) -> std::cmp::Ordering {
@@ -63,7 +63,7 @@ pub fn csv(entries: &[&Entry]) -> String {
         let next = |l| e.next_step().map_or("", |t| t.get(l));
         let fields = [
             e.name().to_string(),
-            format!("0x{:08X}", s.to_u32()),
+            Hex(s.to_u32()).to_string(),
             s.to_i32().to_string(),
             s.to_u32().to_string(),
             aliases.join(";"),
@@ -156,12 +156,12 @@ pub fn html(entries: &[&Entry], lang: Lang) -> String {
         }
         let _ = writeln!(
             rows,
-            "<tr class=\"{sev}\"><td><code>{name}</code>{aliases}</td><td><code>0x{hex:08X}</code><br><small>{signed}</small></td>\
+            "<tr class=\"{sev}\"><td><code>{name}</code>{aliases}</td><td><code>{hex}</code><br><small>{signed}</small></td>\
              <td>{severity}<br><small>{category}</small></td><td>{meaning}<br><small>{message}</small>{details}</td></tr>",
             sev = e.severity().as_str(),
             name = e.name(),
             aliases = if aliases.is_empty() { String::new() } else { format!("<br><small>= {}</small>", aliases.join(", ")) },
-            hex = s.to_u32(),
+            hex = Hex(s.to_u32()),
             signed = s.to_i32(),
             severity = bi(e.severity().label(Lang::En), e.severity().label(Lang::Ru)),
             category = bi(e.category().label(Lang::En), e.category().label(Lang::Ru)),

@@ -4,46 +4,31 @@
 //! written. It never allocates, accepts any bytes (invalid UTF-8 included) and looks at each byte a bounded number
 //! of times.
 
-use crate::{foreign, lookup_name, Entry, Foreign, SecStatus, System};
+use crate::closed_set::closed_set;
+use crate::{foreign, lookup_name, num, Entry, Foreign, SecStatus, System};
 
-/// How a code was written.
-///
-/// ```
-/// use secstatus::{scan, Form};
-/// let line = b"SEC_E_TIME_SKEW 0x80090324 80090324 -2146893020 2148074276";
-/// let forms: Vec<_> = scan(line).map(|f| f.form).collect();
-/// assert_eq!(forms, [Form::Name, Form::Hex, Form::BareHex, Form::SignedDecimal, Form::UnsignedDecimal]);
-/// assert!(scan(line).all(|f| f.code.name() == "SEC_E_TIME_SKEW"));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Form {
-    /// A name: `SEC_E_LOGON_DENIED`.
-    Name,
-    /// `0x` hex, any case, 1 to 8 digits: `0x8009030c`, `0x90312`.
-    Hex,
-    /// Eight hex digits without a prefix: `80090308`.
-    BareHex,
-    /// A negative decimal: `-2146893044`.
-    SignedDecimal,
-    /// An unsigned decimal: `2148074252`.
-    UnsignedDecimal,
-}
-
-impl Form {
-    /// A stable name: `name`, `hex`, `bare_hex`, `signed_decimal`, `unsigned_decimal`.
+closed_set! {
+    /// How a code was written.
     ///
     /// ```
-    /// assert_eq!(secstatus::Form::BareHex.as_str(), "bare_hex");
+    /// use secstatus::{scan, Form};
+    /// let line = b"SEC_E_TIME_SKEW 0x80090324 80090324 -2146893020 2148074276";
+    /// let forms: Vec<_> = scan(line).map(|f| f.form).collect();
+    /// assert_eq!(forms, [Form::Name, Form::Hex, Form::BareHex, Form::SignedDecimal, Form::UnsignedDecimal]);
+    /// assert!(scan(line).all(|f| f.code.name() == "SEC_E_TIME_SKEW"));
+    /// assert_eq!(Form::BareHex.as_str(), "bare_hex");
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Form::Name => "name",
-            Form::Hex => "hex",
-            Form::BareHex => "bare_hex",
-            Form::SignedDecimal => "signed_decimal",
-            Form::UnsignedDecimal => "unsigned_decimal",
-        }
+    pub enum Form {
+        /// A name: `SEC_E_LOGON_DENIED`.
+        Name = "name",
+        /// `0x` hex, any case, 1 to 8 digits: `0x8009030c`, `0x90312`.
+        Hex = "hex",
+        /// Eight hex digits without a prefix: `80090308`.
+        BareHex = "bare_hex",
+        /// A negative decimal: `-2146893044`.
+        SignedDecimal = "signed_decimal",
+        /// An unsigned decimal: `2148074252`.
+        UnsignedDecimal = "unsigned_decimal",
     }
 }
 
@@ -347,16 +332,14 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             numeric(hex(token)?, Form::BareHex)
         }
         _ if token.len() == 10 && token.iter().all(u8::is_ascii_digit) => {
-            let magnitude = token
-                .iter()
-                .fold(0u64, |acc, &d| acc * 10 + u64::from(d - b'0'));
-            let (value, form) = if negative {
-                (0u64.wrapping_sub(magnitude) as u32, Form::SignedDecimal)
+            let value = num::signed(negative, token).ok()?;
+            let form = if negative {
+                Form::SignedDecimal
             } else {
-                (u32::try_from(magnitude).ok()?, Form::UnsignedDecimal)
+                Form::UnsignedDecimal
             };
-            let in_range = if negative { magnitude <= 1 << 31 } else { true };
-            if in_range && value & 0x8000_0000 != 0 {
+            // Only error codes: their high bit is set.
+            if value & 0x8000_0000 != 0 {
                 numeric(value, form)
             } else {
                 None
@@ -367,10 +350,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
 }
 
 fn hex(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |acc, &d| {
-        let v = (d as char).to_digit(16)?;
-        Some((acc << 4) | v)
-    })
+    num::hex(digits).ok()
 }
 
 #[cfg(test)]

@@ -66,6 +66,9 @@ impl Hasher for Fnv {
     }
 }
 
+/// Rendered annotations by the codes of a line and how many more there were.
+type Cache = HashMap<(Vec<Noted>, usize), Box<[u8]>, BuildHasherDefault<Fnv>>;
+
 /// The annotated input.
 pub struct Plain<'o, W: Write> {
     out: &'o mut W,
@@ -76,7 +79,7 @@ pub struct Plain<'o, W: Write> {
     pending: Vec<Noted>,
     overflow: usize,
     /// Rendered annotations by the codes they explain.
-    cache: HashMap<(Vec<Noted>, usize), Box<[u8]>, BuildHasherDefault<Fnv>>,
+    cache: Cache,
     found_any: bool,
 }
 
