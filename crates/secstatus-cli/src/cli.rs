@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
@@ -48,6 +49,53 @@ pub const SUBCOMMANDS: &[&str] = &[
     "help",
 ];
 
+/// The command a mistyped first word was meant to be: within two edits of a command's name (one for names of four
+/// letters or fewer), and not a command itself.
+///
+/// ```
+/// use secstatus_cli::cli::closest_command;
+/// assert_eq!(closest_command("lokup"), Some("lookup"));
+/// assert_eq!(closest_command("explian"), Some("explain"));
+/// assert_eq!(closest_command("annotate"), None);
+/// assert_eq!(closest_command("0x80090308"), None);
+/// ```
+pub fn closest_command(word: &str) -> Option<&'static str> {
+    if SUBCOMMANDS.contains(&word) || word.starts_with('-') {
+        return None;
+    }
+    SUBCOMMANDS
+        .iter()
+        .map(|&c| (edit_distance(&word.to_ascii_lowercase(), c), c))
+        .filter(|&(d, c)| d > 0 && d <= if c.len() <= 4 { 1 } else { 2 })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
 /// Options that take a value, so the shortcut can step over it.
 const VALUED: &[&str] = &[
     "--lang",
@@ -60,9 +108,9 @@ const VALUED: &[&str] = &[
     "-n",
 ];
 
-/// `secstatus [OPTIONS] QUERY...` becomes `secstatus lookup [OPTIONS] QUERY...`: when the first argument that is
-/// not an option is no subcommand name, `lookup` is inserted after the program name.
-pub fn with_shortcut(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+/// The index of the first argument that is neither an option nor an option's value (a negative number counts as
+/// an operand); `args.len()` if there is none.
+pub fn first_operand(args: &[std::ffi::OsString]) -> usize {
     let mut i = 1;
     while let Some(arg) = args.get(i) {
         let text = arg.to_string_lossy();
@@ -78,7 +126,13 @@ pub fn with_shortcut(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
             1
         };
     }
-    match args.get(i) {
+    i
+}
+
+/// `secstatus [OPTIONS] QUERY...` becomes `secstatus lookup [OPTIONS] QUERY...`: when the first argument that is
+/// not an option is no subcommand name, `lookup` is inserted after the program name.
+pub fn with_shortcut(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    match args.get(first_operand(&args)) {
         Some(first) if !SUBCOMMANDS.contains(&first.to_string_lossy().as_ref()) => {
             let mut out = args;
             out.insert(1, "lookup".into());
@@ -91,8 +145,14 @@ pub fn with_shortcut(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
 /// Options every command takes.
 #[derive(Debug, Args, Clone)]
 pub struct Common {
-    /// Language of human output [default: from LC_ALL, LC_MESSAGES or LANG; else en].
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    /// Language of human output, in any case [default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else en].
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        ignore_case = true,
+        value_name = "LANG"
+    )]
     pub lang: Option<LangArg>,
 
     /// When to use colour (NO_COLOR in the environment turns `auto` off).
@@ -182,8 +242,8 @@ Examples:
   secstatus annotate --summary *.log
   secstatus annotate --json ldap.log
 
-Recognised, on token boundaries and only for catalogue values: names (SEC_E_LOGON_DENIED), 0x hex (0x8009030c,
-0x90312), 8 bare hex digits (80090308), negative decimals (-2146893044) and unsigned decimals (2148074252) of
+Recognised, on token boundaries and only for catalogue values: names (SEC_E_LOGON_DENIED), 0x hex (0x8009030c, \
+0x90312), 8 bare hex digits (80090308), negative decimals (-2146893044) and unsigned decimals (2148074252) of \
 errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: bad user name or password).")]
     Annotate(AnnotateArgs),
 
@@ -200,18 +260,22 @@ errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: b
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct LookupArgs {
-    /// Read bare numbers as values of this system: gss, krb, tls, ntstatus, win32, hresult.
-    #[arg(long, value_name = "SYSTEM", value_parser = parse_system)]
+    /// One line per code, for scripts and chat: `0x8009030C (-2146893044) SEC_E_LOGON_DENIED -- The logon attempt
+    /// failed.`
+    #[arg(long)]
+    pub short: bool,
+    /// Read bare numbers as values of this system.
+    #[arg(long, value_name = "SYSTEM", value_parser = parse_system())]
     pub from: Option<secstatus::System>,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only codes of this category.
-    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category())]
     pub category: Option<secstatus::Category>,
     /// Only codes of this severity.
-    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity())]
     pub severity: Option<secstatus::Severity>,
     /// Only the names the SSPI status-code documentation page lists.
     #[arg(long)]
@@ -243,6 +307,19 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The name `--format` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Html => "html",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     En,
@@ -256,21 +333,40 @@ pub enum ColorArg {
     Never,
 }
 
-fn one_of<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str, s: &str) -> Result<T, String> {
-    all.iter().copied().find(|&v| name(v) == s).ok_or_else(|| {
-        let names: Vec<_> = all.iter().map(|&v| name(v)).collect();
-        format!("expected one of: {}", names.join(", "))
+/// A parser that accepts exactly the names of a closed set, so that help and completions list them.
+fn names_of<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    clap::builder::PossibleValuesParser::new(all.iter().map(|&v| name(v))).map(move |s| {
+        all.iter()
+            .copied()
+            .find(|&v| name(v) == s)
+            .unwrap_or(all[0])
     })
 }
 
-fn parse_category(s: &str) -> Result<secstatus::Category, String> {
-    one_of(secstatus::Category::ALL, secstatus::Category::as_str, s)
+fn parse_category() -> impl clap::builder::TypedValueParser<Value = secstatus::Category> {
+    names_of(secstatus::Category::ALL, secstatus::Category::as_str)
 }
 
-fn parse_system(s: &str) -> Result<secstatus::System, String> {
-    one_of(&secstatus::System::ALL, secstatus::System::as_str, s)
+fn parse_system() -> impl clap::builder::TypedValueParser<Value = secstatus::System> {
+    names_of(&secstatus::System::ALL, secstatus::System::as_str)
 }
 
-fn parse_severity(s: &str) -> Result<secstatus::Severity, String> {
-    one_of(&secstatus::Severity::ALL, secstatus::Severity::as_str, s)
+fn parse_severity() -> impl clap::builder::TypedValueParser<Value = secstatus::Severity> {
+    names_of(&secstatus::Severity::ALL, secstatus::Severity::as_str)
+}
+
+/// The command as completion scripts see it: besides the closed sets (categories, severities, systems, formats,
+/// languages), the codes' names are offered where a query goes. Parsing uses [`Cli`] as it is, where any query is
+/// accepted.
+pub fn completion_command() -> clap::Command {
+    use clap::CommandFactory;
+    let names: Vec<&'static str> = secstatus::entries().map(|e| e.name()).collect();
+    let offer =
+        |arg: clap::Arg| arg.value_parser(clap::builder::PossibleValuesParser::new(names.clone()));
+    Cli::command()
+        .mut_subcommand("lookup", |c| c.mut_arg("queries", offer))
+        .mut_subcommand("explain", |c| c.mut_arg("code", offer))
 }

@@ -8,13 +8,21 @@ use secstatus::{
 
 use crate::answer::{Answer, Match, Miss, Via};
 
-/// ANSI styling, on or off.
+/// How human output looks: ANSI colour on or off, and the width to wrap to (a terminal's; `None` when the output
+/// is piped, which is never wrapped).
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
     pub color: bool,
+    pub width: Option<usize>,
 }
 
 impl Style {
+    /// No colour, no wrapping: what pipes and tests get.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: None,
+    };
+
     fn paint(self, code: &str, s: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -60,6 +68,8 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         ("related", "related", "см. также"),
         ("fields", "fields", "поля"),
         ("note", "note", "примечание"),
+        ("top_fix", "first fix", "первым делом"),
+        ("more", "more", "подробнее"),
         (
             "newest",
             "defined only by the newest Windows SDK",
@@ -194,16 +204,75 @@ pub fn describe_kind(status: SecStatus, lang: Lang) -> String {
     }
 }
 
-/// One `label: value` line of a card, values aligned; an empty label continues the previous row.
+/// One `label: value` line of a card, values aligned; an empty label continues the previous row. On a terminal the
+/// value wraps at spaces under itself.
 fn row(out: &mut String, style: Style, label: &str, value: &str) {
     const WIDTH: usize = 15;
+    /// Where values start: two spaces, the label column, a space.
+    const INDENT: usize = WIDTH + 3;
     let shown = if label.is_empty() {
         String::new()
     } else {
         format!("{label}:")
     };
     let pad = WIDTH.saturating_sub(shown.chars().count());
+    let value = match style.width {
+        Some(width) => wrap(value, width.saturating_sub(INDENT).max(20), INDENT),
+        None => value.to_string(),
+    };
     let _ = writeln!(out, "  {}{} {value}", style.dim(&shown), " ".repeat(pad));
+}
+
+/// The columns `s` takes on a terminal: characters outside colour escapes.
+pub fn visible_width(s: &str) -> usize {
+    let mut width = 0;
+    let mut in_escape = false;
+    for c in s.chars() {
+        match (in_escape, c) {
+            (false, '\x1b') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, _) => width += 1,
+        }
+    }
+    width
+}
+
+/// `text` wrapped at spaces to lines of at most `width` columns, every line after the first indented by `indent`
+/// spaces (two more under a `- ` bullet). Runs of spaces inside a line are kept; a word longer than a line is
+/// never broken, it gets a line of its own.
+///
+/// ```
+/// use secstatus_cli::human::wrap;
+/// assert_eq!(wrap("the logon attempt failed", 10, 2), "the logon\n  attempt\n  failed");
+/// assert_eq!(wrap("- a bullet item", 9, 0), "- a\n  bullet\n  item");
+/// assert_eq!(wrap("0x1  signed 1", 40, 2), "0x1  signed 1");
+/// ```
+pub fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let indent = indent + if text.starts_with("- ") { 2 } else { 0 };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line = 0;
+    let mut gap = 0; // spaces owed before the next word
+    for word in text.split(' ') {
+        if word.is_empty() {
+            gap += 1;
+            continue;
+        }
+        let w = visible_width(word);
+        let spaces = if line == 0 { 0 } else { gap + 1 };
+        if line > 0 && line + spaces + w > width {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', indent));
+            line = indent;
+        } else {
+            out.extend(std::iter::repeat_n(' ', spaces));
+            line += spaces;
+        }
+        out.push_str(word);
+        line += w;
+        gap = 0;
+    }
+    out
 }
 
 fn fields_line(status: SecStatus) -> String {
@@ -266,6 +335,13 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
     if let Some(erratum) = e.erratum() {
         row(&mut out, style, w("erratum"), erratum.get(lang));
     }
+    if !full {
+        if let Some(fix) = e.fixes().first() {
+            row(&mut out, style, w("top_fix"), fix.get(lang));
+        }
+        let more = format!("secstatus explain {}", e.name());
+        row(&mut out, style, w("more"), &style.dim(&more));
+    }
     if full {
         for alias in e.aliases() {
             row(&mut out, style, alias.name(), alias.meaning().get(lang));
@@ -304,12 +380,17 @@ pub fn foreign_value(f: &Foreign) -> String {
 
 /// A mapping with its source; its note is English only, so it is left out of Russian output.
 fn mapping_line(m: &Mapping, lang: Lang) -> String {
+    format!("{}  {}", m.status(), source_line(m, lang))
+}
+
+/// A mapping's source and note: `[samba: ...]`.
+fn source_line(m: &Mapping, lang: Lang) -> String {
     let note = m
         .note()
         .filter(|_| lang == Lang::En)
         .map(|n| format!(": {n}"))
         .unwrap_or_default();
-    format!("{}  [{}{note}]", m.status(), m.source().key())
+    format!("[{}{note}]", m.source().key())
 }
 
 /// The card for a neighbouring system's status and its SSPI equivalents.
@@ -338,18 +419,27 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
     );
     let (forward, one_way): (Vec<&Mapping>, Vec<&Mapping>) =
         f.mappings().iter().partition(|m| !m.is_reverse_only());
-    match forward.as_slice() {
-        [] => row(&mut out, style, word("sspi", lang), word("no_sspi", lang)),
-        [first, rest @ ..] => {
-            row(
-                &mut out,
-                style,
-                word("sspi", lang),
-                &mapping_line(first, lang),
-            );
-            for m in rest {
-                row(&mut out, style, word("also", lang), &mapping_line(m, lang));
-            }
+    if forward.is_empty() {
+        row(&mut out, style, word("sspi", lang), word("no_sspi", lang));
+    }
+    // Each SSPI code once, with every source that gives it; the primary first.
+    let mut shown: Vec<SecStatus> = Vec::new();
+    for m in &forward {
+        if shown.contains(&m.status()) {
+            continue;
+        }
+        let label = if shown.is_empty() {
+            word("sspi", lang)
+        } else {
+            word("also", lang)
+        };
+        shown.push(m.status());
+        let mut sources = forward.iter().filter(|o| o.status() == m.status());
+        if let Some(first) = sources.next() {
+            row(&mut out, style, label, &mapping_line(first, lang));
+        }
+        for other in sources {
+            row(&mut out, style, "", &source_line(other, lang));
         }
     }
     for (i, m) in one_way.iter().enumerate() {
@@ -420,11 +510,15 @@ pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     // Readings that name nothing are worth showing only when nothing else matched: then they are the answer.
     for i in answer.readings.iter().filter(|_| !answer.found()) {
         let value = i.status;
+        // The query is worth repeating only when it is not the value as written.
+        let hex = Hex(value.to_u32()).to_string();
+        let query = answer.query.trim();
+        if !query.eq_ignore_ascii_case(&hex) {
+            let _ = write!(out, "{}: ", printable(query));
+        }
         let _ = writeln!(
             out,
-            "{}: {} ({} {}): {}",
-            printable(&answer.query),
-            Hex(value.to_u32()),
+            "{hex} ({} {}): {}",
             word("read_as", lang),
             reading_label(i.reading, lang),
             word("not_sspi", lang)
@@ -432,6 +526,52 @@ pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
         row(&mut out, style, word("value", lang), &numbers(value, lang));
         row(&mut out, style, word("fields", lang), &fields_line(value));
         row(&mut out, style, "", &describe_kind(value, lang));
+    }
+    out
+}
+
+/// The one-line form of an answer, a line per code (certutil's shape): `0x8009030C (-2146893044)
+/// SEC_E_LOGON_DENIED -- The logon attempt failed.`; a neighbouring status names its SSPI equivalent after `->`.
+pub fn short(answer: &Answer, lang: Lang) -> String {
+    let mut out = String::new();
+    for m in &answer.matches {
+        let s = m.entry.status();
+        let _ = writeln!(
+            out,
+            "{} ({}) {} -- {}",
+            Hex(s.to_u32()),
+            s.to_i32(),
+            m.entry.name(),
+            m.entry.message().get(lang)
+        );
+    }
+    for f in &answer.foreign {
+        let sspi = f
+            .primary()
+            .map(|m| format!(" -> {}", m.status()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {} {} -- {}{sspi}",
+            f.system().label(lang),
+            foreign_value(f),
+            f.name(),
+            f.meaning().get(lang)
+        );
+    }
+    if let Some((alert, m)) = answer.unnamed_alert {
+        let _ = writeln!(out, "{} {alert} -> {}", System::Tls.label(lang), m.status());
+    }
+    if !answer.found() {
+        for i in &answer.readings {
+            let _ = writeln!(
+                out,
+                "{} ({}) -- {}",
+                Hex(i.status.to_u32()),
+                i.status.to_i32(),
+                describe_kind(i.status, lang)
+            );
+        }
     }
     out
 }
@@ -477,7 +617,8 @@ pub fn search(hits: &[(&'static Entry, u32)], lang: Lang, style: Style) -> Strin
     out
 }
 
-/// The aligned table of `list`.
+/// The aligned table of `list`. On a terminal narrower than the table, the severity column goes first, then
+/// messages are cut short (with `…`) rather than wrapped or overflowing.
 pub fn table(entries: &[&Entry], lang: Lang, style: Style) -> String {
     let width = entries
         .iter()
@@ -491,28 +632,65 @@ pub fn table(entries: &[&Entry], lang: Lang, style: Style) -> String {
         .chain([word("severity_h", lang).chars().count()])
         .max()
         .unwrap_or(8);
+    let longest = entries
+        .iter()
+        .map(|e| e.message().get(lang).chars().count())
+        .max()
+        .unwrap_or(0);
+    let fixed = width + 2 + 10 + 2;
+    let show_severity = style
+        .width
+        .is_none_or(|w| fixed + sev_width + 2 + longest <= w);
+    let room = style.width.map(|w| {
+        let used = fixed + if show_severity { sev_width + 2 } else { 0 };
+        w.saturating_sub(used).max(12)
+    });
     let mut out = String::new();
-    let header = format!(
-        "{:<width$}  {:<10}  {:<sev_width$}  {}",
+    let mut header = format!(
+        "{:<width$}  {:<10}  ",
         word("name", lang),
-        word("value_h", lang),
-        word("severity_h", lang),
-        word("message_h", lang)
+        word("value_h", lang)
     );
+    if show_severity {
+        let _ = write!(header, "{:<sev_width$}  ", word("severity_h", lang));
+    }
+    header.push_str(word("message_h", lang));
     let _ = writeln!(out, "{}", style.dim(&header));
     for e in entries {
-        let sev = e.severity().label(lang);
-        let pad = sev_width.saturating_sub(sev.chars().count());
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "{}{}  {}  {}{}  {}",
+            "{}{}  {}  ",
             style.name(e.name()),
             " ".repeat(width - e.name().chars().count()),
             Hex(e.status().to_u32()),
-            style.severity(e.severity(), sev),
-            " ".repeat(pad),
-            e.message().get(lang)
+        );
+        if show_severity {
+            let sev = e.severity().label(lang);
+            let pad = sev_width.saturating_sub(sev.chars().count());
+            let _ = write!(
+                out,
+                "{}{}  ",
+                style.severity(e.severity(), sev),
+                " ".repeat(pad)
+            );
+        }
+        let message = e.message().get(lang);
+        let _ = writeln!(
+            out,
+            "{}",
+            room.map_or_else(|| message.to_string(), |r| shorten(message, r))
         );
     }
     out
+}
+
+/// `text` cut to at most `width` characters, ending with `…` when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }

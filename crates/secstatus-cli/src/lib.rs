@@ -6,6 +6,7 @@ pub mod answer;
 pub mod cli;
 pub mod export;
 pub mod human;
+pub mod man;
 pub mod print;
 pub mod testkit;
 pub mod wire;

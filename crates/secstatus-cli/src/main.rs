@@ -3,15 +3,15 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use secstatus::{Entry, Lang};
 
 use secstatus_cli::answer::Answer;
 use secstatus_cli::cli::{
-    with_shortcut, AnnotateArgs, Cli, ColorArg, Command, Common, LangArg, ListArgs,
+    with_shortcut, AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs,
 };
 use secstatus_cli::human::{self, Style};
-use secstatus_cli::print::Printer;
+use secstatus_cli::print::{Detail, Printer};
 
 /// Exit status: 0 found, 1 not found, 2 usage or I/O error (as grep).
 const FOUND: u8 = 0;
@@ -19,7 +19,15 @@ const NOT_FOUND: u8 = 1;
 const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse_from(with_shortcut(std::env::args_os().collect())) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some((typed, command)) = mistyped_command(&args) {
+        eprintln!(
+            "secstatus: `{}` is not a command, nor a code or a name; did you mean `{command}`?",
+            human::printable(&typed)
+        );
+        return ExitCode::from(TROUBLE);
+    }
+    let cli = match Cli::try_parse_from(with_shortcut(args)) {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version go to stdout with 0; usage errors to stderr with 2.
@@ -27,14 +35,26 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { TROUBLE } else { FOUND });
         }
     };
+    if let Err(conflict) = check_options(&cli) {
+        eprintln!("secstatus: {conflict}");
+        return ExitCode::from(TROUBLE);
+    }
     // The printer is chosen once; every command hands it data.
     let printer = if cli.common.json {
         Printer::Json
     } else {
+        // A search answers in the language of its words, unless --lang says otherwise.
+        let lang = match &cli.command {
+            Command::Search { words, .. } if cli.common.lang.is_none() => {
+                query_lang(words).unwrap_or_else(|| resolve_lang(&cli.common))
+            }
+            _ => resolve_lang(&cli.common),
+        };
         Printer::Human {
-            lang: resolve_lang(&cli.common),
+            lang,
             style: Style {
                 color: use_color(&cli.common),
+                width: terminal_width(),
             },
         }
     };
@@ -54,44 +74,142 @@ fn main() -> ExitCode {
 
 fn run(command: Command, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
     match command {
-        Command::Lookup { queries, args } => lookup(&queries, args.from, false, printer, out),
-        Command::Explain { code, args } => lookup(&[code], args.from, true, printer, out),
+        Command::Lookup { queries, args } => {
+            let detail = if args.short {
+                Detail::Short
+            } else {
+                Detail::Card
+            };
+            lookup(&queries, args.from, detail, printer, out)
+        }
+        Command::Explain { code, args } => {
+            let detail = if args.short {
+                Detail::Short
+            } else {
+                Detail::Full
+            };
+            lookup(&[code], args.from, detail, printer, out)
+        }
         Command::List(args) => list(&args, printer, out),
         Command::Search { words, limit } => search(&words.join(" "), limit, printer, out),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "secstatus", out);
+            let mut command = secstatus_cli::cli::completion_command();
+            clap_complete::generate(shell, &mut command, "secstatus", out);
             Ok(FOUND)
         }
         Command::Annotate(args) => annotate(&args, printer, out),
         Command::Man { dir: None } => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            secstatus_cli::man::main_page(out)?;
             Ok(FOUND)
         }
-        Command::Man { dir: Some(dir) } => {
-            clap_mangen::generate_to(Cli::command(), &dir).map_err(|e| {
-                io::Error::new(
-                    e.kind(),
-                    format!("cannot write man pages to {}: {e}", dir.display()),
-                )
-            })?;
-            writeln!(out, "wrote the man pages to {}", dir.display())?;
-            Ok(FOUND)
-        }
+        Command::Man { dir: Some(dir) } => match secstatus_cli::man::write_dir(&dir) {
+            Ok(pages) => {
+                writeln!(
+                    out,
+                    "wrote {} man pages to {}",
+                    pages.len(),
+                    human::printable(&dir.to_string_lossy())
+                )?;
+                Ok(FOUND)
+            }
+            Err(e) => {
+                eprintln!(
+                    "secstatus: cannot write man pages to {}: {e}",
+                    human::printable(&dir.to_string_lossy())
+                );
+                Ok(TROUBLE)
+            }
+        },
     }
 }
 
-/// `--lang`, else the locale environment (LC_ALL, LC_MESSAGES, LANG, first set wins), else English.
+/// `--lang`, else the environment as gettext reads it, else English: the locale is the first of LC_ALL,
+/// LC_MESSAGES and LANG that is set; unless it is `C` or `POSIX`, LANGUAGE (a `:`-separated list of preferences)
+/// comes first, and its first language we have wins.
 fn resolve_lang(common: &Common) -> Lang {
     match common.lang {
         Some(LangArg::En) => Lang::En,
         Some(LangArg::Ru) => Lang::Ru,
-        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|var| std::env::var(var).ok())
-            .find(|value| !value.is_empty())
-            .and_then(|value| value.parse().ok())
-            .unwrap_or(Lang::En),
+        None => {
+            let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(var);
+            let plain = locale
+                .as_deref()
+                .is_some_and(|l| l == "C" || l == "POSIX" || l.starts_with("C."));
+            let preferred = var("LANGUAGE")
+                .filter(|_| !plain)
+                .and_then(|list| list.split(':').find_map(|l| l.parse().ok()));
+            preferred
+                .or_else(|| locale.and_then(|l| l.parse().ok()))
+                .unwrap_or(Lang::En)
+        }
     }
+}
+
+/// The language a search query is written in: Russian if it has Cyrillic letters, English if it has only Latin ones,
+/// `None` for numbers and names alone.
+fn query_lang(words: &[String]) -> Option<Lang> {
+    let letters = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic());
+    let mut latin = false;
+    for c in letters {
+        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            return Some(Lang::Ru);
+        }
+        latin |= c.is_ascii_alphabetic();
+    }
+    let identifiers = words
+        .iter()
+        .all(|w| w.contains(|c: char| c == '_' || c.is_ascii_digit()));
+    (latin && !identifiers).then_some(Lang::En)
+}
+
+/// A first argument that looks like a mistyped command (`lokup`) rather than a query: close to a command's name,
+/// and no code, name or number. Returns it and the command meant.
+fn mistyped_command(args: &[std::ffi::OsString]) -> Option<(String, &'static str)> {
+    let first = args
+        .get(secstatus_cli::cli::first_operand(args))?
+        .to_str()?;
+    let command = secstatus_cli::cli::closest_command(first)?;
+    let answer = Answer::resolve(first, None);
+    (!answer.found() && answer.readings.is_empty()).then(|| (first.to_string(), command))
+}
+
+/// Options that conflict, or that would do nothing, are refused rather than ignored.
+fn check_options(cli: &Cli) -> Result<(), String> {
+    match &cli.command {
+        Command::List(args)
+            if cli.common.json && !matches!(args.format, Format::Table | Format::Json) =>
+        {
+            Err(format!(
+                "--json and --format {} ask for two formats; give one",
+                args.format.as_str()
+            ))
+        }
+        Command::Lookup { args, .. } | Command::Explain { args, .. }
+            if cli.common.json && args.short =>
+        {
+            Err("--json and --short ask for two formats; give one".into())
+        }
+        Command::Completions { .. } if cli.common.json => {
+            Err("--json does not apply to `completions`: it prints a shell script".into())
+        }
+        Command::Man { .. } if cli.common.json => {
+            Err("--json does not apply to `man`: it prints a man page".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The width of the terminal standard output goes to; `None` when it is piped or redirected (never wrapped).
+fn terminal_width() -> Option<usize> {
+    let stdout = io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0))
 }
 
 /// `--color`, with `auto` meaning a terminal and no `NO_COLOR`.
@@ -116,12 +234,12 @@ fn found(yes: bool) -> u8 {
 fn lookup(
     queries: &[String],
     from: Option<secstatus::System>,
-    full: bool,
+    detail: Detail,
     printer: &Printer,
     out: &mut impl Write,
 ) -> io::Result<u8> {
     let answers: Vec<Answer> = queries.iter().map(|q| Answer::resolve(q, from)).collect();
-    printer.lookup(&answers, full, out)?;
+    printer.lookup(&answers, detail, out)?;
     Ok(found(answers.iter().all(Answer::found)))
 }
 

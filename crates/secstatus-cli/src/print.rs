@@ -1,7 +1,7 @@
 //! The printer, chosen once from the options (human or JSON): commands hand it data, and it alone decides how
 //! the data looks.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use secstatus::{Entry, Lang};
@@ -11,6 +11,36 @@ use crate::answer::Answer;
 use crate::cli::Format;
 use crate::human::{self, Style};
 use crate::{export, wire};
+
+/// A hint for people on stderr, wrapped to its width when it is a terminal.
+fn hint(text: &str) {
+    let stderr = io::stderr();
+    let width = stderr
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(&stderr))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0));
+    let text = match width {
+        Some(w) => text
+            .lines()
+            .map(|line| human::wrap(line, w, 2))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => text.to_string(),
+    };
+    eprintln!("{text}");
+}
+
+/// How much of an answer people see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// One line per code (`--short`).
+    Short,
+    /// The essentials, the first fix, and where to read more (`lookup`).
+    Card,
+    /// Everything (`explain`).
+    Full,
+}
 
 /// How output looks.
 #[derive(Clone, Copy, Debug)]
@@ -22,9 +52,14 @@ pub enum Printer {
 }
 
 impl Printer {
-    /// The answers to lookup queries: cards (`full` for explain), or one JSON array. A query that names nothing and
-    /// is no number gets, for people, a hint on stderr.
-    pub fn lookup(&self, answers: &[Answer], full: bool, out: &mut impl Write) -> io::Result<()> {
+    /// The answers to lookup queries: cards, or one JSON array. A query that names nothing and is no number gets,
+    /// for people, a hint on stderr.
+    pub fn lookup(
+        &self,
+        answers: &[Answer],
+        detail: Detail,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
         match *self {
             Printer::Json => {
                 let objects: Vec<_> = answers.iter().map(wire::Lookup::new).collect();
@@ -32,12 +67,17 @@ impl Printer {
             }
             Printer::Human { lang, style } => {
                 for (i, answer) in answers.iter().enumerate() {
-                    if i > 0 {
+                    let text = match detail {
+                        Detail::Short => human::short(answer, lang),
+                        Detail::Card => human::lookup(answer, lang, style, false),
+                        Detail::Full => human::lookup(answer, lang, style, true),
+                    };
+                    if i > 0 && detail != Detail::Short {
                         writeln!(out)?;
                     }
-                    out.write_all(human::lookup(answer, lang, style, full).as_bytes())?;
+                    out.write_all(text.as_bytes())?;
                     if let (Some(miss), true) = (&answer.miss, answer.readings.is_empty()) {
-                        eprintln!("{}", human::not_found_hint(answer, miss, lang));
+                        hint(&human::not_found_hint(answer, miss, lang));
                     }
                 }
                 Ok(())
@@ -83,10 +123,10 @@ impl Printer {
             }
             Printer::Human { lang, style } => {
                 if hits.is_empty() {
-                    eprintln!(
+                    hint(&format!(
                         "secstatus: no entry mentions `{}`; `secstatus list` shows them all",
                         human::printable(query)
-                    );
+                    ));
                 }
                 out.write_all(human::search(hits, lang, style).as_bytes())
             }

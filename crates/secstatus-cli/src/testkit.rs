@@ -83,7 +83,7 @@ pub fn annotate(
         output.finish().map_err(StreamError::Sink)?;
         result
     }
-    let style = Style { color: false };
+    let style = Style::PLAIN;
     let mut out = Vec::new();
     let result = match mode {
         Mode::Annotate => drive(reader, path, Plain::new(&mut out, lang, style, false)),

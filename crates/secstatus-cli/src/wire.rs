@@ -302,15 +302,20 @@ impl Ldap {
     }
 }
 
-/// `secstatus annotate --summary --json`: one item per code.
+/// `secstatus annotate --summary --json`: one item per code, most frequent first.
 #[derive(Serialize)]
 pub struct Tally<'a> {
-    pub name: &'static str,
+    pub name: &'a str,
     pub value: Hex,
     pub count: u64,
     pub first: At<'a>,
     pub last: At<'a>,
     pub files: Vec<&'a str>,
+    /// `sspi`, `ntstatus`, or `win32` for an LDAP `data` sub-code.
+    pub system: &'static str,
+    /// For an LDAP bind diagnostic's `data` sub-code: the sub-code as written (`52e`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ldap_data: Option<String>,
 }
 
 /// A place in the inputs.

@@ -28,9 +28,15 @@ impl Iterator for Hits {
     fn next(&mut self) -> Option<Self::Item> {
         let &(score, index) = self.ranked.get(self.next)?;
         self.next += 1;
-        (score > 0).then(|| (&ENTRIES[usize::from(index)], score))
+        // Hits far weaker than the best are noise: a word that only grazes them (`match` in `mismatch`).
+        let best = self.ranked[0].0;
+        (score > 0 && score.saturating_mul(RELEVANT) >= best)
+            .then(|| (&ENTRIES[usize::from(index)], score))
     }
 }
+
+/// A hit is shown when its score is at least the best one's divided by this.
+const RELEVANT: u32 = 4;
 
 /// Finds the entries whose names, meanings, messages, next steps, causes, fixes or errata contain the words of
 /// `query`, in English or Russian, ignoring case. Best first: words that few entries contain weigh more, and a
@@ -43,6 +49,8 @@ impl Iterator for Hits {
 /// use secstatus::{search, SecStatus};
 /// let (best, _) = search("clocks do not match").next().unwrap();
 /// assert_eq!(best.status(), SecStatus::SEC_E_TIME_SKEW);
+/// // Stop words (`do`, `not`; `не`, `и`) do not count: only entries about clocks or matching are found.
+/// assert!(search("clocks do not match").count() < 5);
 /// let (best, _) = search("часы").next().unwrap();
 /// assert_eq!(best.status(), SecStatus::SEC_E_TIME_SKEW);
 /// let (best, _) = search("0x80090308").next().unwrap();
@@ -75,13 +83,25 @@ pub fn search(query: &str) -> Hits {
             w.trim_start_matches('-')
         }
     });
+    let mut stop = [""; MAX_WORDS];
+    let mut stops = 0;
     for word in split.filter(|w| !w.is_empty()) {
-        if count < MAX_WORDS {
+        if is_stop_word(word) {
+            if stops < MAX_WORDS {
+                stop[stops] = word;
+                stops += 1;
+            }
+        } else if count < MAX_WORDS {
             words[count] = stem(word);
             count += 1;
         }
     }
-    let words = &words[..count];
+    // A query of stop words alone (`no`) still searches for them.
+    let words = if count == 0 {
+        &stop[..stops]
+    } else {
+        &words[..count]
+    };
 
     let mut ranked = [(0u32, 0u8); ENTRY_COUNT];
     for (i, slot) in ranked.iter_mut().enumerate() {
@@ -110,6 +130,111 @@ pub fn search(query: &str) -> Hits {
     // Equal scores keep value order.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     Hits { ranked, next: 0 }
+}
+
+/// Words too common to tell entries apart, in English and Russian: `clocks do not match` searches for `clocks` and
+/// `match`.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "so",
+    "than",
+    "that",
+    "the",
+    "then",
+    "there",
+    "this",
+    "to",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "а",
+    "без",
+    "бы",
+    "в",
+    "во",
+    "вы",
+    "да",
+    "для",
+    "до",
+    "же",
+    "за",
+    "и",
+    "из",
+    "или",
+    "к",
+    "как",
+    "когда",
+    "ли",
+    "мы",
+    "на",
+    "над",
+    "не",
+    "нет",
+    "но",
+    "о",
+    "об",
+    "от",
+    "по",
+    "под",
+    "при",
+    "с",
+    "со",
+    "так",
+    "то",
+    "у",
+    "что",
+    "это",
+    "я",
+];
+
+/// Whether `word` is a stop word, in any case.
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS
+        .iter()
+        .any(|s| s.chars().count() == word.chars().count() && starts_with_ignore_case(word, s))
 }
 
 /// The word itself, or for long words the stem shared by their forms (all but the last two characters).

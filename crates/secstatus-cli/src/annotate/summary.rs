@@ -1,21 +1,32 @@
 //! `annotate --summary`: per code, how often it occurs, where first and last, and in which inputs; printed once
-//! every input has been read, as a table or as JSON.
+//! every input has been read, most frequent first, as a table or as JSON. An LDAP bind diagnostic's `data`
+//! sub-code counts as a code of its own (a Win32 error), since it is usually the answer.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use secstatus::stream::{Hit, Sink};
-use secstatus::{Hex, Lang};
+use secstatus::{Code, Hex, Lang};
 
 use super::Output;
 use crate::human::{printable, Style};
 use crate::wire;
 
+/// What is counted: a code of a system, or an LDAP `data` sub-code (a Win32 error). Orders SSPI codes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    /// 0 for SSPI, 1 for NTSTATUS, 2 for a sub-code.
+    rank: u8,
+    system: &'static str,
+    value: u32,
+    ldap: bool,
+}
+
 /// Per code.
 #[derive(Debug, Default)]
 struct Tally {
-    name: &'static str,
+    name: String,
     count: u64,
     /// (input, line)
     first: (usize, u64),
@@ -36,7 +47,7 @@ pub struct Summary<'o, W: Write> {
     format: Format,
     /// Names of the inputs seen so far.
     paths: Vec<String>,
-    tallies: BTreeMap<u32, Tally>,
+    tallies: BTreeMap<Key, Tally>,
 }
 
 impl<'o, W: Write> Summary<'o, W> {
@@ -49,20 +60,29 @@ impl<'o, W: Write> Summary<'o, W> {
         }
     }
 
+    /// The tallies, most frequent first (then by system and value).
+    fn ranked(&self) -> Vec<(&Key, &Tally)> {
+        let mut ranked: Vec<_> = self.tallies.iter().collect();
+        ranked.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+        ranked
+    }
+
     fn json(&self) -> Vec<wire::Tally<'_>> {
         let at = |(input, line): (usize, u64)| wire::At {
             path: &self.paths[input],
             line,
         };
-        self.tallies
-            .iter()
-            .map(|(&value, t)| wire::Tally {
-                name: t.name,
-                value: Hex(value),
+        self.ranked()
+            .into_iter()
+            .map(|(key, t)| wire::Tally {
+                name: &t.name,
+                value: Hex(key.value),
                 count: t.count,
                 first: at(t.first),
                 last: at(t.last),
                 files: t.inputs.iter().map(|&i| self.paths[i].as_str()).collect(),
+                system: key.system,
+                ldap_data: key.ldap.then(|| format!("{:x}", key.value)),
             })
             .collect()
     }
@@ -74,17 +94,26 @@ impl<'o, W: Write> Summary<'o, W> {
         };
         let at = |(input, line): (usize, u64)| format!("{}:{line}", printable(&self.paths[input]));
         let rows: Vec<[String; 6]> = self
-            .tallies
-            .iter()
-            .map(|(&value, t)| {
+            .ranked()
+            .into_iter()
+            .map(|(key, t)| {
                 let files: Vec<_> = t
                     .inputs
                     .iter()
                     .map(|&i| printable(&self.paths[i]))
                     .collect();
+                let value = if key.ldap {
+                    let label = match lang {
+                        Lang::Ru => "данные LDAP",
+                        _ => "LDAP data",
+                    };
+                    format!("{label} {:x}", key.value)
+                } else {
+                    Hex(key.value).to_string()
+                };
                 [
-                    t.name.to_string(),
-                    Hex(value).to_string(),
+                    t.name.clone(),
+                    value,
                     t.count.to_string(),
                     at(t.first),
                     at(t.last),
@@ -98,25 +127,50 @@ impl<'o, W: Write> Summary<'o, W> {
                 *w = (*w).max(cell.chars().count());
             }
         }
+        // On a terminal too narrow for the table, the last columns go: FILES (FIRST and LAST name the files too),
+        // then LAST. NAME, VALUE, COUNT and FIRST always stay.
+        let fits = |n: usize| widths[..n].iter().sum::<usize>() + 2 * (n - 1);
+        let shown = match style.width {
+            None => 6,
+            Some(w) => (4..=6).rev().find(|&n| fits(n) <= w).unwrap_or(4),
+        };
         let pad =
             |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
         let mut out = String::new();
-        let head: Vec<_> = header.iter().zip(widths).map(|(h, w)| pad(h, w)).collect();
+        let head: Vec<_> = header
+            .iter()
+            .zip(widths)
+            .take(shown)
+            .map(|(h, w)| pad(h, w))
+            .collect();
         let _ = writeln!(out, "{}", style.dim(head.join("  ").trim_end()));
         for row in &rows {
-            let _ = writeln!(
-                out,
-                "{}  {}  {:>w2$}  {}  {}  {}",
+            let mut cells = vec![
                 style.name(&pad(&row[0], widths[0])),
                 pad(&row[1], widths[1]),
-                row[2],
-                pad(&row[3], widths[3]),
-                pad(&row[4], widths[4]),
-                row[5],
-                w2 = widths[2]
-            );
+                format!("{:>w$}", row[2], w = widths[2]),
+            ];
+            cells.extend((3..shown).map(|i| pad(&row[i], widths[i])));
+            let _ = writeln!(out, "{}", cells.join("  ").trim_end());
         }
         out
+    }
+}
+
+impl<W: Write> Summary<'_, W> {
+    fn count(&mut self, key: Key, line: u64, name: impl FnOnce() -> String) {
+        let input = self.paths.len().saturating_sub(1);
+        let t = self.tallies.entry(key).or_default();
+        let at = (input, line);
+        if t.count == 0 {
+            t.first = at;
+            t.name = name();
+        }
+        t.count += 1;
+        t.last = at;
+        if t.inputs.last() != Some(&input) {
+            t.inputs.push(input);
+        }
     }
 }
 
@@ -125,17 +179,30 @@ impl<W: Write> Sink for Summary<'_, W> {
     const LINE_ENDS: bool = false;
 
     fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
-        let input = self.paths.len().saturating_sub(1);
-        let t = self.tallies.entry(hit.found.code.value()).or_default();
-        let at = (input, hit.line);
-        if t.count == 0 {
-            t.first = at;
-            t.name = hit.found.code.name();
-        }
-        t.count += 1;
-        t.last = at;
-        if t.inputs.last() != Some(&input) {
-            t.inputs.push(input);
+        let code = hit.found.code;
+        let (rank, system) = match code {
+            Code::NtStatus(_) => (1, "ntstatus"),
+            _ => (0, "sspi"),
+        };
+        let key = Key {
+            rank,
+            system,
+            value: code.value(),
+            ldap: false,
+        };
+        self.count(key, hit.line, || code.name().to_string());
+        if let Some(data) = hit.ldap {
+            let name = || {
+                secstatus::ldap_sub_code(data)
+                    .map_or_else(|| format!("{data:x}"), |f| f.name().to_string())
+            };
+            let key = Key {
+                rank: 2,
+                system: "win32",
+                value: data,
+                ldap: true,
+            };
+            self.count(key, hit.line, name);
         }
         Ok(())
     }
