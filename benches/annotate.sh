@@ -12,12 +12,16 @@ cd "$(dirname "$0")/.."
 MIB=${1:-1024}
 RUNS=${RUNS:-5}
 DIR=target/bench
-BIN=target/release/secstatus
+# BIN=PATH compares another build (it is then not rebuilt).
+BIN=${BIN:-}
 # The forms annotate recognises, as one regex: names, 0x hex, 8 bare hex digits, 10-digit decimals.
 REGEX='SEC_[EI]_[A-Z0-9_]+|\b0[xX][0-9a-fA-F]{1,8}\b|\b[0-9a-fA-F]{8}\b|-?\b[0-9]{10}\b'
 
 cargo build --release -q -p secstatus-cli --example gen_log
-cargo build --release -q -p secstatus-cli
+if [ -z "$BIN" ]; then
+  cargo build --release -q -p secstatus-cli
+  BIN=target/release/secstatus
+fi
 mkdir -p "$DIR"
 for density in sparse dense; do
   file=$DIR/synthetic-$density-$MIB.log

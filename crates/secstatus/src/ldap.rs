@@ -48,7 +48,8 @@ pub fn ldap_data(after_code: &[u8]) -> Option<u32> {
 }
 
 fn find(haystack: &[u8], needle: &[u8; 5]) -> Option<usize> {
-    // First byte first: comparing whole windows costs a call per position.
-    (0..haystack.len().saturating_sub(4))
-        .find(|&i| haystack[i] == needle[0] && haystack[i..i + 5] == needle[..])
+    // Fixed-size windows compare inline; slices of a run-time length would call memcmp at every position.
+    haystack
+        .windows(5)
+        .position(|w| <[u8; 5]>::try_from(w).is_ok_and(|w| w == *needle))
 }

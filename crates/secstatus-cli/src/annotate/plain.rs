@@ -1,8 +1,6 @@
 //! The default output: the input unchanged, and `  [secstatus: …]` after the content of every line that holds
 //! codes, before its terminator (CRLF stays CRLF; a last line without a newline stays without).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::{self, Write};
 
 use secstatus::stream::{Hit, Sink};
@@ -13,8 +11,6 @@ use crate::human::Style;
 
 /// The most codes remembered for one line's annotation; the rest are counted.
 const MAX_PER_LINE: usize = 32;
-/// The most distinct annotations kept rendered; dense logs repeat a few combinations of codes endlessly.
-const CACHE_SIZE: usize = 4096;
 
 /// One code on the current line, with the LDAP `data` sub-code that follows it.
 #[derive(Clone, Copy, Debug)]
@@ -43,31 +39,58 @@ impl PartialEq for Noted {
 
 impl Eq for Noted {}
 
-impl Hash for Noted {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.key().hash(state);
-    }
+/// Rendered annotations, direct-mapped by a fingerprint of the line's codes: dense logs repeat a few combinations
+/// endlessly, and a slot is checked against the codes themselves before it is used.
+struct Cache {
+    slots: Vec<Option<Rendered>>,
 }
 
-/// FNV-1a: a few small integers per key, hashed often; no need for SipHash's protection, since the keys come from
-/// the catalogue's values.
-#[derive(Default)]
-struct Fnv(u64);
+/// A line's codes, how many more there were, and their annotation.
+type Rendered = (Vec<Noted>, usize, Box<[u8]>);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+impl Cache {
+    const SLOTS: usize = 1024;
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+    fn new() -> Cache {
+        Cache {
+            slots: vec![None; Self::SLOTS],
         }
     }
-}
 
-/// Rendered annotations by the codes of a line and how many more there were.
-type Cache = HashMap<(Vec<Noted>, usize), Box<[u8]>, BuildHasherDefault<Fnv>>;
+    fn slot(pending: &[Noted], overflow: usize) -> usize {
+        let mut h = overflow as u64;
+        for n in pending {
+            let (nt, value, ldap) = n.key();
+            h = (h
+                ^ u64::from(value)
+                ^ (u64::from(nt) << 32)
+                ^ (u64::from(ldap.unwrap_or(0)) << 33))
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (h >> 54) as usize % Self::SLOTS
+    }
+
+    /// The annotation for these codes, rendered by `render` the first time.
+    fn get(
+        &mut self,
+        pending: &[Noted],
+        overflow: usize,
+        render: impl FnOnce() -> String,
+    ) -> &[u8] {
+        let slot = &mut self.slots[Self::slot(pending, overflow)];
+        let hit = slot
+            .as_ref()
+            .is_some_and(|(codes, more, _)| *more == overflow && codes[..] == *pending);
+        if !hit {
+            *slot = Some((
+                pending.to_vec(),
+                overflow,
+                render().into_bytes().into_boxed_slice(),
+            ));
+        }
+        slot.as_ref().map_or(&[][..], |(_, _, note)| note)
+    }
+}
 
 /// The annotated input.
 pub struct Plain<'o, W: Write> {
@@ -93,7 +116,7 @@ impl<'o, W: Write> Plain<'o, W> {
             line_buffered,
             pending: Vec::new(),
             overflow: 0,
-            cache: HashMap::default(),
+            cache: Cache::new(),
             found_any: false,
         }
     }
@@ -121,19 +144,16 @@ impl<W: Write> Sink for Plain<'_, W> {
     }
 
     fn line_end(&mut self, terminator: &[u8]) -> io::Result<()> {
-        let key = (std::mem::take(&mut self.pending), self.overflow);
+        let (lang, style) = (self.lang, self.style);
+        let (pending, overflow) = (&self.pending, self.overflow);
+        let note = self.cache.get(pending, overflow, || {
+            annotation(pending, overflow, lang, style)
+        });
+        self.out.write_all(note)?;
+        self.out.write_all(terminator)?;
+        self.pending.clear();
         self.overflow = 0;
-        if let Some(note) = self.cache.get(&key) {
-            self.out.write_all(note)?;
-        } else {
-            let note = annotation(&key.0, key.1, self.lang, self.style).into_bytes();
-            self.out.write_all(&note)?;
-            if self.cache.len() >= CACHE_SIZE {
-                self.cache.clear();
-            }
-            self.cache.insert(key, note.into_boxed_slice());
-        }
-        self.out.write_all(terminator)
+        Ok(())
     }
 
     fn chunk_end(&mut self) -> io::Result<()> {
