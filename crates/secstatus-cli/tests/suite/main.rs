@@ -6,6 +6,7 @@ mod util;
 
 mod annotate;
 mod commands;
+mod corpus;
 mod hostile;
 mod json;
 mod properties;
