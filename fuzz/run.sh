@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS_PER_TARGET seconds (default 20), seeded from fuzz/seeds/<target> (and the
-# saved reproducers in fuzz/regressions/<target>, which must no longer crash), growing fuzz/corpus/<target>.
+# Runs every fuzz target for SECONDS_PER_TARGET seconds (default 20), starting from the checked-in corpus
+# fuzz/corpus/<target> (minimised, so a short run begins where earlier campaigns got to), the seeds in
+# fuzz/seeds/<target> and the saved reproducers in fuzz/regressions/<target>, which must no longer crash.
 # Prints, per target, the executions and the result; exits non-zero if any target crashed, timed out or ran out of
 # memory. Needs only the stable toolchain: cargo-fuzz is installed if missing, and RUSTC_BOOTSTRAP=1 stands in for
 # nightly.
+#
+#   bash fuzz/run.sh [SECONDS_PER_TARGET]               a bounded run (CI: 25 s per target)
+#   bash fuzz/run.sh --campaign [SECONDS_PER_TARGET]    a long run (default 600 s per target), then the corpus is
+#                                                       minimised in place (cargo fuzz cmin) and the run is logged
+#                                                       in fuzz/campaigns.tsv; commit both
 #
 # Environment: FUZZ_SANITIZER (default `none`: panics are what we hunt, and it runs ~5x faster than `address`),
 # FUZZ_TARGETS (default: every target), FUZZ_ARGS (more libFuzzer flags).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-seconds=${1:-20}
-case $seconds in '' | *[!0-9]*) echo "usage: $0 [SECONDS_PER_TARGET]" >&2; exit 2 ;; esac
+campaign=0
+if [ "${1:-}" = --campaign ]; then
+  campaign=1
+  shift
+fi
+seconds=${1:-$([ "$campaign" -eq 1 ] && echo 600 || echo 20)}
+case $seconds in '' | *[!0-9]*) echo "usage: $0 [--campaign] [SECONDS_PER_TARGET]" >&2; exit 2 ;; esac
 sanitizer=${FUZZ_SANITIZER:-none}
 export RUSTC_BOOTSTRAP=1
 
@@ -27,6 +38,9 @@ if ! cargo fuzz build -s "$sanitizer" >artifacts/logs/build.log 2>&1; then
   cat artifacts/logs/build.log >&2
   exit 2
 fi
+
+# files and KiB of a folder
+size() { printf '%s %s' "$(find "$1" -type f | wc -l)" "$(du -sk "$1" | cut -f1)"; }
 
 failed=0
 printf '\n%-10s %12s %8s %10s  %s\n' target executions seconds exec/s result
@@ -57,6 +71,14 @@ for t in $targets; do
   rate=$(grep -E '^#[0-9]+' "$log" | grep -oE 'exec/s: [0-9]+' | tail -n 1 | grep -oE '[0-9]+' || true)
   if [ "$rc" -eq 0 ] && [ -n "$done_line" ]; then
     result=ok
+    if [ "$campaign" -eq 1 ]; then
+      # Keep only the inputs that add coverage, so the corpus stays small enough to check in.
+      cargo fuzz cmin -s "$sanitizer" "$t" "corpus/$t" >"artifacts/logs/$t.cmin.log" 2>&1
+      read -r files kib <<<"$(size "corpus/$t")"
+      result="ok, corpus minimised to $files files, $kib KiB"
+      [ -s campaigns.tsv ] || printf 'date\ttarget\tsanitizer\texecutions\tseconds\tcorpus_files\tcorpus_kib\n' >campaigns.tsv
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$t" "$sanitizer" "$runs" "$secs" "$files" "$kib" >>campaigns.tsv
+    fi
   else
     failed=1
     kind=$(grep -oE "panicked at [^ ]+|ERROR: libFuzzer: [a-z-]+|ERROR: AddressSanitizer: [a-z-]+" "$log" | head -n 1 || true)
@@ -73,3 +95,7 @@ if [ "$failed" -ne 0 ]; then
 fi
 echo
 echo "all targets ran without a crash"
+if [ "$campaign" -eq 1 ]; then
+  echo "campaign totals per target (fuzz/campaigns.tsv):"
+  awk -F'\t' 'NR > 1 { runs[$2] += $4; secs[$2] += $5 } END { for (t in runs) printf "  %-10s %12d executions in %.1f h\n", t, runs[t], secs[t] / 3600 }' campaigns.tsv | sort
+fi

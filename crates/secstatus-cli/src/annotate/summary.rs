@@ -191,11 +191,10 @@ impl<W: Write> Sink for Summary<'_, W> {
             ldap: false,
         };
         self.count(key, hit.line, || code.name().to_string());
-        if let Some(data) = hit.ldap {
-            let name = || {
-                secstatus::ldap_sub_code(data)
-                    .map_or_else(|| format!("{data:x}"), |f| f.name().to_string())
-            };
+        // A sub-code the tables know counts as a code of its own; an unknown one has no name to count it under.
+        if let Some(sub) = hit.ldap.and_then(secstatus::ldap_sub_code) {
+            let data = sub.value();
+            let name = || sub.name().to_string();
             let key = Key {
                 rank: 2,
                 system: "win32",
