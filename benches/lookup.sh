@@ -15,6 +15,8 @@ RUNS=${RUNS:-200}
 commands=(
   "cat $SMALL"
   "$BIN lookup 0x8009030C"
+  "$BIN lookup 0x80070005"
+  "$BIN lookup E_ACCESSDENIED error_logon_failure"
   "$BIN lookup -2146893044 SEC_E_WRONG_PRINCIPAL 80090308"
   "$BIN explain SEC_E_TIME_SKEW --lang ru"
   "$BIN search clocks do not match"

@@ -39,8 +39,11 @@ if ! cargo fuzz build -s "$sanitizer" >artifacts/logs/build.log 2>&1; then
   exit 2
 fi
 
-# files and KiB of a folder
-size() { printf '%s %s' "$(find "$1" -type f | wc -l)" "$(du -sk "$1" | cut -f1)"; }
+# files and KiB (of content, not of disk blocks) of a folder
+size() {
+  printf '%s %s' "$(find "$1" -type f | wc -l)" \
+    "$(find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", (s + 1023) / 1024 }')"
+}
 
 failed=0
 printf '\n%-10s %12s %8s %10s  %s\n' target executions seconds exec/s result

@@ -116,6 +116,9 @@ pub struct Stream {
     buf: Box<[u8]>,
     /// The most of one line held at once.
     segment: usize,
+    /// How much is read at a time: [`READ_SIZE`], or less for a segment smaller than that. What is kept after a
+    /// cut is less than a segment, so a read always fits the buffer.
+    read: usize,
 }
 
 impl Default for Stream {
@@ -170,9 +173,11 @@ impl Stream {
     /// ```
     pub fn with_segment(segment: usize) -> Stream {
         let segment = segment.max(128);
+        let read = READ_SIZE.min(segment);
         Stream {
-            buf: vec![0u8; segment + READ_SIZE].into_boxed_slice(),
+            buf: vec![0u8; segment + read].into_boxed_slice(),
             segment,
+            read,
         }
     }
 
@@ -188,11 +193,11 @@ impl Stream {
             token_before: false,
             pending: false,
         };
-        let segment = self.segment;
+        let (segment, read) = (self.segment, self.read);
         let buf = &mut self.buf[..];
         let mut filled = 0;
         loop {
-            let n = match reader.read(&mut buf[filled..filled + READ_SIZE]) {
+            let n = match reader.read(&mut buf[filled..filled + read]) {
                 Ok(n) => n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
@@ -433,6 +438,30 @@ mod tests {
         assert_eq!(events.bytes, data);
         assert_eq!(events.hits, [(8, 2, 5), (26, 4, 6), (40, 5, 6)]);
         assert_eq!(events.ends, 3);
+    }
+
+    /// Found by the `scan` fuzz target: with a segment smaller than a read, what a cut kept could exceed the
+    /// segment, and the next read ran past the buffer.
+    #[test]
+    fn a_small_segment_never_reads_past_its_buffer() {
+        struct Count(usize);
+        impl Sink for Count {
+            fn matched(&mut self, _: &Hit<'_>) -> io::Result<()> {
+                self.0 += 1;
+                Ok(())
+            }
+        }
+        // A space a little past the middle of the first read: the cut falls there, far from the end.
+        let mut line = b"a".repeat(READ_SIZE * 5 / 8);
+        line.extend_from_slice(b" 0x80090308 ");
+        line.extend_from_slice(&b"b".repeat(3 * READ_SIZE));
+        for segment in [128, 1000, READ_SIZE - 1, READ_SIZE + 1] {
+            let mut count = Count(0);
+            Stream::with_segment(segment)
+                .run(&mut &line[..], &mut count)
+                .unwrap();
+            assert_eq!(count.0, 1, "segment {segment}");
+        }
     }
 
     #[test]
