@@ -1,6 +1,6 @@
-//! Reads `data/codes.toml` (with the specification's table, `data/spec/sspi-status-codes.tsv`) and
-//! `data/mappings.toml`, validates them, and renders `crates/secstatus/src/generated.rs` and
-//! `crates/secstatus/src/map/tables.rs`.
+//! Reads `data/codes.toml` (with the specification's table, `data/spec/sspi-status-codes.tsv`),
+//! `data/mappings.toml` and `data/windows-errors/`, validates them, and renders `crates/secstatus/src/generated.rs`,
+//! `crates/secstatus/src/map/tables.rs` and `crates/secstatus/src/errors/tables.rs`.
 //!
 //! Run `cargo run -p secstatus-gen` after editing a data file. The test `generated_files_are_fresh` fails, naming
 //! that command, when a checked-in file no longer matches the data.
@@ -14,8 +14,12 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod mappings;
+mod windows_errors;
 
 pub use mappings::SYSTEMS;
+pub use windows_errors::{
+    render as render_windows_errors, DECISIONS_PATH, WINDOWS_ERRORS_DIR, WINDOWS_ERRORS_OUTPUT_PATH,
+};
 
 /// The command that regenerates the tables, as error messages and the generated header name it.
 pub const REGENERATE: &str = "cargo run -p secstatus-gen";
@@ -663,6 +667,25 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
     let spec = read(SPEC_PATH)?;
     let maps = read(MAPPINGS_PATH)?;
     let names = sspi_names(&data);
+    let decisions = read(DECISIONS_PATH)?;
+    let mut tables = Vec::new();
+    let dir = root.join(WINDOWS_ERRORS_DIR);
+    let listing = std::fs::read_dir(&dir).map_err(|e| format!("{WINDOWS_ERRORS_DIR}: {e}"))?;
+    for item in listing {
+        let file_name = item
+            .map_err(|e| format!("{WINDOWS_ERRORS_DIR}: {e}"))?
+            .file_name();
+        let file_name = file_name.to_string_lossy().into_owned();
+        if file_name.ends_with(".tsv") {
+            let text = read(&format!("{WINDOWS_ERRORS_DIR}/{file_name}"))?;
+            tables.push((file_name, text));
+        }
+    }
+    tables.sort();
+    let tables: Vec<(&str, &str)> = tables
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Ok(vec![
         (
             OUTPUT_PATH,
@@ -671,6 +694,11 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         (
             MAPPINGS_OUTPUT_PATH,
             mappings::render(&maps, &names).map_err(|e| format!("{MAPPINGS_PATH}: {e}"))?,
+        ),
+        (
+            WINDOWS_ERRORS_OUTPUT_PATH,
+            windows_errors::render(&decisions, &tables)
+                .map_err(|e| format!("{WINDOWS_ERRORS_DIR}: {e}"))?,
         ),
     ])
 }

@@ -68,6 +68,21 @@
 //! - `std`: `From<secstatus::Error> for std::io::Error`, with the nearest `io::ErrorKind`, and [`stream`]: whole
 //!   inputs read through the scanner into a sink, as `secstatus annotate` does.
 //! - `windows-result`: conversions between [`SecStatus`] and `windows_result::HRESULT`.
+//! - `windows-errors`: `errors`, every Win32 error, NTSTATUS and HRESULT as err.exe knows them (7,460 names from
+//!   [MS-ERREF] and the SDK header's security texts), with `WindowsError` for one name: lookups by value, by name in
+//!   any case, and a word search, all allocation-free.
+//!
+//! ```
+//! # #[cfg(feature = "windows-errors")] {
+//! use secstatus::{errors, System};
+//!
+//! let names: Vec<_> = errors::by_value(System::Win32, 5).iter().map(|e| e.name()).collect();
+//! assert_eq!(names, ["ERROR_ACCESS_DENIED"]);
+//! let e = errors::by_name(r"STATUS\_LOGON\_FAILURE").unwrap();
+//! assert_eq!((e.system(), e.value()), (System::NtStatus, 0xC000_006D));
+//! assert_eq!(e.message(), "The attempted logon is invalid. This is either due to a bad username or authentication information.");
+//! # }
+//! ```
 //!
 //! # Neighbouring systems
 //!
@@ -85,7 +100,7 @@
 //! # References
 //!
 //! - winerror.h (Windows SDK; mingw-w64's public-domain copy), the `windows-sys` crate's constants.
-//! - [MS-ERREF] section 2.1, HRESULT values, for the system messages.
+//! - [MS-ERREF] section 2.1, HRESULT values, for the system messages (and sections 2.2 and 2.3 for `errors`).
 //! - The "SSPI Status Codes" documentation page, for the documented meanings.
 //!
 //! The data lives in one file, `data/codes.toml`, with the provenance of every value; the tables in this crate
@@ -101,6 +116,8 @@ extern crate std;
 mod catalogue;
 mod closed_set;
 mod entry;
+#[cfg(feature = "windows-errors")]
+pub mod errors;
 #[rustfmt::skip]
 mod generated;
 mod interop;
@@ -120,6 +137,8 @@ pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
     Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
 };
+#[cfg(feature = "windows-errors")]
+pub use errors::WindowsError;
 pub use kind::{facility_name, ValueKind};
 pub use ldap::{ldap_data, ldap_sub_code};
 pub use map::{

@@ -282,7 +282,7 @@ fn field_weight(entry: &Entry, word: &str, as_code: Option<SecStatus>) -> u32 {
 }
 
 /// Unicode case-insensitive substring test, without allocating.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+pub(crate) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
