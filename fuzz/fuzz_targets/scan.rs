@@ -218,7 +218,8 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Whether `h[m]` is the final `m` of a terminal colour escape: ESC `[`, digits and `;`, then `m`.
+/// Whether `h[m]` is the final `m` of a terminal colour escape: ESC `[`, at most 16 digits and `;` (the longest
+/// colour, `38;2;255;255;255`), then `m`.
 fn ends_sgr(h: &[u8], m: usize) -> bool {
     let params = h[..m]
         .iter()
@@ -226,5 +227,5 @@ fn ends_sgr(h: &[u8], m: usize) -> bool {
         .take_while(|b| b.is_ascii_digit() || **b == b';')
         .count();
     let open = m - params;
-    h[m] == b'm' && open >= 2 && h[open - 1] == b'[' && h[open - 2] == 0x1b
+    h[m] == b'm' && params <= 16 && open >= 2 && h[open - 1] == b'[' && h[open - 2] == 0x1b
 }

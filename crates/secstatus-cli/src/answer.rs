@@ -3,8 +3,8 @@
 //! [`Answer`].
 
 use secstatus::{
-    foreign, foreign_by_name, Code, Entry, Foreign, GssStatus, Interpretation, Mapping, ParseError,
-    Reading, SecStatus, System, TlsAlert, ValueKind,
+    errors, foreign, foreign_by_name, Code, Entry, Foreign, GssStatus, Interpretation, Mapping,
+    ParseError, Reading, SecStatus, System, TlsAlert, ValueKind, WindowsError,
 };
 
 /// The answer to one query.
@@ -22,6 +22,8 @@ pub struct Answer {
     pub foreign: Vec<&'static Foreign>,
     /// A TLS alert the tables do not name, with Schannel's catch-all mapping.
     pub unnamed_alert: Option<(u8, &'static Mapping)>,
+    /// Windows error codes of [MS-ERREF]'s tables the query names, beyond the curated neighbours above.
+    pub errors: Vec<ErrorHit>,
     /// Why nothing was found, when nothing was.
     pub miss: Option<Miss>,
 }
@@ -50,6 +52,46 @@ impl Via {
         match self {
             Via::Read(reading) => reading.as_str(),
             Via::Mapped => "mapped",
+        }
+    }
+}
+
+/// A Windows error code the query names: every name of its value, and how it was reached.
+#[derive(Debug)]
+pub struct ErrorHit {
+    /// Every name of the value in its system, in the source's order (never empty).
+    pub rows: &'static [WindowsError],
+    pub via: ErrorVia,
+}
+
+impl ErrorHit {
+    /// The first name's row: its system and value are every row's.
+    pub fn first(&self) -> &'static WindowsError {
+        &self.rows[0]
+    }
+}
+
+/// How a Windows error code was reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorVia {
+    /// By one of its names.
+    Name,
+    /// The query read as this value (hex, decimal, ...).
+    Read(Reading),
+    /// Inside an HRESULT the query reads as: HRESULT_FROM_WIN32 or HRESULT_FROM_NT.
+    Wrapped,
+    /// A bare number read in the system `--from` gave.
+    From,
+}
+
+impl ErrorVia {
+    /// The JSON name: `name`, a reading's name, `wrapped` or `from`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorVia::Name => "name",
+            ErrorVia::Read(reading) => reading.as_str(),
+            ErrorVia::Wrapped => "wrapped",
+            ErrorVia::From => "from",
         }
     }
 }
@@ -91,6 +133,7 @@ impl Answer {
             readings: found.readings,
             foreign: found.foreign,
             unnamed_alert: found.unnamed_alert,
+            errors: found.errors,
             miss,
         }
     }
@@ -109,6 +152,7 @@ struct Found {
     foreign: Vec<&'static Foreign>,
     unnamed_alert: Option<(u8, &'static Mapping)>,
     gss: Option<GssStatus>,
+    errors: Vec<ErrorHit>,
 }
 
 impl Found {
@@ -119,6 +163,49 @@ impl Found {
             let numbers: Vec<SecStatus> = self.readings.iter().map(|r| r.status).collect();
             self.foreign
                 .extend(numbers.into_iter().filter_map(neighbour));
+        }
+        if let Some(e) = errors::by_name(query.trim()) {
+            self.error(e.system(), e.value(), ErrorVia::Name);
+        }
+        for r in self.readings.clone() {
+            let value = r.status.to_u32();
+            // A short number is most often a Win32 error; an HRESULT or NTSTATUS fills 32 bits.
+            if value <= 0xFFFF {
+                self.error(System::Win32, value, ErrorVia::Read(r.reading));
+            }
+            self.error(System::HResult, value, ErrorVia::Read(r.reading));
+            self.error(System::NtStatus, value, ErrorVia::Read(r.reading));
+            match r.status.kind() {
+                ValueKind::Win32 { code } => {
+                    self.error(System::Win32, u32::from(code), ErrorVia::Wrapped)
+                }
+                ValueKind::HResultFromNt { ntstatus } => {
+                    self.error(System::NtStatus, ntstatus, ErrorVia::Wrapped)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Adds the Windows error `value` of `system` if the tables have it and nothing better already names it: an SSPI
+    /// code of the catalogue, a curated neighbour (which carries Russian, mappings and notes), or an earlier hit.
+    fn error(&mut self, system: System, value: u32, via: ErrorVia) {
+        let rows = errors::by_value(system, value);
+        let sspi = system == System::HResult && SecStatus::from_u32(value).entry().is_some();
+        let curated = self
+            .foreign
+            .iter()
+            .any(|f| f.system() == system && f.value() == value)
+            || foreign(system, value).is_some_and(|f| {
+                self.foreign.push(f);
+                true
+            });
+        let seen = self
+            .errors
+            .iter()
+            .any(|e| e.first().system() == system && e.first().value() == value);
+        if !rows.is_empty() && !sspi && !curated && !seen {
+            self.errors.push(ErrorHit { rows, via });
         }
     }
 
@@ -137,7 +224,10 @@ impl Found {
                     }
                 }
             }
-            _ => self.foreign.extend(foreign(system, value)),
+            _ => {
+                self.foreign.extend(foreign(system, value));
+                self.error(system, value, ErrorVia::From);
+            }
         }
     }
 
@@ -162,6 +252,7 @@ impl Found {
         self.readings.iter().any(|r| r.status.entry().is_some())
             || !self.foreign.is_empty()
             || self.unnamed_alert.is_some()
+            || !self.errors.is_empty()
     }
 
     /// The SSPI entries reached: read directly, then every mapping's target, without repeats.

@@ -60,7 +60,8 @@ pub const SUBCOMMANDS: &[&str] = &[
 /// assert_eq!(closest_command("0x80090308"), None);
 /// ```
 pub fn closest_command(word: &str) -> Option<&'static str> {
-    if SUBCOMMANDS.contains(&word) || word.starts_with('-') {
+    // Command names are short: a long word is no typo of one (and is not worth an edit distance).
+    if SUBCOMMANDS.contains(&word) || word.starts_with('-') || word.len() > 16 {
         return None;
     }
     SUBCOMMANDS
@@ -280,6 +281,10 @@ pub struct ListArgs {
     /// Only the names the SSPI status-code documentation page lists.
     #[arg(long)]
     pub spec: bool,
+    /// List another system's codes instead of the SSPI catalogue: every Win32 error, NTSTATUS or HRESULT of
+    /// [MS-ERREF], or the GSS-API, Kerberos and TLS values the mapping tables hold.
+    #[arg(long, value_name = "SYSTEM", value_parser = parse_system())]
+    pub system: Option<secstatus::System>,
     /// Output format (`--json` is the same as `--format json`).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

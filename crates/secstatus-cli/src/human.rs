@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use secstatus::{
     Entry, Foreign, Hex, Lang, Mapping, Reading, SecStatus, Severity, System, ValueKind,
+    WindowsError,
 };
 
-use crate::answer::{Answer, Match, Miss, Via};
+use crate::answer::{Answer, ErrorHit, ErrorVia, Match, Miss, Via};
 
 /// How human output looks: ANSI colour on or off, and the width to wrap to (a terminal's; `None` when the output
 /// is piped, which is never wrapped).
@@ -69,6 +70,12 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         ("fields", "fields", "поля"),
         ("note", "note", "примечание"),
         ("top_fix", "first fix", "первым делом"),
+        ("english", "", " (на английском)"),
+        ("windows_prints", "Windows prints", "Windows выводит"),
+        ("source", "source", "источник"),
+        ("system", "system", "система"),
+        ("inside_win32", "the Win32 error inside the HRESULT (HRESULT_FROM_WIN32)", "ошибка Win32 внутри HRESULT (HRESULT_FROM_WIN32)"),
+        ("inside_nt", "the NTSTATUS inside the HRESULT (HRESULT_FROM_NT)", "NTSTATUS внутри HRESULT (HRESULT_FROM_NT)"),
         ("more", "more", "подробнее"),
         (
             "newest",
@@ -456,6 +463,73 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
     out
 }
 
+/// A Windows error's system and value as people write them: `Win32 error 5 (0x5)`, `HRESULT 0x80070005`,
+/// `NTSTATUS 0xC0000234`.
+pub fn error_label(e: &WindowsError, lang: Lang) -> String {
+    match e.system() {
+        System::HResult => format!("HRESULT {}", error_value(e)),
+        System::NtStatus => format!("NTSTATUS {}", error_value(e)),
+        system => format!("{} {}", system.label(lang), error_value(e)),
+    }
+}
+
+/// A Windows error's value as people write it: `5 (0x5)` for a Win32 error, `0x80070005` for 32-bit values.
+pub fn error_value(e: &WindowsError) -> String {
+    match e.system() {
+        System::Win32 => format!("{} (0x{:X})", e.value(), e.value()),
+        _ => Hex(e.value()).to_string(),
+    }
+}
+
+/// The card for a Windows error code of [MS-ERREF]'s tables: its names, the documented message (English: these
+/// texts are not translated), the text Windows prints where it differs, and the source.
+pub fn error_card(hit: &ErrorHit, lang: Lang, style: Style, full: bool) -> String {
+    let first = hit.first();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        style.name(first.name()),
+        error_label(first, lang)
+    );
+    let w = |k| word(k, lang);
+    if hit.rows.len() > 1 {
+        let names: Vec<_> = hit.rows[1..].iter().map(WindowsError::name).collect();
+        row(&mut out, style, w("aliases"), &names.join(", "));
+    }
+    row(
+        &mut out,
+        style,
+        w("message"),
+        &format!("{}{}", first.message(), w("english")),
+    );
+    if let Some(sdk) = first.sdk_message() {
+        row(
+            &mut out,
+            style,
+            w("windows_prints"),
+            &format!("{sdk}{}", w("english")),
+        );
+    }
+    if hit.via == ErrorVia::Wrapped {
+        let inside = match first.system() {
+            System::NtStatus => w("inside_nt"),
+            _ => w("inside_win32"),
+        };
+        row(&mut out, style, w("note"), inside);
+    }
+    if full && first.system() != System::Win32 {
+        row(
+            &mut out,
+            style,
+            w("fields"),
+            &fields_line(SecStatus::from_u32(first.value())),
+        );
+    }
+    row(&mut out, style, w("source"), first.source());
+    out
+}
+
 /// What maps to a code from every neighbouring system, one row each.
 pub fn mapped_from(
     rows: &[(&'static Foreign, &'static Mapping)],
@@ -501,6 +575,12 @@ pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     if let Some((alert, m)) = answer.unnamed_alert {
         let _ = writeln!(out, "{} {alert}", System::Tls.label(lang));
         row(&mut out, style, word("sspi", lang), &mapping_line(m, lang));
+    }
+    for hit in &answer.errors {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&error_card(hit, lang, style, full));
     }
     // The SSPI codes the neighbours map to, each once.
     for m in mapped {
@@ -561,6 +641,16 @@ pub fn short(answer: &Answer, lang: Lang) -> String {
     }
     if let Some((alert, m)) = answer.unnamed_alert {
         let _ = writeln!(out, "{} {alert} -> {}", System::Tls.label(lang), m.status());
+    }
+    for hit in &answer.errors {
+        let first = hit.first();
+        let _ = writeln!(
+            out,
+            "{} {} -- {}",
+            error_label(first, lang),
+            first.name(),
+            first.message()
+        );
     }
     if !answer.found() {
         for i in &answer.readings {
@@ -685,7 +775,7 @@ pub fn table(entries: &[&Entry], lang: Lang, style: Style) -> String {
 }
 
 /// `text` cut to at most `width` characters, ending with `…` when cut.
-fn shorten(text: &str, width: usize) -> String {
+pub fn shorten(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_string();
     }

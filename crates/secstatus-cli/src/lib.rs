@@ -9,4 +9,5 @@ pub mod human;
 pub mod man;
 pub mod print;
 pub mod testkit;
+pub mod windows_errors;
 pub mod wire;

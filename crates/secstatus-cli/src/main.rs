@@ -193,6 +193,12 @@ fn check_options(cli: &Cli) -> Result<(), String> {
         {
             Err("--json and --short ask for two formats; give one".into())
         }
+        Command::List(args) if args.system.is_some() && (args.category.is_some() || args.spec) => Err(
+            "--system lists another system's codes; --category and --spec filter the SSPI catalogue".into(),
+        ),
+        Command::List(args) if args.system.is_some() && args.format == Format::Html => {
+            Err("the HTML page holds the SSPI catalogue; use --format markdown, csv or json with --system".into())
+        }
         Command::Completions { .. } if cli.common.json => {
             Err("--json does not apply to `completions`: it prints a shell script".into())
         }
@@ -244,6 +250,9 @@ fn lookup(
 }
 
 fn list(args: &ListArgs, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
+    if let Some(system) = args.system {
+        return list_system(system, args, printer, out);
+    }
     let entries: Vec<&'static Entry> = secstatus::entries()
         .filter(|e| args.category.is_none_or(|c| e.category() == c))
         .filter(|e| args.severity.is_none_or(|s| e.severity() == s))
@@ -251,6 +260,46 @@ fn list(args: &ListArgs, printer: &Printer, out: &mut impl Write) -> io::Result<
         .collect();
     printer.list(&entries, args.format, args.spec, out)?;
     Ok(found(!entries.is_empty()))
+}
+
+/// `list --system`: the broad tables for NTSTATUS, Win32 and HRESULT (a row per value), the mapping tables' rows for
+/// the other systems.
+fn list_system(
+    system: secstatus::System,
+    args: &ListArgs,
+    printer: &Printer,
+    out: &mut impl Write,
+) -> io::Result<u8> {
+    use secstatus::System;
+    let severity = |value: u32| match system {
+        System::Win32 if value == 0 => secstatus::Severity::Success,
+        System::Win32 => secstatus::Severity::Error,
+        _ => secstatus::SecStatus::from_u32(value).severity(),
+    };
+    let mut values: Vec<&'static [secstatus::WindowsError]> = Vec::new();
+    let all = secstatus::errors::all(system);
+    let mut i = 0;
+    while i < all.len() {
+        let rows = secstatus::errors::by_value(system, all[i].value());
+        i += rows.len().max(1);
+        if args.severity.is_none_or(|s| severity(rows[0].value()) == s) {
+            values.push(rows);
+        }
+    }
+    if values.is_empty() && all.is_empty() {
+        // GSS-API, Kerberos and TLS: the curated rows are all there is.
+        let rows: Vec<&'static secstatus::Foreign> = secstatus::foreigns()
+            .filter(|f| f.system() == system)
+            .collect();
+        let answers: Vec<Answer> = rows
+            .iter()
+            .map(|f| Answer::resolve(f.name(), Some(system)))
+            .collect();
+        printer.lookup(&answers, Detail::Short, out)?;
+        return Ok(found(!rows.is_empty()));
+    }
+    printer.list_errors(&values, args.format, out)?;
+    Ok(found(!values.is_empty()))
 }
 
 fn search(query: &str, limit: usize, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
@@ -261,8 +310,11 @@ fn search(query: &str, limit: usize, printer: &Printer, out: &mut impl Write) ->
         return Ok(TROUBLE);
     }
     let hits: Vec<_> = secstatus::search(query).take(limit).collect();
-    printer.search(query, &hits, out)?;
-    Ok(found(!hits.is_empty()))
+    let mut errors: Vec<_> = secstatus::errors::search(query).collect();
+    errors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.value().cmp(&b.0.value())));
+    errors.truncate(limit);
+    printer.search(query, &hits, &errors, out)?;
+    Ok(found(!hits.is_empty() || !errors.is_empty()))
 }
 
 fn annotate(args: &AnnotateArgs, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {

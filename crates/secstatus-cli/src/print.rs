@@ -4,13 +4,13 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use secstatus::{Entry, Lang};
+use secstatus::{Entry, Lang, WindowsError};
 
 use crate::annotate::{self, jsonl::JsonLines, plain::Plain, summary::Summary, Output};
 use crate::answer::Answer;
 use crate::cli::Format;
 use crate::human::{self, Style};
-use crate::{export, wire};
+use crate::{export, windows_errors, wire};
 
 /// A hint for people on stderr, wrapped to its width when it is a terminal.
 fn hint(text: &str) {
@@ -106,31 +106,63 @@ impl Printer {
         out.write_all(text.as_bytes())
     }
 
-    /// Search hits, best first; for people, a hint on stderr when there are none.
+    /// Search hits, best first: the SSPI codes, then other Windows error codes; for people, a hint on stderr when
+    /// there are none.
     pub fn search(
         &self,
         query: &str,
         hits: &[(&'static Entry, u32)],
+        errors: &[(&'static WindowsError, u32)],
         out: &mut impl Write,
     ) -> io::Result<()> {
         match *self {
             Printer::Json => {
-                let items: Vec<_> = hits
-                    .iter()
-                    .map(|&(entry, score)| wire::SearchHit { score, entry })
-                    .collect();
+                let sspi = hits.iter().map(|&(entry, score)| wire::SearchHit {
+                    score,
+                    entry: Some(entry),
+                    error: None,
+                });
+                let others = errors.iter().map(|&(e, score)| wire::SearchHit {
+                    score,
+                    entry: None,
+                    error: Some(wire::ErrorJson::rows(std::slice::from_ref(e))),
+                });
+                let items: Vec<_> = sspi.chain(others).collect();
                 wire::write_line(out, &items)
             }
             Printer::Human { lang, style } => {
-                if hits.is_empty() {
+                if hits.is_empty() && errors.is_empty() {
                     hint(&format!(
                         "secstatus: no entry mentions `{}`; `secstatus list` shows them all",
                         human::printable(query)
                     ));
                 }
-                out.write_all(human::search(hits, lang, style).as_bytes())
+                out.write_all(human::search(hits, lang, style).as_bytes())?;
+                out.write_all(windows_errors::search(errors, style).as_bytes())
             }
         }
+    }
+
+    /// Every Windows error code of one system (`list --system`), a row per value with all its names.
+    pub fn list_errors(
+        &self,
+        values: &[&'static [WindowsError]],
+        format: Format,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let style = match (*self, format) {
+            (Printer::Json, _) | (_, Format::Json) => {
+                let rows: Vec<_> = values.iter().map(|r| wire::ErrorJson::rows(r)).collect();
+                return wire::write_line(out, &rows);
+            }
+            (Printer::Human { style, .. }, _) => style,
+        };
+        let text = match format {
+            Format::Csv => windows_errors::csv(values),
+            Format::Markdown => windows_errors::markdown(values),
+            _ => windows_errors::table(values, style),
+        };
+        out.write_all(text.as_bytes())
     }
 
     /// Streams `files` through annotate into the output this printer and `summary` call for. Returns whether any

@@ -5,10 +5,12 @@
 use std::io::{self, Write};
 
 use secstatus::stream::Hit;
-use secstatus::{Code, Entry, Foreign, Hex, Interpretation, Mapping, SecStatus, Text, ValueKind};
+use secstatus::{
+    Entry, Foreign, Hex, Interpretation, Mapping, SecStatus, Text, ValueKind, WindowsError,
+};
 use serde::Serialize;
 
-use crate::answer::{Answer, Match};
+use crate::answer::{Answer, ErrorHit, Match};
 
 /// Writes `value` as compact JSON and a newline. Every control character in a string is escaped (C1 controls and
 /// DEL too, which `serde_json` leaves raw), so nothing read from the input can drive a terminal.
@@ -46,6 +48,9 @@ pub struct Lookup<'a> {
     readings: Vec<ReadingJson>,
     foreign: Vec<ForeignJson>,
     suggestion: Option<&'static str>,
+    /// Windows error codes of [MS-ERREF]'s tables; present when there are any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<ErrorJson>,
 }
 
 impl<'a> Lookup<'a> {
@@ -56,6 +61,7 @@ impl<'a> Lookup<'a> {
             decoded: answer.decoded.map(Decoded::new),
             readings: answer.readings.iter().map(ReadingJson::new).collect(),
             foreign: answer.foreign.iter().map(|f| ForeignJson::new(f)).collect(),
+            errors: answer.errors.iter().map(ErrorJson::new).collect(),
             suggestion: answer
                 .miss
                 .as_ref()
@@ -235,11 +241,53 @@ impl MappingJson {
     }
 }
 
-/// `secstatus search --json`: one item per hit.
+/// A Windows error code of [MS-ERREF]'s tables, with every name of its value.
+#[derive(Serialize)]
+pub struct ErrorJson {
+    system: &'static str,
+    /// That system's number: a Win32 error's, or the 32 bits of an NTSTATUS or HRESULT.
+    value: u32,
+    hex: Hex,
+    names: Vec<&'static str>,
+    message: &'static str,
+    sdk_message: Option<&'static str>,
+    source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<&'static str>,
+}
+
+impl ErrorJson {
+    pub fn new(hit: &ErrorHit) -> ErrorJson {
+        ErrorJson {
+            via: Some(hit.via.as_str()),
+            ..ErrorJson::rows(hit.rows)
+        }
+    }
+
+    /// The rows of one value, as `list --system` and `search` print them.
+    pub fn rows(rows: &'static [WindowsError]) -> ErrorJson {
+        let first = &rows[0];
+        ErrorJson {
+            system: first.system().as_str(),
+            value: first.value(),
+            hex: Hex(first.value()),
+            names: rows.iter().map(WindowsError::name).collect(),
+            message: first.message(),
+            sdk_message: first.sdk_message(),
+            source: first.source(),
+            via: None,
+        }
+    }
+}
+
+/// `secstatus search --json`: one item per hit, an SSPI code's `entry` or another Windows error's `error`.
 #[derive(Serialize)]
 pub struct SearchHit {
     pub score: u32,
-    pub entry: &'static Entry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<&'static Entry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorJson>,
 }
 
 /// `secstatus annotate --json`: one object per occurrence.
@@ -271,10 +319,7 @@ impl<'a> Occurrence<'a> {
             form: hit.found.form.as_str(),
             name: code.name(),
             value: Hex(code.value()),
-            system: match code {
-                Code::NtStatus(_) => "ntstatus",
-                _ => "sspi",
-            },
+            system: code.system(),
             sspi: code.sspi().and_then(SecStatus::name),
             ldap: hit.ldap.map(Ldap::new),
         }

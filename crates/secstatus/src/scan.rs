@@ -48,6 +48,11 @@ pub enum Code {
     /// An NTSTATUS the tables know, written as `0x` and 8 hex digits (`Status: 0xC000006D` in the Security event
     /// log). Not an SSPI code; [`Code::sspi`] gives its SSPI equivalent where a source gives one.
     NtStatus(&'static Foreign),
+    /// (feature `windows-errors`) Another Windows error code of [MS-ERREF]'s tables, written where no ordinary
+    /// number is: `0x` and 8 hex digits with the high bit set, an HRESULT (`0x80092012`) or an NTSTATUS
+    /// (`0xC0000234`) that the curated tables do not hold.
+    #[cfg(feature = "windows-errors")]
+    WindowsError(&'static crate::WindowsError),
 }
 
 impl Code {
@@ -61,6 +66,24 @@ impl Code {
         match self {
             Code::Sspi(e) => e.name(),
             Code::NtStatus(f) => f.name(),
+            #[cfg(feature = "windows-errors")]
+            Code::WindowsError(e) => e.name(),
+        }
+    }
+
+    /// The system's stable name: `sspi`, `ntstatus`, or `hresult` (a Windows error code other than SSPI's).
+    ///
+    /// ```
+    /// use secstatus::scan;
+    /// assert_eq!(scan(b"0x80090308").next().unwrap().code.system(), "sspi");
+    /// assert_eq!(scan(b"Status: 0xC000006D").next().unwrap().code.system(), "ntstatus");
+    /// ```
+    pub fn system(&self) -> &'static str {
+        match self {
+            Code::Sspi(_) => "sspi",
+            Code::NtStatus(_) => "ntstatus",
+            #[cfg(feature = "windows-errors")]
+            Code::WindowsError(e) => e.system().as_str(),
         }
     }
 
@@ -75,6 +98,8 @@ impl Code {
         match self {
             Code::Sspi(e) => e.status().to_u32(),
             Code::NtStatus(f) => f.value(),
+            #[cfg(feature = "windows-errors")]
+            Code::WindowsError(e) => e.value(),
         }
     }
 
@@ -89,6 +114,8 @@ impl Code {
         match self {
             Code::Sspi(e) => Some(e.status()),
             Code::NtStatus(f) => f.primary().map(|m| m.status()),
+            #[cfg(feature = "windows-errors")]
+            Code::WindowsError(_) => None,
         }
     }
 }
@@ -266,7 +293,12 @@ impl Iterator for Scan<'_> {
     }
 }
 
-/// Whether `h[m]` is the final `m` of a terminal colour escape (SGR: ESC `[` digits and `;` `m`).
+/// The longest parameter list of a colour escape the scanner sees through (`38;2;255;255;255` is 16 bytes). A
+/// longer run is no colour a terminal would be sent, and the stream may cut inside it.
+pub(crate) const MAX_SGR_PARAMS: usize = 16;
+
+/// Whether `h[m]` is the final `m` of a terminal colour escape (SGR: ESC `[`, at most [`MAX_SGR_PARAMS`] digits
+/// and `;`, `m`).
 fn ends_sgr(h: &[u8], m: usize) -> bool {
     if h.get(m) != Some(&b'm') {
         return false;
@@ -274,10 +306,11 @@ fn ends_sgr(h: &[u8], m: usize) -> bool {
     let params = h[..m]
         .iter()
         .rev()
+        .take(MAX_SGR_PARAMS + 1)
         .take_while(|b| b.is_ascii_digit() || **b == b';')
         .count();
     let open = m - params;
-    open >= 2 && h[open - 1] == b'[' && h[open - 2] == 0x1b
+    params <= MAX_SGR_PARAMS && open >= 2 && h[open - 1] == b'[' && h[open - 2] == 0x1b
 }
 
 /// The index of the first trigger in `h`, testing 32 positions at a time without branches (a loop the compiler
@@ -323,10 +356,19 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             if digits.len() == 8 && matches!(digits[0], b'C' | b'c') =>
         {
             let value = hex(digits)?;
-            foreign(System::NtStatus, value).map(|f| (Code::NtStatus(f), Form::Hex))
+            foreign(System::NtStatus, value)
+                .map(|f| (Code::NtStatus(f), Form::Hex))
+                .or_else(|| windows_error(System::NtStatus, value))
         }
         [b'0', b'x' | b'X', digits @ ..] if (1..=8).contains(&digits.len()) => {
-            numeric(hex(digits)?, Form::Hex)
+            let value = hex(digits)?;
+            numeric(value, Form::Hex).or_else(|| {
+                // Eight digits with the high bit set are no ordinary number: an HRESULT, or one that wraps a Win32
+                // error or an NTSTATUS.
+                (digits.len() == 8 && value & 0x8000_0000 != 0)
+                    .then(|| windows_error(System::HResult, value))
+                    .flatten()
+            })
         }
         _ if token.len() == 8 && token.iter().all(u8::is_ascii_hexdigit) => {
             numeric(hex(token)?, Form::BareHex)
@@ -347,6 +389,38 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
         }
         _ => None,
     }
+}
+
+/// The broad tables' first name of `value` in `system` (feature `windows-errors`; without it, nothing).
+#[allow(unused_variables)]
+fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
+    #[cfg(feature = "windows-errors")]
+    {
+        use crate::ValueKind;
+        let rows = crate::errors::by_value(system, value);
+        if let (true, ValueKind::HResultFromNt { ntstatus }) =
+            (rows.is_empty(), SecStatus::from_u32(value).kind())
+        {
+            // The curated row of the NTSTATUS inside, with its SSPI equivalent, comes first.
+            if let Some(f) = foreign(System::NtStatus, ntstatus) {
+                return Some((Code::NtStatus(f), Form::Hex));
+            }
+        }
+        // An HRESULT the table lacks may wrap a Win32 error or an NTSTATUS it has (HRESULT_FROM_WIN32, _FROM_NT).
+        let inside = match SecStatus::from_u32(value).kind() {
+            _ if !rows.is_empty() || system != System::HResult => &[][..],
+            ValueKind::Win32 { code } => crate::errors::by_value(System::Win32, u32::from(code)),
+            ValueKind::HResultFromNt { ntstatus } => {
+                crate::errors::by_value(System::NtStatus, ntstatus)
+            }
+            _ => &[][..],
+        };
+        rows.first()
+            .or(inside.first())
+            .map(|e| (Code::WindowsError(e), Form::Hex))
+    }
+    #[cfg(not(feature = "windows-errors"))]
+    None
 }
 
 fn hex(digits: &[u8]) -> Option<u32> {

@@ -4,7 +4,7 @@ use crate::generated::{ENTRIES, ENTRY_COUNT};
 use crate::{Entry, Lang, SecStatus, Text};
 
 /// The most words of a query that count; the rest are ignored.
-const MAX_WORDS: usize = 16;
+pub(crate) const MAX_WORDS: usize = 16;
 
 /// Search results, best first; see [`search`].
 ///
@@ -231,7 +231,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Whether `word` is a stop word, in any case.
-fn is_stop_word(word: &str) -> bool {
+pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_WORDS
         .iter()
         .any(|s| s.chars().count() == word.chars().count() && starts_with_ignore_case(word, s))

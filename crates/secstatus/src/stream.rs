@@ -334,21 +334,26 @@ pub fn split_terminator(line: &[u8]) -> (&[u8], &[u8]) {
 }
 
 /// Where to cut a line too long to hold (it has no newline). The cut is always before the last byte, so the byte
-/// after it is known: it never splits a token, a `-` from the digits it signs, or a colour escape. A line whose
-/// second half is one token is cut inside it: a token that long is no code, and both pieces see token bytes across
-/// the cut.
+/// after it is known, and in the second half of the buffer: it never splits a token or a `-` from the digits it
+/// signs, and if it can, not a colour escape either (ESC `[`, its parameters, its `m`). When the second half has
+/// no such place (one long token, or a run of escape parameters longer than any colour the scanner sees through),
+/// it goes where no token is split, or else inside the token: a token that long is no code, and both pieces see
+/// token bytes across the cut.
 fn safe_cut(buf: &[u8]) -> usize {
     let end = buf.len();
+    let splits = |i: usize, escapes: bool| {
+        let (before, after) = (buf[i - 1], buf[i]);
+        let token = is_token_byte(before) && is_token_byte(after);
+        let sign = before == b'-' && after.is_ascii_digit();
+        let escape = (before == 0x1b && after == b'[')
+            || (matches!(before, b'[' | b';')
+                && (after.is_ascii_digit() || matches!(after, b';' | b'm')));
+        token || sign || (escapes && escape)
+    };
     (end / 2..end)
         .rev()
-        .find(|&i| {
-            let (before, after) = (buf[i - 1], buf[i]);
-            let splits_token = is_token_byte(before) && is_token_byte(after);
-            let splits_sign = before == b'-' && after.is_ascii_digit();
-            // Inside a colour escape (ESC `[` 31 `;` 1 `m`), which may end glued to a code.
-            let splits_escape = matches!(before, 0x1b | b'[' | b';');
-            !splits_token && !splits_sign && !splits_escape
-        })
+        .find(|&i| !splits(i, true))
+        .or_else(|| (end / 2..end).rev().find(|&i| !splits(i, false)))
         .unwrap_or(end - 1)
 }
 
@@ -461,6 +466,43 @@ mod tests {
                 .run(&mut &line[..], &mut count)
                 .unwrap();
             assert_eq!(count.0, 1, "segment {segment}");
+        }
+    }
+
+    /// Found by the `scan` fuzz target: a run of ESC bytes left no cut the escape rule allowed, and the fallback
+    /// cut split the code after it (`0x90312`).
+    #[test]
+    fn a_run_of_escapes_is_cut_without_splitting_the_code_after_it() {
+        struct Offsets(Vec<u64>);
+        impl Sink for Offsets {
+            fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
+                self.0.push(hit.offset);
+                Ok(())
+            }
+        }
+        for run in [0x1b, b';', b'['] {
+            let mut line = vec![run; 300];
+            line.extend_from_slice(b"0x90312 00090312 ");
+            let whole: Vec<u64> = crate::scan(&line).map(|f| f.start as u64).collect();
+            assert_eq!(whole.len(), 2, "{run}");
+            let mut streamed = Offsets(Vec::new());
+            let mut reader = crate::stream::tests::Slow(&line[..]);
+            Stream::with_segment(184)
+                .run(&mut reader, &mut streamed)
+                .unwrap();
+            assert_eq!(streamed.0, whole, "a run of {run:#x}");
+        }
+    }
+
+    /// Hands out 37 bytes at a time, so that reads end at many different places in a line.
+    pub(super) struct Slow<'a>(pub(super) &'a [u8]);
+
+    impl Read for Slow<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(37);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
         }
     }
 

@@ -194,6 +194,19 @@ fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> S
                         f.meaning().get(lang)
                     )
                 }
+                Code::WindowsError(e) => {
+                    let english = if lang == Lang::Ru {
+                        " (на английском)"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{} ({}): {}{english}",
+                        e.name(),
+                        crate::human::error_label(e, lang),
+                        e.message()
+                    )
+                }
                 code => {
                     let message = code
                         .sspi()

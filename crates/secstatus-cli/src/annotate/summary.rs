@@ -182,6 +182,7 @@ impl<W: Write> Sink for Summary<'_, W> {
         let code = hit.found.code;
         let (rank, system) = match code {
             Code::NtStatus(_) => (1, "ntstatus"),
+            Code::WindowsError(e) => (1, e.system().as_str()),
             _ => (0, "sspi"),
         };
         let key = Key {

@@ -120,10 +120,12 @@ fn a_value_outside_the_catalogue_is_decoded_not_just_missing() {
 ",
         r.stdout
     );
-    let r = run(&["0x80070005"]);
+    // A Win32 error in an HRESULT that no table names is still decoded (0x80070005 is E_ACCESSDENIED: see
+    // errors.rs).
+    let r = run(&["0x8007FFFF"]);
     assert!(
         r.stdout
-            .contains("the Win32 error 5 (0x5) wrapped in an HRESULT (HRESULT_FROM_WIN32)"),
+            .contains("the Win32 error 65535 (0xFFFF) wrapped in an HRESULT (HRESULT_FROM_WIN32)"),
         "{}",
         r.stdout
     );
@@ -153,15 +155,37 @@ fn a_value_outside_the_catalogue_is_decoded_not_just_missing() {
 
 #[test]
 fn a_short_number_is_read_as_decimal_and_as_hex() {
+    // Read both ways, as err.exe does; as decimal it is the Win32 error 1326 ([MS-ERREF] 2.2: ERROR_LOGON_FAILURE).
     let r = run(&["1326"]);
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 0);
     assert!(
-        r.stdout.contains("0x0000052E (read as decimal)"),
+        r.stdout
+            .contains("ERROR_LOGON_FAILURE (Win32 error 1326 (0x52E))"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["--json", "1326"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let readings: Vec<(&str, &str)> = v[0]["readings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["value"].as_str().unwrap(), r["reading"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        readings,
+        [("0x0000052E", "decimal"), ("0x00001326", "decimal_as_hex")]
+    );
+    // A short number that is no known code in any reading is still decoded both ways.
+    let r = run(&["65535"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("0x0000FFFF (read as decimal)"),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout.contains("0x00001326 (read as hex)"),
+        r.stdout.contains("0x00065535 (read as hex)"),
         "{}",
         r.stdout
     );

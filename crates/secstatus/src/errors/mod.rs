@@ -21,7 +21,7 @@
 
 use core::cmp::Ordering;
 
-use crate::search::contains_ignore_case;
+use crate::search::{contains_ignore_case, is_stop_word, MAX_WORDS};
 use crate::System;
 
 #[rustfmt::skip]
@@ -248,11 +248,28 @@ const MESSAGE_HIT: u32 = 1;
 /// assert_eq!(errors::search("  ").count(), 0);
 /// ```
 pub fn search(query: &str) -> impl Iterator<Item = (&'static WindowsError, u32)> + '_ {
-    let words = move || query.split_whitespace();
-    let any = words().next().is_some();
+    // Stop words (`the`, `не`) do not count, unless the query has nothing else; a word longer than any name or
+    // message matches nothing, so such a query finds nothing without reading the tables.
+    // The words are split once: a query may be long (and mostly spaces).
+    let mut all = [""; MAX_WORDS];
+    let mut count = 0;
+    for (slot, word) in all.iter_mut().zip(query.split_whitespace()) {
+        *slot = word;
+        count += 1;
+    }
+    let meaningful = all[..count].iter().any(|w| !is_stop_word(w));
+    let mut words = [""; MAX_WORDS];
+    let mut kept = 0;
+    for &word in &all[..count] {
+        if !meaningful || !is_stop_word(word) {
+            words[kept] = word;
+            kept += 1;
+        }
+    }
+    let any = kept > 0 && words[..kept].iter().all(|w| w.len() <= LONGEST_TEXT);
     ROWS.iter().filter(move |_| any).filter_map(move |row| {
         let mut score = 0;
-        for word in words() {
+        for &word in &words[..kept] {
             score += if contains_ignore_case(row.name, word) {
                 NAME_HIT
             } else if contains_ignore_case(row.message, word) {
@@ -264,3 +281,6 @@ pub fn search(query: &str) -> impl Iterator<Item = (&'static WindowsError, u32)>
         Some((row, score))
     })
 }
+
+/// No name or message is longer (the longest message of the tables has about 600 bytes).
+const LONGEST_TEXT: usize = 1024;
