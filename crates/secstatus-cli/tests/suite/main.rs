@@ -10,3 +10,4 @@ mod hostile;
 mod json;
 mod properties;
 mod stream;
+mod vectors;
