@@ -1,5 +1,6 @@
 //! The command line's tests, as one test binary (one build of the shared helpers): the commands as a user runs
-//! them, annotate, the JSON contract, hostile input, and properties for every input.
+//! them, annotate, the JSON contract, hostile input, properties for every input, the terminal, the Windows error
+//! tables, the evaluation corpus, and the search vectors shared with the reference page's browser test.
 
 #[macro_use]
 mod util;
@@ -13,3 +14,4 @@ mod json;
 mod properties;
 mod stream;
 mod terminal;
+mod vectors;
