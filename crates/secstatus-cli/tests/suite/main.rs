@@ -7,6 +7,7 @@ mod util;
 mod annotate;
 mod commands;
 mod corpus;
+mod evtx;
 mod hostile;
 mod json;
 mod properties;
