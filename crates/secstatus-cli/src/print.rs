@@ -180,8 +180,8 @@ impl Printer {
             mut output: impl Output,
             failed: &mut dyn FnMut(&Path, &io::Error),
         ) -> io::Result<bool> {
-            annotate::run(files, &mut output, failed)?;
-            Ok(output.found_any())
+            let events_failed = annotate::run(files, &mut output, failed)?;
+            Ok(events_failed || output.found_any())
         }
         use annotate::summary::Format as Summarised;
         match (*self, summary) {

@@ -53,6 +53,10 @@ impl<W: Write> Output for JsonLines<'_, W> {
         self.out.flush()
     }
 
+    fn events(&mut self) -> super::events::Target<'_> {
+        super::events::Target::Json { out: self.out }
+    }
+
     fn found_any(&self) -> bool {
         self.found_any
     }

@@ -1,12 +1,17 @@
 //! `secstatus annotate`: every input streamed through the library's [`Stream`] into one of three outputs: the
-//! annotated input ([`plain`]), JSON Lines ([`jsonl`]), or a table per code at the end ([`summary`]).
+//! annotated input ([`plain`]), JSON Lines ([`jsonl`]), or a table per code at the end ([`summary`]). Windows
+//! event logs (.evtx, recognised by their signature, and event XML) are read event by event instead ([`evtx`]),
+//! each event's codes read for what its fields are ([`events`]).
 
+pub mod events;
+pub mod eventxml;
+pub mod evtx;
 pub mod jsonl;
 pub mod plain;
 pub mod summary;
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use secstatus::stream::{Sink, Stream, StreamError};
@@ -19,6 +24,8 @@ pub trait Output: Sink {
     fn finish(&mut self) -> io::Result<()>;
     /// Whether any code was found so far.
     fn found_any(&self) -> bool;
+    /// Where events go, in the same form (lines, JSON Lines, or a summary at the end).
+    fn events(&mut self) -> events::Target<'_>;
 }
 
 /// Streams one input into `output`. A read error comes back as `Err(StreamError::Read)` after everything read
@@ -33,14 +40,33 @@ pub fn input(
     stream.run(reader, output)
 }
 
+/// The first bytes of an input, enough to recognise an .evtx file or event XML: reads until 8 bytes or a line
+/// end have come (so a terminal's or a pipe's first line is not held back) or the input ends.
+fn head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut head = vec![0; 4096];
+    let mut n = 0;
+    while n < 8 && !head[..n].contains(&b'\n') {
+        match reader.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    head.truncate(n);
+    Ok(head)
+}
+
 /// Opens and streams every input in order (standard input when there are none, or for `-`), then finishes the
-/// output. An input that cannot be opened or read goes to `failed` and the others are still processed; a write
-/// error stops everything and is returned.
+/// output. An input that cannot be opened or read goes to `failed` and the others are still processed; so does
+/// each damaged chunk or record of an event log, whose readable events still come out. A write error stops
+/// everything and is returned. A directory is refused as unreadable (name its files). Returns whether an event
+/// held a failure code.
 pub fn run(
     files: &[PathBuf],
     output: &mut impl Output,
     failed: &mut dyn FnMut(&Path, &io::Error),
-) -> io::Result<()> {
+) -> io::Result<bool> {
     let stdin_only = [PathBuf::from("-")];
     let files = if files.is_empty() {
         &stdin_only[..]
@@ -48,20 +74,67 @@ pub fn run(
         files
     };
     let mut stream = Stream::new();
+    let mut summary = events::Summary::default();
+    let (mut texts, mut event_logs, mut failures) = (0usize, 0usize, false);
     for path in files {
-        let result = if path == Path::new("-") {
-            input(&mut stream, "-", &mut io::stdin().lock(), output)
+        let name = path.to_string_lossy();
+        let opened: io::Result<Box<dyn Read>> = if path == Path::new("-") {
+            Ok(Box::new(io::stdin().lock()))
         } else {
-            match File::open(path) {
-                Ok(mut file) => input(&mut stream, &path.to_string_lossy(), &mut file, output),
-                Err(e) => Err(StreamError::Read(e)),
+            File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
+        };
+        let mut reader = match opened {
+            Ok(r) => r,
+            Err(e) => {
+                failed(path, &e);
+                continue;
             }
         };
-        match result {
-            Ok(()) => {}
-            Err(StreamError::Read(e)) => failed(path, &e),
-            Err(StreamError::Sink(e)) => return Err(e),
+        let head = match head(&mut reader) {
+            Ok(h) => h,
+            Err(e) => {
+                failed(path, &e);
+                continue;
+            }
+        };
+        let format = evtx::sniff(&head);
+        let mut reader = Cursor::new(head).chain(reader);
+        if format == evtx::Format::Text {
+            texts += 1;
+            match input(&mut stream, &name, &mut reader, output) {
+                Ok(()) => {}
+                Err(StreamError::Read(e)) => failed(path, &e),
+                Err(StreamError::Sink(e)) => return Err(e),
+            }
+            continue;
+        }
+        event_logs += 1;
+        let mut target = output.events();
+        let mut event = |e: &events::Event| -> io::Result<()> {
+            failures |= events::emit(&mut target, &mut summary, &name, e)?;
+            Ok(())
+        };
+        let mut problem = |message: String| failed(path, &io::Error::other(message));
+        if format == evtx::Format::Evtx {
+            evtx::read_evtx(&mut reader, &mut event, &mut problem)?;
+        } else {
+            evtx::read_xml(&mut reader, &mut event, &mut problem)?;
         }
     }
-    output.finish()
+    if event_logs > 0 {
+        let target = output.events();
+        if let events::Target::Summary { out, format } = target {
+            summary.write(out, format)?;
+        }
+        if texts == 0 {
+            match output.events() {
+                events::Target::Lines { out, .. }
+                | events::Target::Json { out }
+                | events::Target::Summary { out, .. } => out.flush()?,
+            }
+            return Ok(failures);
+        }
+    }
+    output.finish()?;
+    Ok(failures)
 }

@@ -171,6 +171,14 @@ impl<W: Write> Output for Plain<'_, W> {
         self.out.flush()
     }
 
+    fn events(&mut self) -> super::events::Target<'_> {
+        super::events::Target::Lines {
+            out: self.out,
+            lang: self.lang,
+            style: self.style,
+        }
+    }
+
     fn found_any(&self) -> bool {
         self.found_any
     }

@@ -228,6 +228,13 @@ impl<W: Write> Output for Summary<'_, W> {
         self.out.flush()
     }
 
+    fn events(&mut self) -> super::events::Target<'_> {
+        super::events::Target::Summary {
+            out: self.out,
+            format: self.format,
+        }
+    }
+
     fn found_any(&self) -> bool {
         !self.tallies.is_empty()
     }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Events per second and peak memory of `secstatus annotate` on a large Windows event log, beside the evtx crate's
+# own `evtx_dump -o json` (cargo install evtx --locked).
+#
+#   benches/evtx.sh [COPIES]      (default 100: the chunks of the test fixtures system.evtx and
+#                                  Security_short_selected.evtx, COPIES times over: 1800 chunks, 118 MB)
+#
+# Needs GNU time for the memory column (Debian: apt-get install -y time). Prints a Markdown table: the median of
+# RUNS runs (default 3) of each command, page cache warm. BIN=PATH times another build (it is then not rebuilt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COPIES=${1:-100}
+RUNS=${RUNS:-3}
+DIR=target/bench
+BIN=${BIN:-}
+FIX=crates/secstatus-cli/tests/fixtures/evtx
+if [ -z "$BIN" ]; then
+  cargo build --release -q -p secstatus-cli
+  BIN=target/release/secstatus
+fi
+command -v evtx_dump > /dev/null || { echo "evtx_dump missing: cargo install evtx --locked" >&2; exit 2; }
+mkdir -p "$DIR"
+file=$DIR/large-$COPIES.evtx
+if [ ! -s "$file" ]; then
+  echo "generating $file..." >&2
+  # The file header of system.evtx, then every chunk of both files (each 64 KiB after the 4 KiB header).
+  {
+    head -c 4096 "$FIX/system.evtx"
+    for _ in $(seq "$COPIES"); do
+      tail -c +4097 "$FIX/system.evtx"
+      tail -c +4097 "$FIX/Security_short_selected.evtx"
+    done
+  } > "$file"
+fi
+events=$("$BIN" --json annotate "$file" | wc -l)
+mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.0f", b/1e6}')
+
+# median wall seconds of a shell command over $RUNS runs
+median() {
+  local times=()
+  for _ in $(seq "$RUNS"); do
+    local start end
+    start=$(date +%s%N)
+    bash -c "$1" > /dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=("$(( (end - start) / 1000 ))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1e6}'
+}
+
+# peak resident memory (MiB) of a command, its output discarded
+peak() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f %M bash -c "$1 > /dev/null 2>&1" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1/1024}'
+  else
+    echo "n/a"
+  fi
+}
+
+echo "$file: $mb MB, $events events; $RUNS runs each, $(nproc) cores" >&2
+echo "| command | median s | events/s | peak MiB |" >&2
+echo "|---|---|---|---|" >&2
+for row in \
+  "secstatus annotate --summary FILE|$BIN annotate --summary $file" \
+  "secstatus annotate --json FILE|$BIN --json annotate $file" \
+  "secstatus annotate FILE|$BIN annotate $file" \
+  "evtx_dump -o json FILE|evtx_dump -o json $file" \
+  "evtx_dump -t 1 -o json FILE|evtx_dump -t 1 -o json $file"; do
+  label=${row%%|*}
+  cmd=${row#*|}
+  secs=$(median "$cmd")
+  rate=$(awk -v s="$secs" -v n="$events" 'BEGIN {printf "%.0f", n/s}')
+  printf '| `%s` | %s | %s | %s |\n' "$label" "$secs" "$rate" "$(peak "$cmd")" >&2
+done

@@ -1,0 +1,653 @@
+//! Windows events, from .evtx files or event XML: which field of which event holds which kind of code, and
+//! annotate's three outputs for them (one line per event, one JSON object per event, a summary per code).
+//!
+//! A field is read for what its event documents it to be, never by guessing from the number: `Status` is an
+//! NTSTATUS in 4625 and 4776 but a Kerberos error code in 4768, 4769 and 4771; the same `0x18` is an encryption
+//! type in `TicketEncryptionType`. Encryption types are context, not failures, and a status of 0 is success.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use secstatus::{Hex, Lang, System};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::summary::Format;
+use crate::human::{printable, Style};
+use crate::wire;
+
+/// One event record: the `System` fields shown and every named data field, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Event {
+    pub record_id: Option<u64>,
+    pub time: String,
+    pub channel: String,
+    pub provider: String,
+    pub event_id: Option<u32>,
+    pub computer: String,
+    /// `EventData`'s `Data` fields by `Name` (`Data[N]` for an unnamed one, 1-based), or `UserData`'s fields.
+    pub data: Vec<(String, String)>,
+}
+
+impl Event {
+    /// The value of data field `name`, if present.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.data
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a field's value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    NtStatus,
+    Kerberos,
+    Tls,
+    /// A Kerberos encryption type: context, never a failure.
+    Etype,
+    /// An NTSTATUS written inside a text, as `(0xc000006d)`.
+    NtStatusInText,
+}
+
+const SECURITY: &str = "Microsoft-Windows-Security-Auditing";
+const KDC_FIELDS: &[(&str, Kind)] = &[
+    ("Status", Kind::Kerberos),
+    ("TicketEncryptionType", Kind::Etype),
+    ("SessionKeyEncryptionType", Kind::Etype),
+    ("PreAuthEncryptionType", Kind::Etype),
+];
+
+/// The fields of this event that hold codes, and what they are (from each event's documentation).
+fn code_fields(event: &Event) -> &'static [(&'static str, Kind)] {
+    let provider = event.provider.as_str();
+    let is = |name: &str| provider.eq_ignore_ascii_case(name);
+    match event.event_id {
+        Some(4625) if is(SECURITY) => &[("Status", Kind::NtStatus), ("SubStatus", Kind::NtStatus)],
+        Some(4776) if is(SECURITY) => &[("Status", Kind::NtStatus)],
+        Some(4771) if is(SECURITY) => &[("Status", Kind::Kerberos)],
+        Some(4768 | 4769) if is(SECURITY) => KDC_FIELDS,
+        Some(36887 | 36888) if is("Schannel") => &[("AlertDesc", Kind::Tls)],
+        Some(3) if is("Microsoft-Windows-Security-Kerberos") => &[
+            ("ErrorCode", Kind::Kerberos),
+            ("ExtendedError", Kind::NtStatus),
+        ],
+        Some(40960 | 40961) if is("LsaSrv") => &[("*", Kind::NtStatusInText)],
+        _ => &[],
+    }
+}
+
+/// Fields shown on an event's line beside its codes: who, from where, for what.
+const SHOWN: &[&str] = &[
+    "TargetUserName",
+    "TargetDomainName",
+    "ClientName",
+    "ClientRealm",
+    "Workstation",
+    "WorkstationName",
+    "IpAddress",
+    "ServiceName",
+    "ServerName",
+    "TargetName",
+    "LogonType",
+];
+
+/// One code of an event, explained.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventCode {
+    pub field: String,
+    /// `ntstatus`, `krb`, `tls` or `etype`.
+    pub system: &'static str,
+    pub value: u32,
+    /// The code's name, when the tables know it.
+    pub name: Option<&'static str>,
+    pub meaning: Option<String>,
+    /// The SSPI equivalent, `NAME (0xVALUE)`'s parts.
+    pub sspi: Option<(&'static str, u32)>,
+    /// False for context (an encryption type).
+    pub failure: bool,
+}
+
+/// A field's number: `0x` hex or decimal; `-`, empty and message references (`%%2313`) are none.
+fn number(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        u32::from_str_radix(hex, 16).ok()
+    } else {
+        s.parse().ok()
+    }
+}
+
+/// NTSTATUS values written in a text as `0x` and 8 hex digits with the error or warning severity.
+fn ntstatus_in_text(s: &str) -> impl Iterator<Item = u32> + '_ {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).filter_map(move |i| {
+        let hex = bytes.get(i + 2..i + 10)?;
+        let boundary = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+        let ok = bytes[i] == b'0'
+            && matches!(bytes[i + 1], b'x' | b'X')
+            && (i == 0 || boundary(bytes.get(i - 1)))
+            && boundary(bytes.get(i + 10))
+            && hex.iter().all(u8::is_ascii_hexdigit);
+        let v = u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        (ok && v >= 0x8000_0000).then_some(v)
+    })
+}
+
+/// Kerberos encryption types (RFC 3961 section 8, RFC 4757, RFC 8009, RFC 8429; Microsoft's 4768 page).
+fn etype(value: u32) -> Option<(&'static str, &'static str)> {
+    Some(match value {
+        0x1 => (
+            "des-cbc-crc",
+            "DES, deprecated (RFC 6649), disabled by default since Windows 7",
+        ),
+        0x3 => (
+            "des-cbc-md5",
+            "DES, deprecated (RFC 6649), disabled by default since Windows 7",
+        ),
+        0x11 => ("aes128-cts-hmac-sha1-96", "AES128 (RFC 3962)"),
+        0x12 => (
+            "aes256-cts-hmac-sha1-96",
+            "AES256 (RFC 3962), the strongest Windows offers",
+        ),
+        0x13 => (
+            "aes128-cts-hmac-sha256-128",
+            "AES128 with SHA-256 (RFC 8009)",
+        ),
+        0x14 => (
+            "aes256-cts-hmac-sha384-192",
+            "AES256 with SHA-384 (RFC 8009)",
+        ),
+        0x17 => (
+            "rc4-hmac",
+            "RC4, deprecated (RFC 8429); an account or service without AES keys",
+        ),
+        0x18 => ("rc4-hmac-exp", "RC4 export strength, deprecated (RFC 8429)"),
+        0xffff_ffff => ("no ticket", "the request failed: no ticket was issued"),
+        _ => return None,
+    })
+}
+
+fn foreign(system: System, sys: &'static str, field: &str, value: u32, lang: Lang) -> EventCode {
+    let f = secstatus::foreign(system, value);
+    let sspi = f.and_then(|f| f.primary()).map(|m| {
+        let status = m.status();
+        (status.name().unwrap_or(""), status.to_u32())
+    });
+    EventCode {
+        field: field.to_string(),
+        system: sys,
+        value,
+        name: f.map(|f| f.name()),
+        meaning: f.map(|f| f.meaning().get(lang).to_string()),
+        sspi,
+        failure: true,
+    }
+}
+
+/// Every code of `event`, in the order of its fields. Status 0 (success) is left out.
+pub fn codes(event: &Event, lang: Lang) -> Vec<EventCode> {
+    let mut out = Vec::new();
+    for &(field, kind) in code_fields(event) {
+        if kind == Kind::NtStatusInText {
+            for (name, value) in &event.data {
+                for v in ntstatus_in_text(value) {
+                    out.push(foreign(System::NtStatus, "ntstatus", name, v, lang));
+                }
+            }
+            continue;
+        }
+        let Some(value) = event.field(field).and_then(number) else {
+            continue;
+        };
+        out.push(match kind {
+            Kind::NtStatus | Kind::Kerberos if value == 0 => continue,
+            Kind::NtStatus => foreign(System::NtStatus, "ntstatus", field, value, lang),
+            Kind::Kerberos => foreign(System::Kerberos, "krb", field, value, lang),
+            Kind::Tls => foreign(System::Tls, "tls", field, value, lang),
+            Kind::Etype | Kind::NtStatusInText => {
+                let known = etype(value);
+                EventCode {
+                    field: field.to_string(),
+                    system: "etype",
+                    value,
+                    name: known.map(|k| k.0),
+                    meaning: known.map(|k| k.1.to_string()),
+                    sspi: None,
+                    failure: false,
+                }
+            }
+        });
+    }
+    out
+}
+
+/// A value as its field writes it: NTSTATUS as 8 hex digits, a TLS alert in decimal, the rest in short hex.
+pub fn value_text(system: &str, value: u32) -> String {
+    match system {
+        "ntstatus" => Hex(value).to_string(),
+        "tls" => value.to_string(),
+        _ => format!("0x{value:X}"),
+    }
+}
+
+fn system_label(system: &str, lang: Lang) -> &'static str {
+    match (system, lang) {
+        ("ntstatus", _) => "NTSTATUS",
+        ("krb", Lang::Ru) => "код ошибки Kerberos",
+        ("krb", _) => "Kerberos error code",
+        ("tls", Lang::Ru) => "оповещение TLS",
+        ("tls", _) => "TLS alert",
+        (_, Lang::Ru) => "тип шифрования, контекст",
+        _ => "encryption type, context",
+    }
+}
+
+/// A value as the line shows it: escaped, quoted when it has spaces or is empty.
+fn shown(s: &str) -> String {
+    let s = printable(s);
+    if s.is_empty() || s.contains(char::is_whitespace) || s.contains('"') {
+        format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        s
+    }
+}
+
+/// The line of one event: time, computer, provider, event id, the fields that matter, the codes' fields, and the
+/// annotation when it has codes.
+pub fn line(event: &Event, codes: &[EventCode], lang: Lang, style: Style) -> String {
+    let mut s = String::new();
+    let dash = |v: &str| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            printable(v)
+        }
+    };
+    let id = event.event_id.map_or("-".to_string(), |i| i.to_string());
+    let _ = write!(
+        s,
+        "{} {} {} {}",
+        dash(&event.time),
+        dash(&event.computer),
+        dash(&event.provider),
+        id
+    );
+    let code_field = |k: &str| codes.iter().any(|c| c.field == k);
+    for (k, v) in &event.data {
+        let v_trim = v.trim();
+        if (SHOWN.contains(&k.as_str()) && !v_trim.is_empty() && v_trim != "-") || code_field(k) {
+            let _ = write!(s, " {}={}", printable(k), shown(v));
+        }
+    }
+    if !codes.is_empty() {
+        let parts: Vec<String> = codes.iter().map(|c| explain(c, lang)).collect();
+        let note = format!("  [secstatus: {}]", parts.join(" | "));
+        s.push_str(&style.dim(&note));
+    }
+    s
+}
+
+/// One code in an annotation: `Status 0x18 KDC_ERR_PREAUTH_FAILED (Kerberos error code): ... -> SEC_E_...`.
+fn explain(c: &EventCode, lang: Lang) -> String {
+    let mut s = format!("{} {}", printable(&c.field), value_text(c.system, c.value));
+    if let Some(name) = c.name {
+        let _ = write!(s, " {name}");
+    }
+    let _ = write!(s, " ({})", system_label(c.system, lang));
+    match &c.meaning {
+        Some(m) => {
+            let _ = write!(s, ": {m}");
+        }
+        None => s.push_str(match lang {
+            Lang::Ru => ": нет в таблицах",
+            _ => ": not in the tables",
+        }),
+    }
+    if let Some((name, value)) = c.sspi {
+        let _ = write!(s, " -> {name} ({})", Hex(value));
+    }
+    s
+}
+
+/// The data fields as a JSON object, in their order.
+struct Data<'a>(&'a [(String, String)]);
+
+impl Serialize for Data<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct JsonCode<'a> {
+    field: &'a str,
+    system: &'static str,
+    name: Option<&'static str>,
+    value: String,
+    meaning: Option<&'a str>,
+    sspi: Option<&'static str>,
+    failure: bool,
+}
+
+#[derive(serde::Serialize)]
+struct JsonEvent<'a> {
+    path: &'a str,
+    record_id: Option<u64>,
+    time: &'a str,
+    channel: &'a str,
+    provider: &'a str,
+    event_id: Option<u32>,
+    computer: &'a str,
+    data: Data<'a>,
+    codes: Vec<JsonCode<'a>>,
+}
+
+/// The JSON Lines object of one event.
+pub fn write_json(
+    out: &mut dyn Write,
+    path: &str,
+    event: &Event,
+    codes: &[EventCode],
+) -> io::Result<()> {
+    let json = JsonEvent {
+        path,
+        record_id: event.record_id,
+        time: &event.time,
+        channel: &event.channel,
+        provider: &event.provider,
+        event_id: event.event_id,
+        computer: &event.computer,
+        data: Data(&event.data),
+        codes: codes
+            .iter()
+            .map(|c| JsonCode {
+                field: &c.field,
+                system: c.system,
+                name: c.name,
+                value: value_text(c.system, c.value),
+                meaning: c.meaning.as_deref(),
+                sspi: c.sspi.map(|s| s.0),
+                failure: c.failure,
+            })
+            .collect(),
+    };
+    let mut text = Vec::new();
+    wire::write_line(&mut text, &json)?;
+    out.write_all(&text)
+}
+
+/// Per failure code: how often, in which events, when, and the accounts and hosts seen most.
+#[derive(Debug, Default)]
+struct Tally {
+    name: Option<&'static str>,
+    count: u64,
+    event_ids: BTreeSet<u32>,
+    first: String,
+    last: String,
+    accounts: HashMap<String, u64>,
+    hosts: HashMap<String, u64>,
+}
+
+/// Where annotate's event outputs go.
+pub enum Target<'a> {
+    Lines {
+        out: &'a mut dyn Write,
+        lang: Lang,
+        style: Style,
+    },
+    Json {
+        out: &'a mut dyn Write,
+    },
+    Summary {
+        out: &'a mut dyn Write,
+        format: Format,
+    },
+}
+
+/// The summary of the failure codes of every event read.
+#[derive(Debug, Default)]
+pub struct Summary {
+    tallies: BTreeMap<(&'static str, u32), Tally>,
+    pub events: u64,
+}
+
+fn meaningful(v: Option<&str>) -> Option<&str> {
+    v.map(str::trim).filter(|v| !v.is_empty() && *v != "-")
+}
+
+impl Summary {
+    pub fn is_empty(&self) -> bool {
+        self.events == 0
+    }
+
+    pub fn add(&mut self, event: &Event, codes: &[EventCode]) {
+        self.events += 1;
+        let account = meaningful(event.field("TargetUserName"))
+            .or_else(|| meaningful(event.field("ClientName")));
+        let host = meaningful(event.field("IpAddress"))
+            .or_else(|| meaningful(event.field("WorkstationName")))
+            .or_else(|| meaningful(event.field("Workstation")))
+            .or_else(|| meaningful(Some(&event.computer)));
+        for c in codes.iter().filter(|c| c.failure) {
+            let t = self.tallies.entry((c.system, c.value)).or_default();
+            t.name = c.name;
+            if t.count == 0 || event.time < t.first {
+                t.first.clone_from(&event.time);
+            }
+            if t.count == 0 || event.time > t.last {
+                t.last.clone_from(&event.time);
+            }
+            t.count += 1;
+            if let Some(id) = event.event_id {
+                t.event_ids.insert(id);
+            }
+            if let Some(a) = account {
+                *t.accounts.entry(a.to_string()).or_default() += 1;
+            }
+            if let Some(h) = host {
+                *t.hosts.entry(h.to_string()).or_default() += 1;
+            }
+        }
+    }
+
+    fn ranked(&self) -> Vec<(&(&'static str, u32), &Tally)> {
+        let mut v: Vec<_> = self.tallies.iter().collect();
+        v.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+        v
+    }
+
+    /// The three seen most, most first (then by name).
+    fn top(seen: &HashMap<String, u64>) -> Vec<(&str, u64)> {
+        let mut v: Vec<_> = seen.iter().map(|(k, &n)| (k.as_str(), n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(3);
+        v
+    }
+
+    pub fn write(&self, out: &mut dyn Write, format: Format) -> io::Result<()> {
+        match format {
+            Format::Json => {
+                #[derive(serde::Serialize)]
+                struct Seen<'a> {
+                    name: &'a str,
+                    count: u64,
+                }
+                #[derive(serde::Serialize)]
+                struct Row<'a> {
+                    name: Option<&'static str>,
+                    value: String,
+                    system: &'static str,
+                    count: u64,
+                    event_ids: Vec<u32>,
+                    first: &'a str,
+                    last: &'a str,
+                    accounts: Vec<Seen<'a>>,
+                    hosts: Vec<Seen<'a>>,
+                }
+                fn seen(m: &HashMap<String, u64>) -> Vec<Seen<'_>> {
+                    Summary::top(m)
+                        .into_iter()
+                        .map(|(name, count)| Seen { name, count })
+                        .collect()
+                }
+                let rows: Vec<Row<'_>> = self
+                    .ranked()
+                    .into_iter()
+                    .map(|(&(system, value), t)| Row {
+                        name: t.name,
+                        value: value_text(system, value),
+                        system,
+                        count: t.count,
+                        event_ids: t.event_ids.iter().copied().collect(),
+                        first: &t.first,
+                        last: &t.last,
+                        accounts: seen(&t.accounts),
+                        hosts: seen(&t.hosts),
+                    })
+                    .collect();
+                let mut text = Vec::new();
+                wire::write_line(&mut text, &rows)?;
+                out.write_all(&text)
+            }
+            Format::Table { lang, style } => {
+                let header = match lang {
+                    Lang::Ru => [
+                        "ИМЯ",
+                        "ЗНАЧЕНИЕ",
+                        "ЧИСЛО",
+                        "СОБЫТИЯ",
+                        "ПЕРВОЕ",
+                        "ПОСЛЕДНЕЕ",
+                        "УЧЁТНЫЕ ЗАПИСИ",
+                        "УЗЛЫ",
+                    ],
+                    _ => [
+                        "NAME", "VALUE", "COUNT", "EVENTS", "FIRST", "LAST", "ACCOUNTS", "HOSTS",
+                    ],
+                };
+                let list = |m: &HashMap<String, u64>| {
+                    Self::top(m)
+                        .into_iter()
+                        .map(|(k, n)| format!("{} ({n})", printable(k)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let rows: Vec<[String; 8]> = self
+                    .ranked()
+                    .into_iter()
+                    .map(|(&(system, value), t)| {
+                        let ids: Vec<_> = t.event_ids.iter().map(u32::to_string).collect();
+                        [
+                            t.name.unwrap_or("?").to_string(),
+                            format!(
+                                "{} {}",
+                                system_label(system, lang),
+                                value_text(system, value)
+                            ),
+                            t.count.to_string(),
+                            ids.join(","),
+                            printable(&t.first),
+                            printable(&t.last),
+                            list(&t.accounts),
+                            list(&t.hosts),
+                        ]
+                    })
+                    .collect();
+                let mut widths = header.map(|h| h.chars().count());
+                for row in &rows {
+                    for (w, cell) in widths.iter_mut().zip(row) {
+                        *w = (*w).max(cell.chars().count());
+                    }
+                }
+                let pad = |s: &str, w: usize| {
+                    format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
+                };
+                let mut text = String::new();
+                let head: Vec<_> = header.iter().zip(widths).map(|(h, w)| pad(h, w)).collect();
+                let _ = writeln!(text, "{}", style.dim(head.join("  ").trim_end()));
+                for row in &rows {
+                    let mut cells = vec![style.name(&pad(&row[0], widths[0]))];
+                    cells.extend((1..8).map(|i| pad(&row[i], widths[i])));
+                    let _ = writeln!(text, "{}", cells.join("  ").trim_end());
+                }
+                out.write_all(text.as_bytes())
+            }
+        }
+    }
+}
+
+/// Hands each event to the output `target` calls for; returns whether it held a failure code.
+pub fn emit(
+    target: &mut Target<'_>,
+    summary: &mut Summary,
+    path: &str,
+    event: &Event,
+) -> io::Result<bool> {
+    let lang = match target {
+        Target::Lines { lang, .. } => *lang,
+        Target::Summary {
+            format: Format::Table { lang, .. },
+            ..
+        } => *lang,
+        _ => Lang::En,
+    };
+    let codes = codes(event, lang);
+    match target {
+        Target::Lines { out, lang, style } => {
+            let mut s = line(event, &codes, *lang, *style);
+            s.push('\n');
+            out.write_all(s.as_bytes())?;
+        }
+        Target::Json { out } => write_json(*out, path, event, &codes)?,
+        Target::Summary { .. } => summary.add(event, &codes),
+    }
+    Ok(codes.iter().any(|c| c.failure))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(provider: &str, id: u32, data: &[(&str, &str)]) -> Event {
+        Event {
+            provider: provider.into(),
+            event_id: Some(id),
+            data: data
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..Event::default()
+        }
+    }
+
+    #[test]
+    fn status_depends_on_the_event() {
+        let krb = codes(&event(SECURITY, 4771, &[("Status", "0x18")]), Lang::En);
+        assert_eq!(krb[0].name, Some("KDC_ERR_PREAUTH_FAILED"));
+        let tgt = codes(
+            &event(
+                SECURITY,
+                4768,
+                &[("Status", "0x0"), ("TicketEncryptionType", "0x18")],
+            ),
+            Lang::En,
+        );
+        assert_eq!(tgt.len(), 1);
+        assert_eq!(tgt[0].name, Some("rc4-hmac-exp"));
+        assert!(!tgt[0].failure);
+        assert!(codes(&event(SECURITY, 5152, &[("Status", "0x18")]), Lang::En).is_empty());
+    }
+
+    #[test]
+    fn ntstatus_in_a_text() {
+        let v: Vec<_> =
+            ntstatus_in_text("was \"x\" (0xc000006d) 0x0 0xc000006dd x0xc000006a").collect();
+        assert_eq!(v, [0xC000_006D]);
+    }
+}

@@ -1,0 +1,270 @@
+//! Windows event XML (`wevtutil qe /f:xml`, Event Viewer's "Save as XML", and each .evtx record as the `evtx`
+//! crate renders it) read into [`Event`]s. Only what the events say is kept: the `System` fields annotate shows and
+//! every `EventData`/`UserData` field. A small reader of the subset events use: elements, attributes, text,
+//! character and the five named entities, CDATA; comments, declarations and processing instructions are skipped.
+//! It never fails: what is not understood is ignored.
+
+use super::events::Event;
+
+/// Every `<Event>` element in `xml`, in order. Text outside events is ignored; an event cut off at the end of
+/// `xml` is still returned with what it had.
+pub fn events(xml: &str) -> Vec<Event> {
+    let mut reader = Reader {
+        events: Vec::new(),
+        current: None,
+        path: Vec::new(),
+        data_name: None,
+        text: String::new(),
+    };
+    reader.run(xml);
+    if let Some(event) = reader.current.take() {
+        reader.events.push(event);
+    }
+    reader.events
+}
+
+/// Where the reader is.
+struct Reader {
+    events: Vec<Event>,
+    current: Option<Event>,
+    /// Local names of the open elements inside the current event, `Event` first.
+    path: Vec<String>,
+    /// The field the text of the current `Data` element belongs to.
+    data_name: Option<String>,
+    text: String,
+}
+
+/// The part of a name after its namespace prefix.
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+/// `s` with the entity and character references replaced (an unknown one stays as it is).
+pub fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let n = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                        u32::from_str_radix(hex, 16).ok()
+                    } else {
+                        name.strip_prefix('#').and_then(|d| d.parse().ok())
+                    };
+                    n.and_then(char::from_u32)
+                }
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The attributes of a start tag's inside (after its name), unescaped.
+fn attributes(mut s: &str) -> Vec<(&str, String)> {
+    let mut out = Vec::new();
+    loop {
+        s = s.trim_start();
+        let Some(eq) = s.find('=') else { break };
+        let name = s[..eq].trim();
+        let after = s[eq + 1..].trim_start();
+        let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            break;
+        };
+        let Some(end) = after[1..].find(quote) else {
+            break;
+        };
+        out.push((local(name), unescape(&after[1..1 + end])));
+        s = &after[end + 2..];
+    }
+    out
+}
+
+impl Reader {
+    fn run(&mut self, xml: &str) {
+        let mut rest = xml;
+        while let Some(lt) = rest.find('<') {
+            self.text_between(&rest[..lt]);
+            rest = &rest[lt..];
+            if let Some(r) = rest.strip_prefix("<!--") {
+                rest = r.find("-->").map_or("", |e| &r[e + 3..]);
+            } else if let Some(r) = rest.strip_prefix("<![CDATA[") {
+                let end = r.find("]]>").unwrap_or(r.len());
+                if self.current.is_some() {
+                    self.text.push_str(&r[..end]);
+                }
+                rest = r.get(end + 3..).unwrap_or("");
+            } else if rest.starts_with("<?") || rest.starts_with("<!") {
+                rest = rest.find('>').map_or("", |e| &rest[e + 1..]);
+            } else {
+                let Some(gt) = rest.find('>') else { break };
+                let tag = &rest[1..gt];
+                rest = &rest[gt + 1..];
+                if let Some(name) = tag.strip_prefix('/') {
+                    self.end(local(name.trim()));
+                } else {
+                    let (tag, empty) = match tag.strip_suffix('/') {
+                        Some(t) => (t, true),
+                        None => (tag, false),
+                    };
+                    let split = tag
+                        .find(|c: char| c.is_ascii_whitespace())
+                        .unwrap_or(tag.len());
+                    let name = local(&tag[..split]);
+                    self.start(name, &tag[split..]);
+                    if empty {
+                        self.end(name);
+                    }
+                }
+            }
+        }
+        self.text_between(rest);
+    }
+
+    fn text_between(&mut self, text: &str) {
+        if self.current.is_some() && !text.is_empty() {
+            self.text.push_str(text);
+        }
+    }
+
+    fn start(&mut self, name: &str, attrs: &str) {
+        if name == "Event" {
+            if let Some(event) = self.current.take() {
+                self.events.push(event);
+            }
+            self.current = Some(Event::default());
+            self.path.clear();
+        }
+        let Some(event) = self.current.as_mut() else {
+            return;
+        };
+        self.text.clear();
+        let parent = self.path.last().map(String::as_str);
+        match (parent, name) {
+            (Some("System"), "Provider") => {
+                for (k, v) in attributes(attrs) {
+                    if k == "Name" {
+                        event.provider = v;
+                    }
+                }
+            }
+            (Some("System"), "TimeCreated") => {
+                for (k, v) in attributes(attrs) {
+                    if k == "SystemTime" {
+                        event.time = v;
+                    }
+                }
+            }
+            (Some("EventData"), "Data") => {
+                let named = attributes(attrs).into_iter().find(|(k, _)| *k == "Name");
+                self.data_name = Some(match named {
+                    Some((_, v)) => v,
+                    None => format!("Data[{}]", event.data.len() + 1),
+                });
+            }
+            _ => {}
+        }
+        if self.path.len() < 64 {
+            self.path.push(name.to_string());
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        let Some(event) = self.current.as_mut() else {
+            return;
+        };
+        let raw = unescape(&self.text);
+        self.text.clear();
+        let text = raw.trim().to_string();
+        let depth = self.path.len();
+        let parent = depth
+            .checked_sub(2)
+            .and_then(|i| self.path.get(i))
+            .map(String::as_str);
+        let in_user_data = self.path.iter().any(|p| p == "UserData");
+        match (parent, name) {
+            (Some("System"), "EventID") => event.event_id = text.parse().ok(),
+            (Some("System"), "EventRecordID") => event.record_id = text.parse().ok(),
+            (Some("System"), "Channel") => event.channel = text,
+            (Some("System"), "Computer") => event.computer = text,
+            (Some("EventData"), "Data") => {
+                // A field's value is kept as it is, spaces included.
+                if let Some(field) = self.data_name.take() {
+                    event.data.push((field, raw));
+                }
+            }
+            // UserData holds one element of the provider's own, whose children are the fields.
+            _ if in_user_data && depth >= 4 && !text.is_empty() => {
+                event.data.push((name.to_string(), text));
+            }
+            _ => {}
+        }
+        if self.path.last().map(String::as_str) == Some(name) {
+            self.path.pop();
+        }
+        if name == "Event" {
+            if let Some(event) = self.current.take() {
+                self.events.push(event);
+            }
+            self.path.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_an_event() {
+        let xml = r#"<?xml version="1.0"?><Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-Auditing" Guid="{x}"/><EventID>4771</EventID><TimeCreated SystemTime="2024-01-01T00:00:00Z"/><EventRecordID>7</EventRecordID><Channel>Security</Channel><Computer>dc1.contoso.local</Computer></System><EventData><Data Name="TargetUserName">a&amp;b</Data><Data Name="Status">0x18</Data><Data>free</Data></EventData></Event></Events>"#;
+        let events = events(xml);
+        assert_eq!(events.len(), 1);
+        let e = &events[0];
+        assert_eq!(e.event_id, Some(4771));
+        assert_eq!(e.record_id, Some(7));
+        assert_eq!(e.provider, "Microsoft-Windows-Security-Auditing");
+        assert_eq!(e.computer, "dc1.contoso.local");
+        assert_eq!(e.channel, "Security");
+        assert_eq!(e.time, "2024-01-01T00:00:00Z");
+        assert_eq!(
+            e.data,
+            [
+                ("TargetUserName".to_string(), "a&b".to_string()),
+                ("Status".to_string(), "0x18".to_string()),
+                ("Data[3]".to_string(), "free".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(unescape("&lt;&#x41;&#66;&bogus;&"), "<AB&bogus;&");
+    }
+}
