@@ -24,7 +24,10 @@ commands=(
 )
 
 if command -v hyperfine > /dev/null; then
-  hyperfine -N --warmup 20 --runs "$RUNS" --export-markdown /dev/stdout "${commands[@]}" 2>/dev/null | grep '^|'
+  table=$(mktemp)
+  hyperfine -N --warmup 20 --runs "$RUNS" --export-markdown "$table" "${commands[@]}" > /dev/null 2>&1
+  cat "$table"
+  rm -f "$table"
 else
   echo "| command | mean ms |"
   echo "|---|---|"

@@ -48,7 +48,8 @@ pub fn markdown(entries: &[&'static Entry], spec_only: bool, lang: Lang) -> Stri
     out
 }
 
-fn csv_field(s: &str) -> String {
+/// A CSV field, quoted as RFC 4180 wants when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

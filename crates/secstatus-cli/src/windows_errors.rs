@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use secstatus::{Hex, WindowsError};
 
+use crate::export::csv_field;
 use crate::human::{error_value, shorten, Style};
 
 /// Search hits among Windows error codes, one line each.
@@ -60,14 +61,6 @@ pub fn table(values: &[&'static [WindowsError]], style: Style) -> String {
         );
     }
     out
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// `system,value,hex,names,message,sdk_message,source`, a row per value, RFC 4180 quoting.
