@@ -243,6 +243,9 @@ impl Found {
                     });
                 }
                 Code::NtStatus(f) if !self.foreign.contains(&f) => self.foreign.push(f),
+                Code::WindowsError(e) => {
+                    self.error(e.system(), e.value(), ErrorVia::Read(Reading::InText))
+                }
                 _ => {}
             }
         }
