@@ -92,11 +92,17 @@ fn check(h: &[u8], found: &[Found], token_before: bool, token_after: bool) {
         } else {
             assert!(!is_token_byte(h[f.end]), "{f:?} glued to the byte after");
         }
-        // The text is the code the scanner says it is, in the form it says.
-        assert_eq!(
-            text.parse::<SecStatus>().map(SecStatus::to_u32),
-            Ok(f.code.value()),
-            "{f:?}: {text:?}"
+        // The text is the code the scanner says it is, in the form it says; or an HRESULT that wraps it: a Win32
+        // error (HRESULT_FROM_WIN32, 0x8007xxxx) or an NTSTATUS (HRESULT_FROM_NT, the N bit 0x10000000 set).
+        let written = text.parse::<SecStatus>().map(SecStatus::to_u32);
+        let value = f.code.value();
+        let wraps = |v: u32| {
+            (v & 0xFFFF_0000 == 0x8007_0000 && v & 0xFFFF == value)
+                || (v & 0x1000_0000 != 0 && v & !0x1000_0000 == value)
+        };
+        assert!(
+            written == Ok(value) || written.is_ok_and(wraps),
+            "{f:?}: {text:?} is {written:?}"
         );
         let shape_ok = match f.form {
             Form::Name => body.len() > 4 && body[..4].eq_ignore_ascii_case("SEC_"),

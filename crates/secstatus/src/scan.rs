@@ -398,8 +398,12 @@ fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
     {
         use crate::ValueKind;
         let rows = crate::errors::by_value(system, value);
-        if let (true, ValueKind::HResultFromNt { ntstatus }) =
-            (rows.is_empty(), SecStatus::from_u32(value).kind())
+        if let (
+            true,
+            ValueKind::HResultFromNt {
+                ntstatus: ntstatus @ 1..,
+            },
+        ) = (rows.is_empty(), SecStatus::from_u32(value).kind())
         {
             // The curated row of the NTSTATUS inside, with its SSPI equivalent, comes first.
             if let Some(f) = foreign(System::NtStatus, ntstatus) {
@@ -407,11 +411,15 @@ fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
             }
         }
         // An HRESULT the table lacks may wrap a Win32 error or an NTSTATUS it has (HRESULT_FROM_WIN32, _FROM_NT).
-        let inside = match SecStatus::from_u32(value).kind() {
+        // Success (0) is never wrapped: HRESULT_FROM_WIN32(0) is S_OK, so 0x80070000 names nothing.
+        // Exactly as the macros build them: HRESULT_FROM_WIN32 is 0x8007 and the code, HRESULT_FROM_NT the N bit.
+        let inside = match value {
             _ if !rows.is_empty() || system != System::HResult => &[][..],
-            ValueKind::Win32 { code } => crate::errors::by_value(System::Win32, u32::from(code)),
-            ValueKind::HResultFromNt { ntstatus } => {
-                crate::errors::by_value(System::NtStatus, ntstatus)
+            v if v & 0xFFFF_0000 == 0x8007_0000 && v & 0xFFFF != 0 => {
+                crate::errors::by_value(System::Win32, v & 0xFFFF)
+            }
+            v if v & 0x1000_0000 != 0 && v & !0x1000_0000 != 0 => {
+                crate::errors::by_value(System::NtStatus, v & !0x1000_0000)
             }
             _ => &[][..],
         };

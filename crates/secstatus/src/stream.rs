@@ -345,9 +345,11 @@ fn safe_cut(buf: &[u8]) -> usize {
         let (before, after) = (buf[i - 1], buf[i]);
         let token = is_token_byte(before) && is_token_byte(after);
         let sign = before == b'-' && after.is_ascii_digit();
+        // Anywhere in ESC `[` 38 `;` 5 `;` 208 `m`: after ESC, after `[` or `;`, or before a `;`.
         let escape = (before == 0x1b && after == b'[')
             || (matches!(before, b'[' | b';')
-                && (after.is_ascii_digit() || matches!(after, b';' | b'm')));
+                && (after.is_ascii_digit() || matches!(after, b';' | b'm')))
+            || (before.is_ascii_digit() && after == b';');
         token || sign || (escapes && escape)
     };
     (end / 2..end)
