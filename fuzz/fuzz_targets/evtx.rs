@@ -31,9 +31,13 @@ fn check(event: &Event, summary: &mut events::Summary, failures: &mut u64) {
     let mut out = Vec::new();
     events::write_json(&mut out, "p", event, &codes).expect("writing to a Vec");
     let text = std::str::from_utf8(&out).expect("JSON is UTF-8");
-    assert!(text.ends_with('\n') && text.lines().count() == 1, "{text:?}");
+    assert!(
+        text.ends_with('\n') && text.lines().count() == 1,
+        "{text:?}"
+    );
     assert!(!text.trim_end().chars().any(char::is_control), "{text:?}");
-    let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}): {text:?}"));
+    let v: Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}): {text:?}"));
     let json_codes = v["codes"].as_array().expect("codes");
     assert_eq!(json_codes.len(), codes.len());
     for (j, c) in json_codes.iter().zip(&codes) {
