@@ -190,21 +190,20 @@ impl Found {
     /// Adds the Windows error `value` of `system` if the tables have it and nothing better already names it: an SSPI
     /// code of the catalogue, a curated neighbour (which carries Russian, mappings and notes), or an earlier hit.
     fn error(&mut self, system: System, value: u32, via: ErrorVia) {
+        // A curated row speaks for its value: it is shown (once) instead of the broad table's.
+        if let Some(f) = foreign(system, value) {
+            if !self.foreign.contains(&f) {
+                self.foreign.push(f);
+            }
+            return;
+        }
         let rows = errors::by_value(system, value);
         let sspi = system == System::HResult && SecStatus::from_u32(value).entry().is_some();
-        let curated = self
-            .foreign
-            .iter()
-            .any(|f| f.system() == system && f.value() == value)
-            || foreign(system, value).is_some_and(|f| {
-                self.foreign.push(f);
-                true
-            });
         let seen = self
             .errors
             .iter()
             .any(|e| e.first().system() == system && e.first().value() == value);
-        if !rows.is_empty() && !sspi && !curated && !seen {
+        if !rows.is_empty() && !sspi && !seen {
             self.errors.push(ErrorHit { rows, via });
         }
     }

@@ -87,6 +87,21 @@ struct Row {
     documented: Option<u32>,
 }
 
+impl Row {
+    /// A row as its table gives it: no SDK text and no decision yet.
+    fn new(system: usize, source: usize, line: &Line<'_>) -> Row {
+        Row {
+            system,
+            value: line.value,
+            name: line.name.to_string(),
+            message: line.message.to_string(),
+            sdk: None,
+            source,
+            documented: None,
+        }
+    }
+}
+
 fn system_of(entry: &str, key: &str) -> Result<usize, DataError> {
     match ERROR_SYSTEMS.iter().position(|(k, _)| *k == key) {
         Some(i) => Ok(i),
@@ -208,17 +223,7 @@ fn build(decisions: &Decisions, files: &[(&str, &str)]) -> Result<Vec<Row>, Data
             sdk_files.push((system, source, lines));
             continue;
         }
-        for l in lines {
-            rows.push(Row {
-                system,
-                value: l.value,
-                name: l.name.to_string(),
-                message: l.message.to_string(),
-                sdk: None,
-                source,
-                documented: None,
-            });
-        }
+        rows.extend(lines.iter().map(|l| Row::new(system, source, l)));
     }
     apply_values(&mut rows, &decisions.value)?;
     check_names(&rows)?;
@@ -314,15 +319,7 @@ fn merge_sdk(
                     row.sdk = Some(l.message.to_string());
                 }
             }
-            None => rows.push(Row {
-                system,
-                value: l.value,
-                name: l.name.to_string(),
-                message: l.message.to_string(),
-                sdk: None,
-                source,
-                documented: None,
-            }),
+            None => rows.push(Row::new(system, source, &l)),
         }
     }
     check_names(rows)
