@@ -253,7 +253,7 @@ fn check_resolve(text: &str, from: Option<System>) {
             // Outside `from`, only what the text itself names: a name of another system, or a status written in it.
             let named = foreign_by_name(text) == Some(*f);
             let written = secstatus::scan(text.as_bytes())
-                .any(|found| found.code == secstatus::Code::NtStatus(f));
+                .any(|found| found.code == secstatus::Code::Foreign(f));
             assert!(
                 f.system() == system || named || written,
                 "{text:?} in {system:?}: {}",

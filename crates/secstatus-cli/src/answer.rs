@@ -241,7 +241,7 @@ impl Found {
                         reading: Reading::InText,
                     });
                 }
-                Code::NtStatus(f) if !self.foreign.contains(&f) => self.foreign.push(f),
+                Code::Foreign(f) if !self.foreign.contains(&f) => self.foreign.push(f),
                 Code::WindowsError(e) => {
                     self.error(e.system(), e.value(), ErrorVia::Read(Reading::InText))
                 }

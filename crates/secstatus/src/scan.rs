@@ -27,8 +27,11 @@ closed_set! {
         BareHex = "bare_hex",
         /// A negative decimal: `-2146893044`.
         SignedDecimal = "signed_decimal",
-        /// An unsigned decimal: `2148074252`.
+        /// An unsigned decimal: `2148074252`, or a small one where the context says what it is (`alert code is
+        /// 40`).
         UnsignedDecimal = "unsigned_decimal",
+        /// A message text the code's system or an implementation prints for it: `Clock skew too great`.
+        Message = "message",
     }
 }
 
@@ -38,16 +41,18 @@ closed_set! {
 /// use secstatus::{scan, Code, SecStatus};
 /// let codes: Vec<_> = scan(b"SEC_E_LOGON_DENIED; Status: 0xC000006D").map(|f| f.code).collect();
 /// assert!(matches!(codes[0], Code::Sspi(e) if e.status() == SecStatus::SEC_E_LOGON_DENIED));
-/// assert!(matches!(codes[1], Code::NtStatus(f) if f.name() == "STATUS_LOGON_FAILURE"));
+/// assert!(matches!(codes[1], Code::Foreign(f) if f.name() == "STATUS_LOGON_FAILURE"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Code {
     /// An SSPI status code of the catalogue.
     Sspi(&'static Entry),
-    /// An NTSTATUS the tables know, written as `0x` and 8 hex digits (`Status: 0xC000006D` in the Security event
-    /// log). Not an SSPI code; [`Code::sspi`] gives its SSPI equivalent where a source gives one.
-    NtStatus(&'static Foreign),
+    /// A status of a neighbouring system that the curated tables know: an NTSTATUS written as `0x` and 8 hex
+    /// digits (`Status: 0xC000006D` in the Security event log), a Kerberos error, a TLS alert, a GSS-API major
+    /// status or a Win32 error in a context that says so. Not an SSPI code; [`Code::sspi`] gives its SSPI
+    /// equivalent where a source gives one.
+    Foreign(&'static Foreign),
     /// (feature `windows-errors`) Another Windows error code of [MS-ERREF]'s tables, written where no ordinary
     /// number is: `0x` and 8 hex digits with the high bit set, an HRESULT (`0x80092012`) or an NTSTATUS
     /// (`0xC0000234`) that the curated tables do not hold.
@@ -65,7 +70,7 @@ impl Code {
     pub fn name(&self) -> &'static str {
         match self {
             Code::Sspi(e) => e.name(),
-            Code::NtStatus(f) => f.name(),
+            Code::Foreign(f) => f.name(),
             #[cfg(feature = "windows-errors")]
             Code::WindowsError(e) => e.name(),
         }
@@ -81,7 +86,7 @@ impl Code {
     pub fn system(&self) -> &'static str {
         match self {
             Code::Sspi(_) => "sspi",
-            Code::NtStatus(_) => "ntstatus",
+            Code::Foreign(f) => f.system().as_str(),
             #[cfg(feature = "windows-errors")]
             Code::WindowsError(e) => e.system().as_str(),
         }
@@ -97,7 +102,7 @@ impl Code {
     pub fn value(&self) -> u32 {
         match self {
             Code::Sspi(e) => e.status().to_u32(),
-            Code::NtStatus(f) => f.value(),
+            Code::Foreign(f) => f.value(),
             #[cfg(feature = "windows-errors")]
             Code::WindowsError(e) => e.value(),
         }
@@ -113,7 +118,7 @@ impl Code {
     pub fn sspi(&self) -> Option<SecStatus> {
         match self {
             Code::Sspi(e) => Some(e.status()),
-            Code::NtStatus(f) => f.primary().map(|m| m.status()),
+            Code::Foreign(f) => f.primary().map(|m| m.status()),
             #[cfg(feature = "windows-errors")]
             Code::WindowsError(_) => None,
         }
@@ -357,7 +362,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
         {
             let value = hex(digits)?;
             foreign(System::NtStatus, value)
-                .map(|f| (Code::NtStatus(f), Form::Hex))
+                .map(|f| (Code::Foreign(f), Form::Hex))
                 .or_else(|| windows_error(System::NtStatus, value))
         }
         [b'0', b'x' | b'X', digits @ ..] if (1..=8).contains(&digits.len()) => {
@@ -407,7 +412,7 @@ fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
         {
             // The curated row of the NTSTATUS inside, with its SSPI equivalent, comes first.
             if let Some(f) = foreign(System::NtStatus, ntstatus) {
-                return Some((Code::NtStatus(f), Form::Hex));
+                return Some((Code::Foreign(f), Form::Hex));
             }
         }
         // An HRESULT the table lacks may wrap a Win32 error or an NTSTATUS it has (HRESULT_FROM_WIN32, _FROM_NT).

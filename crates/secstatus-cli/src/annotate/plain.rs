@@ -22,12 +22,8 @@ struct Noted {
 impl Noted {
     /// What tells two apart: the system, the value and the sub-code (comparing `Code`s would compare whole
     /// entries).
-    fn key(&self) -> (bool, u32, Option<u32>) {
-        (
-            matches!(self.code, Code::NtStatus(_)),
-            self.code.value(),
-            self.ldap,
-        )
+    fn key(&self) -> (&'static str, u32, Option<u32>) {
+        (self.code.system(), self.code.value(), self.ldap)
     }
 }
 
@@ -63,7 +59,7 @@ impl Cache {
             let (nt, value, ldap) = n.key();
             h = (h
                 ^ u64::from(value)
-                ^ (u64::from(nt) << 32)
+                ^ (u64::from(nt.as_bytes()[0]) << 32)
                 ^ (u64::from(ldap.unwrap_or(0)) << 33))
                 .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
@@ -190,15 +186,16 @@ fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> S
         .iter()
         .map(|o| {
             let mut part = match o.code {
-                Code::NtStatus(f) => {
+                Code::Foreign(f) => {
                     let sspi = f
                         .primary()
                         .map(|m| format!(" -> {}", m.status()))
                         .unwrap_or_default();
                     format!(
-                        "{} ({}, NTSTATUS): {}{sspi}",
+                        "{} ({}, {}): {}{sspi}",
                         f.name(),
-                        Hex(f.value()),
+                        crate::human::foreign_value(f),
+                        f.system().label(lang),
                         f.meaning().get(lang)
                     )
                 }

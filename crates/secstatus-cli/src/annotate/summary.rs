@@ -181,7 +181,7 @@ impl<W: Write> Sink for Summary<'_, W> {
     fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
         let code = hit.found.code;
         let (rank, system) = match code {
-            Code::NtStatus(_) => (1, "ntstatus"),
+            Code::Foreign(f) => (1, f.system().as_str()),
             Code::WindowsError(e) => (1, e.system().as_str()),
             _ => (0, "sspi"),
         };
