@@ -66,8 +66,8 @@ fn annotated(line: &str) -> Vec<(String, String)> {
     found
 }
 
-/// The codes lookup of the pasted line names: the SSPI codes it reads (not those it reaches through a mapping)
-/// and the neighbouring statuses.
+/// The codes lookup of the pasted line names: the SSPI codes it reads (not those it reaches through a mapping),
+/// the neighbouring statuses and the Windows error codes (each value once, its names joined by `|`).
 fn looked_up(line: &str) -> Vec<(String, String)> {
     let answer = Answer::resolve(line, None);
     let sspi = answer
@@ -79,7 +79,11 @@ fn looked_up(line: &str) -> Vec<(String, String)> {
         .foreign
         .iter()
         .map(|f| (f.system().as_str().to_string(), f.name().to_string()));
-    sspi.chain(foreign).collect()
+    let errors = answer.errors.iter().map(|hit| {
+        let names: Vec<&str> = hit.rows.iter().map(|e| e.name()).collect();
+        (hit.rows[0].system().as_str().to_string(), names.join("|"))
+    });
+    sspi.chain(foreign).chain(errors).collect()
 }
 
 #[derive(Default)]
@@ -87,6 +91,11 @@ struct Tally {
     expected: usize,
     found: usize,
     false_positives: usize,
+}
+
+/// Whether `found` (one name, or a value's names joined by `|`) names `expected`.
+fn names(found: &str, expected: &str) -> bool {
+    found.split('|').any(|n| n.eq_ignore_ascii_case(expected))
 }
 
 /// Per system: codes expected, found, and reported but not expected; plus the false positives themselves.
@@ -100,10 +109,7 @@ fn measure(find: impl Fn(&str) -> Vec<(String, String)>) -> (BTreeMap<String, Ta
         for (system, name) in &row.expected {
             let t = tallies.entry(system.clone()).or_default();
             t.expected += 1;
-            if got
-                .iter()
-                .any(|(s, n)| s == system && n.eq_ignore_ascii_case(name))
-            {
+            if got.iter().any(|(s, n)| s == system && names(n, name)) {
                 t.found += 1;
             }
         }
@@ -111,7 +117,7 @@ fn measure(find: impl Fn(&str) -> Vec<(String, String)>) -> (BTreeMap<String, Ta
             let expected = row
                 .expected
                 .iter()
-                .any(|(s, n)| s == system && n.eq_ignore_ascii_case(name));
+                .any(|(s, n)| s == system && names(name, n));
             if !expected {
                 tallies.entry(system.clone()).or_default().false_positives += 1;
                 wrong.push(format!("{}: {system}:{name}", row.id));

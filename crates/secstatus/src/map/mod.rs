@@ -56,4 +56,5 @@ pub use lookup::{foreign, foreign_by_name, foreigns, mapped_to, sources};
 pub use model::{Foreign, Mapping, Source, System};
 pub use ntstatus::NtStatus;
 pub use tls::TlsAlert;
+pub(crate) use tls::PREFIXES as TLS_PREFIXES;
 pub use win32::Win32Error;

@@ -4,8 +4,13 @@
 //! written. It never allocates, accepts any bytes (invalid UTF-8 included) and looks at each byte a bounded number
 //! of times.
 
+mod context;
+
 use crate::closed_set::closed_set;
-use crate::{foreign, lookup_name, num, Entry, Foreign, SecStatus, System};
+use crate::{
+    foreign, foreign_by_name, lookup_name, num, Entry, Foreign, KerberosError, SecStatus, System,
+    TlsAlert,
+};
 
 closed_set! {
     /// How a code was written.
@@ -155,24 +160,45 @@ pub(crate) const fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Whether a code may start near `h[i]`: every written code contains one of these short patterns, and ordinary
-/// text rarely does: `0x` in any case (every hex form with a prefix), `009` (every 8-digit hex: 8009…, 0009…),
-/// `214` (every decimal: -2146…, 2148…) and `ec_` in any case (every name: SEC_…). `a`, `b`, `c` are `h[i]`,
-/// `h[i + 1]`, `h[i + 2]`.
+/// Whether a code may start near `h[i]`: every written code, and every word that makes the number after it a
+/// code, contains one of these short patterns, and ordinary text rarely does. `a`, `b`, `c`, `d` are `h[i]` to
+/// `h[i + 3]`.
+///
+/// - `0x` in any case: every hex form with a prefix;
+/// - `009`: every SSPI code in 8 bare hex digits (8009…, 0009…); `c00` in any case: an NTSTATUS in 8 (C000006A);
+/// - `214` (-2146…, 2148…: SSPI and other HRESULTs), `107` and `322` (-1073…, 3221…: NTSTATUS), `176` and `252`
+///   (-1765…, 2529…: MIT's Kerberos com_err numbers): every 10-digit decimal of a code;
+/// - `ec_` in any case (`SEC_`, `sec_`), or an upper-case letter or digit, `_` and an upper-case letter: every name
+///   (`KDC_ERR_…`, `ERROR_…`, `TLS1_ALERT_…`);
+/// - the context words `code`, `alert`, `major`, `krb` (any case) and `DSID`.
 #[inline(always)]
-fn is_trigger(a: u8, b: u8, c: u8) -> bool {
-    trigger_mask(a, b, c) != 0
+fn is_trigger(a: u8, b: u8, c: u8, d: u8) -> bool {
+    trigger_mask(a, b, c, d) != 0
 }
 
 /// [`is_trigger`] as a byte, 1 or 0, so that 32 of them combine without branches.
 #[inline(always)]
-fn trigger_mask(a: u8, b: u8, c: u8) -> u8 {
+fn trigger_mask(a: u8, b: u8, c: u8, d: u8) -> u8 {
     let eq = |x: u8, y: u8| (x == y) as u8;
-    let (la, lb) = (a | 0x20, b | 0x20);
-    (eq(a, b'0') & eq(lb, b'x'))
+    let upper = |x: u8| (x.wrapping_sub(b'A') < 26) as u8;
+    let digit = |x: u8| (x.wrapping_sub(b'0') < 10) as u8;
+    let (la, lb, lc, ld) = (a | 0x20, b | 0x20, c | 0x20, d | 0x20);
+    let numbers = (eq(a, b'0') & eq(lb, b'x'))
         | (eq(a, b'0') & eq(b, b'0') & eq(c, b'9'))
+        | (eq(la, b'c') & eq(b, b'0') & eq(c, b'0'))
         | (eq(a, b'2') & eq(b, b'1') & eq(c, b'4'))
-        | (eq(la, b'e') & eq(lb, b'c') & eq(c, b'_'))
+        | (eq(a, b'1') & eq(b, b'0') & eq(c, b'7'))
+        | (eq(a, b'3') & eq(b, b'2') & eq(c, b'2'))
+        | (eq(a, b'1') & eq(b, b'7') & eq(c, b'6'))
+        | (eq(a, b'2') & eq(b, b'5') & eq(c, b'2'));
+    let names = (eq(la, b'e') & eq(lb, b'c') & eq(c, b'_'))
+        | ((upper(a) | digit(a)) & eq(b, b'_') & upper(c));
+    let words = (eq(la, b'c') & eq(b, b'o') & eq(c, b'd') & eq(d, b'e'))
+        | (eq(la, b'l') & eq(lb, b'e') & eq(lc, b'r') & eq(ld, b't'))
+        | (eq(a, b'a') & eq(b, b'j') & eq(c, b'o') & eq(d, b'r'))
+        | (eq(la, b'k') & eq(lb, b'r') & eq(lc, b'b'))
+        | (eq(a, b'D') & eq(b, b'S') & eq(c, b'I') & eq(d, b'D'));
+    numbers | names | words
 }
 
 /// The codes in `haystack`, in order, treating its edges as token boundaries.
@@ -208,6 +234,8 @@ pub(crate) fn scan_with_context(
         pos: 0,
         token_before,
         token_after,
+        last_end: 0,
+        list: None,
     }
 }
 
@@ -229,6 +257,10 @@ pub struct Scan<'h> {
     pos: usize,
     token_before: bool,
     token_after: bool,
+    /// The end of the last code reported: nothing is reported before it.
+    last_end: usize,
+    /// The context of a list that may go on after the last code (`Result Codes: 0x10, 0x17 and 0x18`).
+    list: Option<context::Kind>,
 }
 
 impl Iterator for Scan<'_> {
@@ -236,6 +268,11 @@ impl Iterator for Scan<'_> {
 
     fn next(&mut self) -> Option<Found> {
         let h = self.haystack;
+        if let Some(kind) = self.list.take() {
+            if let Some(hit) = context::next_in_list(h, self.pos, kind, !self.token_after) {
+                return Some(self.emit(hit, Some(kind)));
+            }
+        }
         loop {
             let hit = self.pos + find_trigger(h.get(self.pos..)?)?;
             // The token around the trigger.
@@ -287,13 +324,40 @@ impl Iterator for Scan<'_> {
                 } else {
                     start
                 };
-                return Some(Found {
-                    start,
-                    end,
-                    code,
-                    form,
-                });
+                return Some(self.emit((start, end, code, form), None));
             }
+            let open_end = !self.token_after;
+            let hit = match context::word(h, start, end) {
+                Some((kind, at)) => {
+                    context::value(h, at, kind, open_end).map(|hit| (hit, Some(kind)))
+                }
+                None if &h[start..end] == b"DSID" => {
+                    context::ldap(h, start, end, self.last_end, open_end).map(|hit| (hit, None))
+                }
+                None => None,
+            };
+            if let Some((hit, list)) = hit {
+                return Some(self.emit(hit, list));
+            }
+        }
+    }
+}
+
+impl Scan<'_> {
+    /// Reports a code, remembering where it ends and whether a list may go on after it.
+    fn emit(
+        &mut self,
+        (start, end, code, form): context::Hit,
+        list: Option<context::Kind>,
+    ) -> Found {
+        self.pos = self.pos.max(end);
+        self.last_end = end;
+        self.list = list;
+        Found {
+            start,
+            end,
+            code,
+            form,
         }
     }
 }
@@ -324,13 +388,13 @@ fn find_trigger(h: &[u8]) -> Option<usize> {
     const LANES: usize = 32;
     let at = |i: usize| h.get(i).copied().unwrap_or(0);
     let mut base = 0;
-    while base + LANES + 2 <= h.len() {
-        let window: &[u8; LANES + 2] = h[base..base + LANES + 2]
+    while base + LANES + 3 <= h.len() {
+        let window: &[u8; LANES + 3] = h[base..base + LANES + 3]
             .try_into()
             .expect("the slice has this length");
         let mut masks = [0u8; LANES];
         for (i, mask) in masks.iter_mut().enumerate() {
-            *mask = trigger_mask(window[i], window[i + 1], window[i + 2]);
+            *mask = trigger_mask(window[i], window[i + 1], window[i + 2], window[i + 3]);
         }
         // The first trigger is the lowest set byte: read the masks as words instead of testing each position again.
         for (k, word) in masks.chunks_exact(8).enumerate() {
@@ -341,10 +405,10 @@ fn find_trigger(h: &[u8]) -> Option<usize> {
         }
         base += LANES;
     }
-    (base..h.len()).find(|&i| is_trigger(h[i], at(i + 1), at(i + 2)))
+    (base..h.len()).find(|&i| is_trigger(h[i], at(i + 1), at(i + 2), at(i + 3)))
 }
 
-/// What a whole token is, if it is a catalogue code in a recognised form.
+/// What a whole token is, if it is a code in a recognised form.
 fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
     let numeric = |value: u32, form| {
         let entry = SecStatus::from_u32(value)
@@ -357,16 +421,24 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             let name = core::str::from_utf8(token).ok()?;
             lookup_name(name).map(|e| (Code::Sspi(e), Form::Name))
         }
-        [b'0', b'x' | b'X', digits @ ..]
-            if digits.len() == 8 && matches!(digits[0], b'C' | b'c') =>
-        {
+        [b'0', b'x' | b'X', digits @ ..] => {
+            // A 32-bit code sign-extended to 64 bits: `0xffffffff80070520`.
+            let digits = match digits {
+                [b'f' | b'F', b'f' | b'F', b'f' | b'F', b'f' | b'F', b'f' | b'F', b'f' | b'F', b'f' | b'F', b'f' | b'F', low @ ..]
+                    if low.len() == 8
+                        && matches!(low[0], b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F') =>
+                {
+                    low
+                }
+                _ => digits,
+            };
+            if !(1..=8).contains(&digits.len()) {
+                return None;
+            }
             let value = hex(digits)?;
-            foreign(System::NtStatus, value)
-                .map(|f| (Code::Foreign(f), Form::Hex))
-                .or_else(|| windows_error(System::NtStatus, value))
-        }
-        [b'0', b'x' | b'X', digits @ ..] if (1..=8).contains(&digits.len()) => {
-            let value = hex(digits)?;
+            if digits.len() == 8 && matches!(digits[0], b'C' | b'c') {
+                return ntstatus(value, Form::Hex);
+            }
             numeric(value, Form::Hex).or_else(|| {
                 // Eight digits with the high bit set are no ordinary number: an HRESULT, or one that wraps a Win32
                 // error or an NTSTATUS.
@@ -376,7 +448,13 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             })
         }
         _ if token.len() == 8 && token.iter().all(u8::is_ascii_hexdigit) => {
-            numeric(hex(token)?, Form::BareHex)
+            let value = hex(token)?;
+            numeric(value, Form::BareHex).or_else(|| {
+                // `Data: 0000: c000005e` (an event's binary data), `C000006A user name is correct`.
+                matches!(token[0], b'C' | b'c')
+                    .then(|| ntstatus(value, Form::BareHex))
+                    .flatten()
+            })
         }
         _ if token.len() == 10 && token.iter().all(u8::is_ascii_digit) => {
             let value = num::signed(negative, token).ok()?;
@@ -385,15 +463,73 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             } else {
                 Form::UnsignedDecimal
             };
-            // Only error codes: their high bit is set.
-            if value & 0x8000_0000 != 0 {
-                numeric(value, form)
-            } else {
-                None
+            if let Some(k) = KerberosError::from_com_err(value as i32) {
+                return k.info().map(|f| (Code::Foreign(f), form));
             }
+            // Only error codes: their high bit is set.
+            if value & 0x8000_0000 == 0 {
+                return None;
+            }
+            numeric(value, form).or_else(|| match value >> 28 {
+                0xC => ntstatus(value, form),
+                _ => windows_error(System::HResult, value).map(|(code, _)| (code, form)),
+            })
         }
+        [b'A'..=b'Z', ..] if token.contains(&b'_') => name(token).map(|code| (code, Form::Name)),
         _ => None,
     }
+}
+
+/// An NTSTATUS: the curated row, with its SSPI equivalent, or the broad table's.
+fn ntstatus(value: u32, form: Form) -> Option<(Code, Form)> {
+    foreign(System::NtStatus, value)
+        .map(Code::Foreign)
+        .or_else(|| windows_error(System::NtStatus, value).map(|(code, _)| code))
+        .map(|code| (code, form))
+}
+
+/// A Win32 error: the curated row, with its SSPI equivalent, or the broad table's.
+pub(crate) fn win32(value: u32) -> Option<Code> {
+    foreign(System::Win32, value)
+        .map(Code::Foreign)
+        .or_else(|| windows_error(System::Win32, value).map(|(code, _)| code))
+}
+
+/// A name of a neighbouring system as its header or its implementations spell it: `KDC_ERR_PREAUTH_FAILED`,
+/// `KRB5KRB_AP_ERR_SKEW`, `STATUS_LOGON_FAILURE`, `TLS1_ALERT_UNKNOWN_CA`, `GSS_S_NO_CRED`, and (feature
+/// `windows-errors`) every Win32, NTSTATUS and HRESULT name. Written in capitals (`NERR_Success` as its header
+/// has it): a lower-case word with underscores is someone's identifier. TLS alerts count only with a prefix
+/// (`TLS1_ALERT_`, `SSLV3_ALERT_`): `INTERNAL_ERROR` alone is everyone's.
+fn name(token: &[u8]) -> Option<Code> {
+    let name = core::str::from_utf8(token).ok()?;
+    let capitals = !token.iter().any(u8::is_ascii_lowercase);
+    if let Some(f) = foreign_by_name(name).filter(|f| f.system() != System::Tls) {
+        return (capitals || f.name() == name || f.aliases().contains(&name))
+            .then_some(Code::Foreign(f));
+    }
+    if !capitals {
+        return windows_error_named(name).filter(|code| code.name() == name);
+    }
+    if name.starts_with("KRB5") {
+        return KerberosError::from_spelling(name)?
+            .info()
+            .map(Code::Foreign);
+    }
+    if crate::map::TLS_PREFIXES.iter().any(|p| name.starts_with(p)) {
+        return TlsAlert::from_spelling(name)?.info().map(Code::Foreign);
+    }
+    windows_error_named(name)
+}
+
+/// The broad tables' code of this name (feature `windows-errors`; without it, nothing).
+#[allow(unused_variables)]
+fn windows_error_named(name: &str) -> Option<Code> {
+    #[cfg(feature = "windows-errors")]
+    {
+        crate::errors::by_name(name).map(Code::WindowsError)
+    }
+    #[cfg(not(feature = "windows-errors"))]
+    None
 }
 
 /// The broad tables' first name of `value` in `system` (feature `windows-errors`; without it, nothing).

@@ -1,0 +1,271 @@
+//! Codes that are ordinary numbers or words unless the words before them say what they are: `Failure Code:
+//! 0x18` (a Kerberos error), `fatal alert code is 40` and `TLS alert: 'HandshakeFailure'` (TLS alerts), `Major
+//! (851968)` (a GSS-API major status), `KRB-ERROR (37)`, `(error code: 0x000006ba)` (a Win32 error), and the Active
+//! Directory LDAP diagnostic without an SSPI code (`000004DC: LdapErr: DSID-…`, `DSID-…, data 525`).
+//!
+//! A context word is a whole token; what may follow it is fixed per word, so a number anywhere else stays a number.
+
+use super::{is_token_byte, win32, Code, Form};
+use crate::{KerberosError, TlsAlert};
+
+/// What the numbers after a context word are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Kerberos error codes: `Failure Code: 0x18`, `Result Codes: 0x10 and 0x18`, `KRB-ERROR (37)`.
+    Kerberos,
+    /// TLS alert descriptions, by number or by any spelling of the name: `alert code is 40`, `alert: unknown_ca`.
+    Tls,
+    /// GSS-API major statuses: `Major (851968)`, `major_status: 00000001`.
+    Gss,
+    /// A Win32 error written as `0x` and 8 digits after `error code` (`0x000006ba`); shorter numbers there are
+    /// other systems' (LDAP's `error code 49`).
+    Win32Padded,
+}
+
+/// One code found through its context: where it is, what it is, how it was written.
+pub(super) type Hit = (usize, usize, Code, Form);
+
+/// How far past a context word its value may be: the longest run of filler words Schannel writes
+/// (`alert was received: 47`, `alert number and string for "unknown_ca"`), with room to spare.
+const REACH: usize = 48;
+
+/// Words between `alert` and the alert itself that say nothing of their own.
+const FILLERS: [&str; 18] = [
+    "a",
+    "and",
+    "code",
+    "description",
+    "fatal",
+    "for",
+    "from",
+    "generated",
+    "is",
+    "message",
+    "number",
+    "peer",
+    "received",
+    "sent",
+    "string",
+    "the",
+    "unknown",
+    "was",
+];
+
+fn eq(word: &[u8], lower: &str) -> bool {
+    word.eq_ignore_ascii_case(lower.as_bytes())
+}
+
+/// The word (token) that ends just before `at`, skipping spaces.
+fn word_before(h: &[u8], at: usize) -> &[u8] {
+    let end = h[..at]
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(0, |i| i + 1);
+    let start = h[..end]
+        .iter()
+        .rposition(|&b| !is_token_byte(b))
+        .map_or(0, |i| i + 1);
+    &h[start..end]
+}
+
+/// What the context token `h[start..end]` says the values after it are, and where they may begin.
+pub(super) fn word(h: &[u8], start: usize, end: usize) -> Option<(Kind, usize)> {
+    let token = &h[start..end];
+    let lower = |i: usize| token.get(i).map(u8::to_ascii_lowercase);
+    match token.len() {
+        4 | 5 if eq(&token[..4], "code") && (token.len() == 4 || lower(4) == Some(b's')) => {
+            let before = word_before(h, start);
+            let kind = if eq(before, "failure") || eq(before, "result") {
+                Kind::Kerberos
+            } else if eq(before, "alert") {
+                Kind::Tls
+            } else if eq(before, "error") {
+                // `The TLS protocol defined fatal error code is 70.` (Schannel event 36888).
+                let error_end = h[..start]
+                    .iter()
+                    .rposition(|&b| b != b' ')
+                    .map_or(0, |i| i + 1);
+                if eq(word_before(h, error_end - before.len()), "fatal") {
+                    Kind::Tls
+                } else {
+                    Kind::Win32Padded
+                }
+            } else {
+                return None;
+            };
+            Some((kind, end))
+        }
+        _ if token.len() >= 5 && eq(&token[token.len() - 5..], "alert") => {
+            (token.len() == 5 || token[token.len() - 6] == b'_').then_some((Kind::Tls, end))
+        }
+        _ if eq(token, "major") || eq(token, "major_status") => Some((Kind::Gss, end)),
+        3 if eq(token, "krb") => {
+            // `KRB-ERROR (37)` (Rubeus), `KRB Error: (6)` (gokrb5).
+            let rest = &h[end..];
+            let skip = [&b"-ERROR"[..], b" Error", b" ERROR"]
+                .iter()
+                .find(|w| rest.starts_with(w))?
+                .len();
+            Some((Kind::Kerberos, end + skip))
+        }
+        _ => None,
+    }
+}
+
+/// The first value at or after `at` that a `kind` context allows, skipping what may stand between.
+pub(super) fn value(h: &[u8], at: usize, kind: Kind, open_end: bool) -> Option<Hit> {
+    let limit = h.len().min(at + REACH);
+    let mut i = at;
+    loop {
+        while i < limit
+            && matches!(
+                h[i],
+                b' ' | b'\t' | b':' | b'=' | b'(' | b'[' | b'{' | b'\'' | b'"' | b',' | b'-'
+            )
+        {
+            i += 1;
+        }
+        if i >= limit {
+            return None;
+        }
+        if h[i].is_ascii_digit() {
+            return number(h, i, kind, open_end);
+        }
+        if kind != Kind::Tls {
+            // `Result Code is 0x6`: only `is` may stand between a code word and its number.
+            let w = token_at(h, i);
+            if eq(&h[i..w], "is") {
+                i = w;
+                continue;
+            }
+            return None;
+        }
+        if let Some(hit) = alert_name(h, i, open_end) {
+            return Some(hit);
+        }
+        let w = token_at(h, i);
+        if w == i || !FILLERS.iter().any(|f| eq(&h[i..w], f)) {
+            return None;
+        }
+        i = w;
+    }
+}
+
+/// The next value of a list that a context began: `0x10, 0x17 and 0x18`.
+pub(super) fn next_in_list(h: &[u8], at: usize, kind: Kind, open_end: bool) -> Option<Hit> {
+    let rest = &h[at..];
+    let skip = [&b", and "[..], b", or ", b" and ", b" or ", b", ", b","]
+        .iter()
+        .find(|s| rest.starts_with(s))?
+        .len();
+    let i = at + skip;
+    if h.get(i).is_some_and(u8::is_ascii_digit) {
+        number(h, i, kind, open_end)
+    } else {
+        None
+    }
+}
+
+/// The end of the token that starts at `i`.
+fn token_at(h: &[u8], i: usize) -> usize {
+    i + h[i..].iter().take_while(|&&b| is_token_byte(b)).count()
+}
+
+/// A number at `h[i]` (a digit), if it is a whole token and a code of `kind`.
+fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<Hit> {
+    let end = token_at(h, i);
+    if end == h.len() && !open_end {
+        return None;
+    }
+    let token = &h[i..end];
+    let (value, form) = match token {
+        [b'0', b'x' | b'X', digits @ ..] => (crate::num::hex(digits).ok()?, Form::Hex),
+        // GSS-API statuses printed with `%08x`: `major_status: 00000001`.
+        _ if kind == Kind::Gss && token.len() == 8 => (crate::num::hex(token).ok()?, Form::BareHex),
+        _ if token.len() <= 10 => (crate::num::decimal(token).ok()?, Form::UnsignedDecimal),
+        _ => return None,
+    };
+    let code = match kind {
+        Kind::Kerberos => KerberosError(value)
+            .info()
+            .filter(|f| f.value() != 0)
+            .map(Code::Foreign),
+        Kind::Tls => u8::try_from(value)
+            .ok()
+            .filter(|&v| v != 0)
+            .and_then(|v| TlsAlert(v).info())
+            .map(Code::Foreign),
+        Kind::Gss => (value != 0)
+            .then(|| crate::foreign(crate::System::Gss, value))
+            .flatten()
+            .map(Code::Foreign),
+        Kind::Win32Padded => {
+            (form == Form::Hex && token.len() == 10 && (1..=0xFFFF).contains(&value))
+                .then(|| win32(value))
+                .flatten()
+        }
+    }?;
+    Some((i, end, code, form))
+}
+
+/// A TLS alert named at `h[i]`: one identifier (`handshake_failure`, `HandshakeFailure`, `UnknownCA`) or up to four
+/// words of letters (`handshake failure`, `Unknown CA`), longest first.
+fn alert_name(h: &[u8], i: usize, open_end: bool) -> Option<Hit> {
+    let mut ends = [0usize; 4];
+    let mut n = 0;
+    let mut e = i;
+    while n < 4 {
+        let w = token_at(h, e);
+        if w == e {
+            break;
+        }
+        ends[n] = w;
+        n += 1;
+        if h.get(w) != Some(&b' ') || !h.get(w + 1).is_some_and(u8::is_ascii_alphabetic) {
+            break;
+        }
+        e = w + 1;
+    }
+    (0..n).rev().find_map(|k| {
+        let end = ends[k];
+        if end == h.len() && !open_end {
+            return None;
+        }
+        let text = core::str::from_utf8(&h[i..end]).ok()?;
+        let alert = TlsAlert::from_spelling(text).filter(|a| a.0 != 0)?;
+        let form = if k == 0 { Form::Name } else { Form::Message };
+        alert.info().map(|f| (i, end, Code::Foreign(f), form))
+    })
+}
+
+/// The Active Directory LDAP diagnostic at a `DSID` token: the Win32 error before `: LdapErr: ` when it is one
+/// (`000004DC: LdapErr: DSID-0C090A5A`; an SSPI code there is the scanner's own), or else the `data` sub-code
+/// after it (`DSID-0C090334, comment: AcceptSecurityContext error, data 525`).
+pub(super) fn ldap(h: &[u8], start: usize, end: usize, from: usize, open_end: bool) -> Option<Hit> {
+    if let Some(head) = h[..start].strip_suffix(b": LdapErr: ") {
+        let t = head
+            .iter()
+            .rposition(|&b| !is_token_byte(b))
+            .map_or(0, |i| i + 1);
+        let token = &head[t..];
+        if t < from || token.len() != 8 {
+            return None;
+        }
+        let value = crate::num::hex(token).ok()?;
+        return (1..=0xFFFF)
+            .contains(&value)
+            .then(|| win32(value))
+            .flatten()
+            .map(|code| (t, t + 8, code, Form::BareHex));
+    }
+    let line = &h[end..h.len().min(end + 256)];
+    let line = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
+    let at = line.windows(7).position(|w| w == b", data ")? + 7;
+    let i = end + at;
+    let stop = token_at(h, i);
+    if stop == i || (stop == h.len() && !open_end) {
+        return None;
+    }
+    let value = crate::num::hex(&h[i..stop]).ok().filter(|&v| v != 0)?;
+    win32(value).map(|code| (i, stop, code, Form::BareHex))
+}
