@@ -473,6 +473,27 @@ impl Out {
     }
 }
 
+/// `NAME_PREFIXES`: the first word of every name, up to and including its first `_`, in upper case, sorted and
+/// without repeats, so that the scanner can reject a word with underscores (`TLS_AES_256_GCM_SHA384`) before
+/// looking its whole name up.
+fn emit_name_prefixes<'a>(out: &mut Out, upper_names: impl Iterator<Item = &'a str>) {
+    let mut prefixes: Vec<&str> = upper_names
+        .filter_map(|n| n.find('_').map(|i| &n[..=i]))
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    out.line("/// The first word of every name above, up to and including its first `_`, sorted.");
+    out.line(format_args!(
+        "pub(crate) const NAME_PREFIXES: [&str; {}] = [",
+        prefixes.len()
+    ));
+    for chunk in prefixes.chunks(8) {
+        let items: Vec<String> = chunk.iter().map(|p| lit(p)).collect();
+        out.line(format_args!("    {},", items.join(", ")));
+    }
+    out.line("];");
+}
+
 /// A Rust string literal for `s`.
 fn lit(s: &str) -> String {
     format!("{s:?}")

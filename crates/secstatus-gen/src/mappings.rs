@@ -365,10 +365,12 @@ fn emit_names(out: &mut Out, rows: &[Foreign]) {
         "pub(crate) static FOREIGN_NAMES: [(&str, u16); {}] = [",
         names.len()
     ));
-    for (name, i) in names {
-        out.line(format_args!("    ({}, {i}),", lit(&name)));
+    for (name, i) in &names {
+        out.line(format_args!("    ({}, {i}),", lit(name)));
     }
     out.line("];");
+    out.blank();
+    crate::emit_name_prefixes(out, names.iter().map(|(n, _)| n.as_str()));
 }
 
 fn emit_catch_all(out: &mut Out, catch_all: &[CatchAll], refs: &Refs<'_>) {

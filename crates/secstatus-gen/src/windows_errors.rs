@@ -483,5 +483,7 @@ fn emit(rows: &[Row], sources: &[&str]) -> String {
         out.line(format_args!("    {},", items.join(", ")));
     }
     out.line("];");
+    out.blank();
+    crate::emit_name_prefixes(&mut out, names.iter().map(|(n, _, _)| n.as_str()));
     out.finish()
 }

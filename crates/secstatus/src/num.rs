@@ -152,6 +152,33 @@ pub fn parse_number(text: &str) -> Option<u32> {
     }
 }
 
+/// Up to 16 bytes in a `u128`, the first byte highest and zeros after the last: the integers of two such texts
+/// compare as the texts do, so a sorted table of short names can be searched with integer comparisons. Longer
+/// texts keep their first 16 bytes.
+pub(crate) const fn pack(s: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        key <<= 8;
+        if i < s.len() {
+            key |= s[i] as u128;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// [`pack`] of each text, at compile time.
+pub(crate) const fn pack_all<const N: usize>(texts: &[&str; N]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = pack(texts[i].as_bytes());
+        i += 1;
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::{decimal, hex, parse_number, signed, unsigned, NumError};

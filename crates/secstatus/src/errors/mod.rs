@@ -27,7 +27,7 @@ use crate::System;
 #[rustfmt::skip]
 mod tables;
 
-use tables::{BY_NAME, DOCUMENTED, RANGES, ROWS, SDK_MESSAGES, SOURCES};
+use tables::{BY_NAME, DOCUMENTED, NAME_PREFIXES, RANGES, ROWS, SDK_MESSAGES, SOURCES};
 
 /// The `sdk` index of a row without an SDK text of its own.
 const NO_SDK: u16 = u16::MAX;
@@ -186,6 +186,13 @@ fn named(name: &str) -> impl Iterator<Item = &'static WindowsError> {
     BY_NAME[start..start + len]
         .iter()
         .map(|&i| &ROWS[usize::from(i)])
+}
+
+/// Whether some name of the tables begins with `prefix`, its first word up to and including its first `_`, in
+/// capitals (`ERROR_`, `CRYPT_`).
+pub(crate) fn has_name_prefix(prefix: &[u8]) -> bool {
+    static KEYS: [u128; NAME_PREFIXES.len()] = crate::num::pack_all(&NAME_PREFIXES);
+    prefix.len() <= 16 && KEYS.binary_search(&crate::num::pack(prefix)).is_ok()
 }
 
 /// A name in any case (`error_access_denied`), Markdown escapes (`E\_FAIL`) ignored.

@@ -8071,3 +8071,16 @@ pub(crate) static BY_NAME: [u16; 7460] = [
     5052, 5072, 5053, 4547, 4546, 4540, 4550, 4549, 4544, 4545, 4543, 4541, 4548, 4542, 5443, 5447,
     5442, 5446, 5444, 5445,
 ];
+
+/// The first word of every name above, up to and including its first `_`, sorted.
+pub(crate) const NAME_PREFIXES: [&str; 70] = [
+    "CACHE_", "CAT_", "CERTSRV_", "CERT_", "CLASS_", "CLIPBRD_", "COMADMIN_", "COMQC_",
+    "CONTEXT_", "CONVERT10_", "CO_", "CRYPT_", "CS_", "DATA_", "DBG_", "DIGSIG_",
+    "DISP_", "DNS_", "DRAGDROP_", "DV_", "DWM_", "EPT_", "ERROR_", "EVENT_",
+    "E_", "FRS_", "FVE_", "FWP_", "INPLACE_", "MCMADM_", "MEM_", "MK_",
+    "MSDTC_", "MSSIPOTF_", "NERR_", "NS_", "NTE_", "OLEOBJ_", "OLE_", "OR_",
+    "OSS_", "PEERDIST_", "PERSIST_", "PLA_", "REGDB_", "RPC_", "SCARD_", "SCHED_",
+    "SEC_", "SPAPI_", "STATUS_", "STG_", "TBSIMP_", "TBS_", "TPMAPI_", "TPM_",
+    "TRK_", "TRUST_", "TYPE_", "VIEW_", "WAIT_", "WARNING_", "WSAHOST_", "WSANO_",
+    "WSASERVICE_", "WSATRY_", "WSATYPE_", "WSA_", "XACT_", "XENROLL_",
+];

@@ -1,6 +1,6 @@
 //! The lookups in the generated tables: the one place that reads [`super::tables`].
 
-use super::tables::{CATCH_ALL, FOREIGN, FOREIGN_NAMES, SOURCES};
+use super::tables::{CATCH_ALL, FOREIGN, FOREIGN_NAMES, NAME_PREFIXES, SOURCES};
 use super::{Foreign, Mapping, Source, System};
 use crate::SecStatus;
 
@@ -36,6 +36,13 @@ pub fn foreign_by_name(name: &str) -> Option<&'static Foreign> {
         })
         .ok()?;
     Some(&FOREIGN[usize::from(FOREIGN_NAMES[i].1)])
+}
+
+/// Whether some name or alias of the tables begins with `prefix`, its first word up to and including its first
+/// `_`, in capitals (`STATUS_`, `KDC_`).
+pub(crate) fn has_name_prefix(prefix: &[u8]) -> bool {
+    static KEYS: [u128; NAME_PREFIXES.len()] = crate::num::pack_all(&NAME_PREFIXES);
+    prefix.len() <= 16 && KEYS.binary_search(&crate::num::pack(prefix)).is_ok()
 }
 
 /// Every foreign status, by system and value.

@@ -2537,6 +2537,14 @@ pub(crate) static FOREIGN_NAMES: [(&str, u16); 238] = [
     ("USER_CANCELED", 215),
 ];
 
+/// The first word of every name above, up to and including its first `_`, sorted.
+pub(crate) const NAME_PREFIXES: [&str; 30] = [
+    "ACCESS_", "BAD_", "CERTIFICATE_", "CERT_", "CLOSE_", "CRYPT_", "DECODE_", "DECOMPRESSION_",
+    "DECRYPTION_", "DECRYPT_", "ERROR_", "EXPORT_", "GSS_", "HANDSHAKE_", "ILLEGAL_", "INAPPROPRIATE_",
+    "INSUFFICIENT_", "INTERNAL_", "KDC_", "KRB_", "MISSING_", "NO_", "PROTOCOL_", "RECORD_",
+    "STATUS_", "UNEXPECTED_", "UNKNOWN_", "UNRECOGNIZED_", "UNSUPPORTED_", "USER_",
+];
+
 /// The catch-all rows, by system: the mapping of every value a system's table does not list.
 pub(crate) static CATCH_ALL: [(System, Mapping); 1] = [
     (System::Tls, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[6], note: Some("the table's 'any other' row"), reverse_only: false }),

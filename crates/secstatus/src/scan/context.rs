@@ -55,54 +55,94 @@ fn eq(word: &[u8], lower: &str) -> bool {
     word.eq_ignore_ascii_case(lower.as_bytes())
 }
 
+/// How far back a context word may be looked for.
+const LOOKBACK: usize = 24;
+
+/// Where the word (token) that ends just before `at` begins, skipping spaces (at most [`LOOKBACK`] bytes back).
+fn word_start_before(h: &[u8], at: usize) -> (usize, usize) {
+    let floor = at.saturating_sub(LOOKBACK);
+    let mut end = at;
+    while end > floor && h[end - 1] == b' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > floor && is_token_byte(h[start - 1]) {
+        start -= 1;
+    }
+    (start, end)
+}
+
 /// The word (token) that ends just before `at`, skipping spaces.
 fn word_before(h: &[u8], at: usize) -> &[u8] {
-    let end = h[..at]
-        .iter()
-        .rposition(|&b| b != b' ')
-        .map_or(0, |i| i + 1);
-    let start = h[..end]
-        .iter()
-        .rposition(|&b| !is_token_byte(b))
-        .map_or(0, |i| i + 1);
+    let (start, end) = word_start_before(h, at);
     &h[start..end]
+}
+
+/// What the word `code` or `codes` at `start` introduces, by the words before it: `Failure Code`, `Result Codes`
+/// (Kerberos, in the Security events 4768, 4769 and 4771), `alert code is`, `fatal error code is` (TLS, Schannel's
+/// events 36887 and 36888), `error code: 0x000006ba` (a Win32 error).
+fn code_kind(h: &[u8], start: usize) -> Option<Kind> {
+    let (before_start, before_end) = word_start_before(h, start);
+    let before = &h[before_start..before_end];
+    if eq(before, "failure") || eq(before, "result") {
+        Some(Kind::Kerberos)
+    } else if eq(before, "alert") {
+        Some(Kind::Tls)
+    } else if eq(before, "error") {
+        // `The TLS protocol defined fatal error code is 70.` (Schannel event 36888).
+        Some(if eq(word_before(h, before_start), "fatal") {
+            Kind::Tls
+        } else {
+            Kind::Win32Padded
+        })
+    } else {
+        None
+    }
+}
+
+/// The context of a number at `start` that no trigger word announced: `Failure Code: 0x18`, `Result Code is
+/// 0x6`, `(error code: 0x000006ba)`.
+pub(super) fn before_number(h: &[u8], start: usize) -> Option<Kind> {
+    let floor = start.saturating_sub(LOOKBACK);
+    let mut at = start;
+    while at > floor && matches!(h[at - 1], b' ' | b':' | b'=') {
+        at -= 1;
+    }
+    let (mut word_start, mut word_end) = word_start_before(h, at);
+    if eq(&h[word_start..word_end], "is") {
+        (word_start, word_end) = word_start_before(h, word_start);
+    }
+    if !(eq(&h[word_start..word_end], "code") || eq(&h[word_start..word_end], "codes")) {
+        return None;
+    }
+    code_kind(h, word_start)
+}
+
+/// Schannel's alert events name the alert in a later sentence than the word `alert`: `A fatal alert was
+/// generated and sent to the remote endpoint. [...] The TLS protocol defined fatal error code is 70.` The number
+/// after `code is ` later on the line, if the words before it make it an alert.
+pub(super) fn later_alert_code(h: &[u8], at: usize, open_end: bool) -> Option<Hit> {
+    let line = &h[at..h.len().min(at + 256)];
+    let line = &line[..line.iter().position(|&b| b == b'\n').unwrap_or(line.len())];
+    let found = line.windows(8).position(|w| w == b"code is ")?;
+    let code = at + found;
+    (code_kind(h, code)? == Kind::Tls)
+        .then(|| number(h, code + 8, Kind::Tls, open_end))
+        .flatten()
 }
 
 /// What the context token `h[start..end]` says the values after it are, and where they may begin.
 pub(super) fn word(h: &[u8], start: usize, end: usize) -> Option<(Kind, usize)> {
     let token = &h[start..end];
-    let lower = |i: usize| token.get(i).map(u8::to_ascii_lowercase);
     match token.len() {
-        4 | 5 if eq(&token[..4], "code") && (token.len() == 4 || lower(4) == Some(b's')) => {
-            let before = word_before(h, start);
-            let kind = if eq(before, "failure") || eq(before, "result") {
-                Kind::Kerberos
-            } else if eq(before, "alert") {
-                Kind::Tls
-            } else if eq(before, "error") {
-                // `The TLS protocol defined fatal error code is 70.` (Schannel event 36888).
-                let error_end = h[..start]
-                    .iter()
-                    .rposition(|&b| b != b' ')
-                    .map_or(0, |i| i + 1);
-                if eq(word_before(h, error_end - before.len()), "fatal") {
-                    Kind::Tls
-                } else {
-                    Kind::Win32Padded
-                }
-            } else {
-                return None;
-            };
-            Some((kind, end))
-        }
         _ if token.len() >= 5 && eq(&token[token.len() - 5..], "alert") => {
             (token.len() == 5 || token[token.len() - 6] == b'_').then_some((Kind::Tls, end))
         }
         _ if eq(token, "major") || eq(token, "major_status") => Some((Kind::Gss, end)),
-        3 if eq(token, "krb") => {
+        3 if token == b"KRB" => {
             // `KRB-ERROR (37)` (Rubeus), `KRB Error: (6)` (gokrb5).
             let rest = &h[end..];
-            let skip = [&b"-ERROR"[..], b" Error", b" ERROR"]
+            let skip = [&b"-ERROR"[..], b" Error"]
                 .iter()
                 .find(|w| rest.starts_with(w))?
                 .len();
@@ -172,7 +212,7 @@ fn token_at(h: &[u8], i: usize) -> usize {
 }
 
 /// A number at `h[i]` (a digit), if it is a whole token and a code of `kind`.
-fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<Hit> {
+pub(super) fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<Hit> {
     let end = token_at(h, i);
     if end == h.len() && !open_end {
         return None;

@@ -170,7 +170,7 @@ pub(crate) const fn is_token_byte(b: u8) -> bool {
 ///   (-1765…, 2529…: MIT's Kerberos com_err numbers): every 10-digit decimal of a code;
 /// - `ec_` in any case (`SEC_`, `sec_`), or an upper-case letter or digit, `_` and an upper-case letter: every name
 ///   (`KDC_ERR_…`, `ERROR_…`, `TLS1_ALERT_…`);
-/// - the context words `code`, `alert`, `major`, `krb` (any case) and `DSID`.
+/// - the context words `alert`, `major`, `KRB` and `DSID` (`Failure Code: 0x18` is found from its number).
 #[inline(always)]
 fn is_trigger(a: u8, b: u8, c: u8, d: u8) -> bool {
     trigger_mask(a, b, c, d) != 0
@@ -179,26 +179,41 @@ fn is_trigger(a: u8, b: u8, c: u8, d: u8) -> bool {
 /// [`is_trigger`] as a byte, 1 or 0, so that 32 of them combine without branches.
 #[inline(always)]
 fn trigger_mask(a: u8, b: u8, c: u8, d: u8) -> u8 {
-    let eq = |x: u8, y: u8| (x == y) as u8;
-    let upper = |x: u8| (x.wrapping_sub(b'A') < 26) as u8;
-    let digit = |x: u8| (x.wrapping_sub(b'0') < 10) as u8;
-    let (la, lb, lc, ld) = (a | 0x20, b | 0x20, c | 0x20, d | 0x20);
-    let numbers = (eq(a, b'0') & eq(lb, b'x'))
+    number_mask(a, b, c) | name_mask(a, b, c) | word_mask(a, b, c, d)
+}
+
+#[inline(always)]
+fn eq(x: u8, y: u8) -> u8 {
+    (x == y) as u8
+}
+
+/// The patterns of numbers.
+#[inline(always)]
+fn number_mask(a: u8, b: u8, c: u8) -> u8 {
+    (eq(a, b'0') & eq(b | 0x20, b'x'))
         | (eq(a, b'0') & eq(b, b'0') & eq(c, b'9'))
-        | (eq(la, b'c') & eq(b, b'0') & eq(c, b'0'))
+        | (eq(a | 0x20, b'c') & eq(b, b'0') & eq(c, b'0'))
         | (eq(a, b'2') & eq(b, b'1') & eq(c, b'4'))
         | (eq(a, b'1') & eq(b, b'0') & eq(c, b'7'))
         | (eq(a, b'3') & eq(b, b'2') & eq(c, b'2'))
         | (eq(a, b'1') & eq(b, b'7') & eq(c, b'6'))
-        | (eq(a, b'2') & eq(b, b'5') & eq(c, b'2'));
-    let names = (eq(la, b'e') & eq(lb, b'c') & eq(c, b'_'))
-        | ((upper(a) | digit(a)) & eq(b, b'_') & upper(c));
-    let words = (eq(la, b'c') & eq(b, b'o') & eq(c, b'd') & eq(d, b'e'))
-        | (eq(la, b'l') & eq(lb, b'e') & eq(lc, b'r') & eq(ld, b't'))
-        | (eq(a, b'a') & eq(b, b'j') & eq(c, b'o') & eq(d, b'r'))
-        | (eq(la, b'k') & eq(lb, b'r') & eq(lc, b'b'))
-        | (eq(a, b'D') & eq(b, b'S') & eq(c, b'I') & eq(d, b'D'));
-    numbers | names | words
+        | (eq(a, b'2') & eq(b, b'5') & eq(c, b'2'))
+}
+
+/// The patterns of names.
+#[inline(always)]
+fn name_mask(a: u8, b: u8, c: u8) -> u8 {
+    let upper = |x: u8| (x.wrapping_sub(b'A') < 26) as u8;
+    (eq(a | 0x20, b'e') & eq(b | 0x20, b'c') & eq(c, b'_')) | (upper(a) & eq(b, b'_') & upper(c))
+}
+
+/// The context words.
+#[inline(always)]
+fn word_mask(a: u8, b: u8, c: u8, d: u8) -> u8 {
+    (eq(a, b'l') & eq(b, b'e') & eq(c, b'r') & eq(d, b't'))
+        | (eq(a, b'a') & eq(b, b'j') & eq(c, b'o'))
+        | (eq(a, b'K') & eq(b, b'R') & eq(c, b'B'))
+        | (eq(a, b'D') & eq(b, b'S') & eq(c, b'I'))
 }
 
 /// The codes in `haystack`, in order, treating its edges as token boundaries.
@@ -328,8 +343,17 @@ impl Iterator for Scan<'_> {
             }
             let open_end = !self.token_after;
             let hit = match context::word(h, start, end) {
-                Some((kind, at)) => {
-                    context::value(h, at, kind, open_end).map(|hit| (hit, Some(kind)))
+                Some((kind, at)) => context::value(h, at, kind, open_end)
+                    .or_else(|| {
+                        (kind == context::Kind::Tls)
+                            .then(|| context::later_alert_code(h, at, open_end))
+                            .flatten()
+                    })
+                    .map(|hit| (hit, Some(kind))),
+                None if h[start] == b'0' && h.get(start + 1).is_some_and(|&b| b | 0x20 == b'x') => {
+                    context::before_number(h, start).and_then(|kind| {
+                        context::number(h, start, kind, open_end).map(|hit| (hit, Some(kind)))
+                    })
                 }
                 None if &h[start..end] == b"DSID" => {
                     context::ldap(h, start, end, self.last_end, open_end).map(|hit| (hit, None))
@@ -392,9 +416,16 @@ fn find_trigger(h: &[u8]) -> Option<usize> {
         let window: &[u8; LANES + 3] = h[base..base + LANES + 3]
             .try_into()
             .expect("the slice has this length");
+        // One simple loop per group of patterns: each becomes vector instructions.
         let mut masks = [0u8; LANES];
         for (i, mask) in masks.iter_mut().enumerate() {
-            *mask = trigger_mask(window[i], window[i + 1], window[i + 2], window[i + 3]);
+            *mask = number_mask(window[i], window[i + 1], window[i + 2]);
+        }
+        for (i, mask) in masks.iter_mut().enumerate() {
+            *mask |= name_mask(window[i], window[i + 1], window[i + 2]);
+        }
+        for (i, mask) in masks.iter_mut().enumerate() {
+            *mask |= word_mask(window[i], window[i + 1], window[i + 2], window[i + 3]);
         }
         // The first trigger is the lowest set byte: read the masks as words instead of testing each position again.
         for (k, word) in masks.chunks_exact(8).enumerate() {
@@ -501,6 +532,23 @@ pub(crate) fn win32(value: u32) -> Option<Code> {
 /// has it): a lower-case word with underscores is someone's identifier. TLS alerts count only with a prefix
 /// (`TLS1_ALERT_`, `SSLV3_ALERT_`): `INTERNAL_ERROR` alone is everyone's.
 fn name(token: &[u8]) -> Option<Code> {
+    // Most words with underscores are no code's: their first word is no name's.
+    let prefix = &token[..=token.iter().position(|&b| b == b'_')?];
+    let spelled = || {
+        [
+            &b"KRB5KDC_"[..],
+            b"KRB5KRB_",
+            b"TLS1_",
+            b"SSL3_",
+            b"SSLV3_",
+            b"TLSV1_",
+            b"TLSV13_",
+        ]
+        .contains(&prefix)
+    };
+    if !(crate::map::has_name_prefix(prefix) || windows_error_prefix(prefix) || spelled()) {
+        return None;
+    }
     let name = core::str::from_utf8(token).ok()?;
     let capitals = !token.iter().any(u8::is_ascii_lowercase);
     if let Some(f) = foreign_by_name(name).filter(|f| f.system() != System::Tls) {
@@ -519,6 +567,17 @@ fn name(token: &[u8]) -> Option<Code> {
         return TlsAlert::from_spelling(name)?.info().map(Code::Foreign);
     }
     windows_error_named(name)
+}
+
+/// Whether a name of the broad tables begins with `prefix` (feature `windows-errors`; without it, no).
+#[allow(unused_variables)]
+fn windows_error_prefix(prefix: &[u8]) -> bool {
+    #[cfg(feature = "windows-errors")]
+    {
+        crate::errors::has_name_prefix(prefix)
+    }
+    #[cfg(not(feature = "windows-errors"))]
+    false
 }
 
 /// The broad tables' code of this name (feature `windows-errors`; without it, nothing).
