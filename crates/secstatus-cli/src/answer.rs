@@ -233,7 +233,8 @@ impl Found {
     /// Codes inside a longer text people paste whole: `SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate...`,
     /// `[WinError -2146893054]`, a log line.
     fn in_text(&mut self, query: &str) {
-        for found in secstatus::scan(query.as_bytes()) {
+        let bytes = query.as_bytes();
+        for found in secstatus::scan(bytes) {
             match found.code {
                 Code::Sspi(e) if !self.readings.iter().any(|r| r.status == e.status()) => {
                     self.readings.push(Interpretation {
@@ -247,6 +248,27 @@ impl Found {
                 }
                 _ => {}
             }
+            // The LDAP bind diagnostic's `data` sub-code, which says what went wrong.
+            if let Some(data) = secstatus::ldap_data(&bytes[found.end..]) {
+                self.ldap(data);
+            }
+        }
+        // The sub-code alone, as people quote it: `data 52e`.
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if let [data, value] = words[..] {
+            if data.eq_ignore_ascii_case("data") {
+                let value = value.trim_end_matches([',', '.', ';']);
+                if let Ok(v) = u32::from_str_radix(value, 16) {
+                    self.ldap(v);
+                }
+            }
+        }
+    }
+
+    /// An LDAP `data` sub-code: a Win32 error (0 says nothing).
+    fn ldap(&mut self, data: u32) {
+        if data != 0 {
+            self.error(System::Win32, data, ErrorVia::Read(Reading::InText));
         }
     }
 

@@ -29,6 +29,9 @@ closed_set! {
         Decimal = "decimal",
         /// A short number of decimal digits read as hex, as Windows' `err.exe` also does: `1326` as `0x1326`.
         DecimalAsHex = "decimal_as_hex",
+        /// Up to seven hex digits, at least one a letter and one a digit, without a prefix, as the LDAP bind
+        /// diagnostic's `data 52e` writes a Win32 error: `52e` as `0x52E`.
+        ShortHex = "short_hex",
         /// Found inside a longer text, as [`crate::scan`] finds codes in log lines: `[WinError -2146893054]`.
         InText = "in_text",
     }
@@ -104,6 +107,10 @@ impl Interpretations {
 /// assert_eq!(short, [(1326, Reading::Decimal), (0x1326, Reading::DecimalAsHex)]);
 ///
 /// assert_eq!(interpret("(0x80090325)").next().unwrap().status, SecStatus::SEC_E_UNTRUSTED_ROOT);
+///
+/// let data: Vec<_> = interpret("52e").map(|i| (i.status.to_u32(), i.reading)).collect();
+/// assert_eq!(data, [(0x52E, Reading::ShortHex)]);
+/// assert_eq!(interpret("dead").count(), 0); // a word, not a number
 /// assert_eq!(interpret("nonsense").count(), 0);
 /// ```
 pub fn interpret(query: &str) -> Interpretations {
@@ -131,6 +138,14 @@ pub fn interpret(query: &str) -> Interpretations {
             if let Ok(hex) = num::hex(bytes) {
                 out.push(SecStatus::from_u32(hex), Reading::DecimalAsHex);
             }
+        }
+    } else if (1..8).contains(&bytes.len())
+        && bytes.iter().all(u8::is_ascii_hexdigit)
+        && bytes.iter().any(u8::is_ascii_digit)
+        && bytes.iter().any(u8::is_ascii_alphabetic)
+    {
+        if let Ok(value) = num::hex(bytes) {
+            out.push(SecStatus::from_u32(value), Reading::ShortHex);
         }
     } else {
         // Informational codes first: they sort first by value, and `entries` is in value order. Aliases count too

@@ -21,16 +21,28 @@ fn kerberos_codes_in_every_form() {
     // RFC 4120: KDC_ERR_PREAUTH_FAILED 24, KDC_ERR_PADATA_TYPE_NOSUPP 16, KDC_ERR_KEY_EXPIRED 23,
     // KRB_AP_ERR_SKEW 37, KDC_ERR_C_PRINCIPAL_UNKNOWN 6, KDC_ERR_S_PRINCIPAL_UNKNOWN 7.
     for (line, expected) in [
-        ("Failure Information: Failure Code: 0x18. Pre-Authentication Type: 2.", vec![24]),
+        (
+            "Failure Information: Failure Code: 0x18. Pre-Authentication Type: 2.",
+            vec![24],
+        ),
         ("Result Code: 0x6", vec![6]),
-        ("doesn't generate for Result Codes: 0x10, 0x17 and 0x18. Event", vec![16, 23, 24]),
+        (
+            "doesn't generate for Result Codes: 0x10, 0x17 and 0x18. Event",
+            vec![16, 23, 24],
+        ),
         ("kdc: return KRB5KDC_ERR_PREAUTH_FAILED (PA)", vec![24]),
         ("a KRB5KRB_AP_ERR_SKEW was reported", vec![37]),
         ("[X] KRB-ERROR (37) : KRB_AP_ERR_SKEW", vec![37, 37]),
-        ("KRB Error: (6) KDC_ERR_C_PRINCIPAL_UNKNOWN Client not found", vec![6, 6]),
+        (
+            "KRB Error: (6) KDC_ERR_C_PRINCIPAL_UNKNOWN Client not found",
+            vec![6, 6],
+        ),
         // krb5.h: KRB5KDC_ERR_S_PRINCIPAL_UNKNOWN is -1765328377; as unsigned, 2529638919.
         ("TGS request result: -1765328377/Server not found", vec![7]),
-        ("Minor (2529638919): Server not found in Kerberos database", vec![7]),
+        (
+            "Minor (2529638919): Server not found in Kerberos database",
+            vec![7],
+        ),
     ] {
         let got: Vec<u32> = found(line)
             .into_iter()
@@ -87,20 +99,35 @@ fn gss_majors_after_their_word() {
 fn windows_codes_in_lines() {
     for (line, expected) in [
         // ntstatus.h: STATUS_ACCESS_DENIED 0xC0000022 = 3221225506; STATUS_NO_LOGON_SERVERS 0xC000005E.
-        ("Erroring out : ErrorCode 3221225506", ("ntstatus", 0xC000_0022)),
+        (
+            "Erroring out : ErrorCode 3221225506",
+            ("ntstatus", 0xC000_0022),
+        ),
         ("Data: 0000: c000005e", ("ntstatus", 0xC000_005E)),
         // winerror.h: ERROR_NOT_AUTHENTICATED 1244 (0x4DC), RPC_S_SERVER_UNAVAILABLE 1722 (0x6BA),
         // ERROR_NO_SUCH_LOGON_SESSION 1312 (0x520), in HRESULT_FROM_WIN32 0x80070520 = -2147023584.
-        ("000004DC: LdapErr: DSID-0C090A5A, comment: In order to perform this operation", ("win32", 1244)),
+        (
+            "000004DC: LdapErr: DSID-0C090A5A, comment: In order to perform this operation",
+            ("win32", 1244),
+        ),
         ("(error code: 0x000006ba)", ("win32", 1722)),
-        ("Status = 1722 0x6ba RPC_S_SERVER_UNAVAILABLE", ("win32", 1722)),
+        (
+            "Status = 1722 0x6ba RPC_S_SERVER_UNAVAILABLE",
+            ("win32", 1722),
+        ),
         ("Error: 0xffffffff80070520", ("win32", 1312)),
         ("(error code -2147023584)", ("win32", 1312)),
         // winerror.h: CRYPT_E_REVOCATION_OFFLINE 0x80092013, E_FAIL 0x80004005.
-        ("schannel: next InitializeSecurityContext failed: Unknown error (0x80092013)", ("hresult", 0x8009_2013)),
+        (
+            "schannel: next InitializeSecurityContext failed: Unknown error (0x80092013)",
+            ("hresult", 0x8009_2013),
+        ),
         ("COMException E_FAIL", ("hresult", 0x8000_4005)),
         // The LDAP diagnostic without its SSPI code: data 525 is ERROR_NO_SUCH_USER (1317).
-        ("DSID-0C090334, comment: AcceptSecurityContext error, data 525, vece", ("win32", 1317)),
+        (
+            "DSID-0C090334, comment: AcceptSecurityContext error, data 525, vece",
+            ("win32", 1317),
+        ),
     ] {
         assert_eq!(systems_values(line), [expected], "{line}");
     }

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use secstatus::stream::{Hit, Sink};
-use secstatus::{Code, Hex, Lang};
+use secstatus::{Code, Hex, Lang, System};
 
 use super::Output;
 use crate::human::Style;
@@ -180,6 +180,21 @@ impl<W: Write> Output for Plain<'_, W> {
     }
 }
 
+/// The name and meaning of an LDAP `data` sub-code: a curated Win32 row (with Russian), else the broad table's
+/// (English, labelled so in Russian).
+fn ldap_sub_code(data: u32, lang: Lang) -> Option<(&'static str, String)> {
+    if let Some(f) = secstatus::ldap_sub_code(data) {
+        return Some((f.name(), f.meaning().get(lang).to_string()));
+    }
+    let e = secstatus::errors::by_value(System::Win32, data).first()?;
+    let english = if lang == Lang::Ru {
+        " (на английском)"
+    } else {
+        ""
+    };
+    Some((e.name(), format!("{}{english}", e.message())))
+}
+
 /// The text appended to a line that holds codes.
 fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> String {
     let parts: Vec<String> = pending
@@ -220,19 +235,19 @@ fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> S
                     format!("{} ({}): {message}", code.name(), Hex(code.value()))
                 }
             };
-            if let Some(data) = o.ldap {
-                let label = match lang {
-                    Lang::Ru => "Данные LDAP",
-                    _ => "LDAP data",
+            if let Some(data) = o.ldap.filter(|&data| data != 0) {
+                // The sub-code says what went wrong: it leads, and the code that carried it follows.
+                let (label, under) = match lang {
+                    Lang::Ru => ("Данные LDAP", "в составе"),
+                    _ => ("LDAP data", "under"),
                 };
-                match secstatus::ldap_sub_code(data) {
-                    Some(sub) => part.push_str(&format!(
-                        " {label} {data:x} = {} ({data}): {}",
-                        sub.name(),
-                        sub.meaning().get(lang)
-                    )),
-                    None => part.push_str(&format!(" {label} {data:x} ({data})")),
-                }
+                let sub = match ldap_sub_code(data, lang) {
+                    Some((name, meaning)) => {
+                        format!("{label} {data:x} = {name} ({data}): {meaning}")
+                    }
+                    None => format!("{label} {data:x} ({data})"),
+                };
+                part = format!("{sub} ({under} {part})");
             }
             part
         })

@@ -128,7 +128,8 @@ fn the_ldap_sub_code_is_explained() {
     let line = b"LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 775, v2580\n";
     let out = String::from_utf8(annotate_bytes(line, vec![7], Mode::Annotate)).unwrap();
     assert!(
-        out.ends_with("LDAP data 775 = ERROR_ACCOUNT_LOCKED_OUT (1909): The account is locked out and cannot be used to log on now.]\n"),
+        // The sub-code leads: it says what went wrong.
+        out.ends_with("[secstatus: LDAP data 775 = ERROR_ACCOUNT_LOCKED_OUT (1909): The account is locked out and cannot be used to log on now. (under SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid.)]\n"),
         "{out}"
     );
     let json = String::from_utf8(annotate_bytes(line, vec![7], Mode::Json)).unwrap();
