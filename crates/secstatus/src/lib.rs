@@ -71,6 +71,9 @@
 //! - `windows-errors`: `errors`, every Win32 error, NTSTATUS and HRESULT as err.exe knows them (7,460 names from
 //!   [MS-ERREF] and the SDK header's security texts), with `WindowsError` for one name: lookups by value, by name in
 //!   any case, and a word search, all allocation-free.
+//! - `texts` (implies `std` and `windows-errors`; adds the `aho-corasick` dependency): [`find_messages`], codes
+//!   named only by their message text (`Clock skew too great`, `sslv3 alert handshake failure`), also found by
+//!   [`stream`].
 //!
 //! ```
 //! # #[cfg(feature = "windows-errors")] {
@@ -132,6 +135,8 @@ mod search;
 mod status;
 #[cfg(feature = "std")]
 pub mod stream;
+#[cfg(feature = "texts")]
+mod texts;
 
 pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
@@ -151,3 +156,5 @@ pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
 pub use scan::{scan, Code, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};
+#[cfg(feature = "texts")]
+pub use texts::{find_messages, texts, Messages};
