@@ -233,7 +233,12 @@ impl Found {
     /// Codes inside a longer text people paste whole: `SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate...`,
     /// `[WinError -2146893054]`, a log line.
     fn in_text(&mut self, query: &str) {
-        for found in secstatus::scan(query.as_bytes()) {
+        let codes: Vec<_> = secstatus::scan(query.as_bytes()).collect();
+        // Message texts too (`Clock skew too great`), where they overlap no code.
+        let messages = secstatus::find_messages(query.as_bytes())
+            .filter(|m| !codes.iter().any(|c| m.start < c.end && c.start < m.end));
+        let all: Vec<_> = codes.iter().copied().chain(messages).collect();
+        for found in all {
             match found.code {
                 Code::Sspi(e) if !self.readings.iter().any(|r| r.status == e.status()) => {
                     self.readings.push(Interpretation {
