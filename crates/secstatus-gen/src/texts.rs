@@ -11,7 +11,8 @@
 //!   successfully.`, the `STATUS_WAIT_n` text) names nothing and is left out; one exception: a text of one Win32
 //!   error that HRESULTs of other facilities reuse word for word (`Access is denied.`, also `RPC_E_ACCESS_DENIED`)
 //!   names the Win32 error, whose system message the text is;
-//! - it must have at least two words and no `%` insertion;
+//! - it must have at least two words, at least eight characters (the recogniser's filter reads eight) and no `%`
+//!   insertion;
 //! - it is recognised anywhere in prose only when it is long enough to be unlikely there: at least
 //!   [`MIN_WORDS`] words, or at least [`MIN_CHARS`] characters (two or three long words: `Preauthentication
 //!   failed`, `Message stream modified`); a shorter one (`Access is denied.`, `Ticket expired`) only where it stands
@@ -245,7 +246,7 @@ pub fn render(
     // are that code; anything else names nothing.
     let mut rows = Vec::new();
     for (pattern, targets) in patterns {
-        if pattern.contains('%') || pattern.split_whitespace().count() < 2 {
+        if pattern.contains('%') || pattern.split_whitespace().count() < 2 || pattern.len() < 8 {
             continue;
         }
         let keys: BTreeSet<_> = targets.iter().map(Target::key).collect();

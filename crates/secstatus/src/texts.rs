@@ -15,7 +15,7 @@
 //!   successfully.`, the text of every `STATUS_WAIT_n`) names nothing. One exception: a Win32 error's text that
 //!   HRESULTs of other facilities reuse word for word names the Win32 error (`Access is denied.` is also
 //!   `RPC_E_ACCESS_DENIED`'s);
-//! - it has at least two words;
+//! - it has at least two words and eight characters;
 //! - it is found anywhere in prose only when it has at least 4 words, or 2 or 3 words and at least 23 characters
 //!   (`Preauthentication failed`, `Message stream modified`). A shorter one (`Access is denied.`, `Ticket
 //!   expired`) is found only where it stands as the whole message: from the start of a line or a `:` to the end
@@ -29,7 +29,10 @@
 //! may be its own or single. A match starts and ends on word boundaries (no letter, digit or `_` glued to it), and
 //! of texts that start at one place the longest wins. The reported span leaves out a final period.
 //!
-//! The automaton over every pattern is built once per process, the first time it is needed.
+//! The automaton over every pattern is built once per process, the first time it is needed. It runs only where a
+//! text can start: at a word start (or a `{`, which some NTSTATUS texts open with) whose first eight bytes, case
+//! folded, begin some text, which a Bloom filter of 256 Ki bits answers; most of a log is thus looked at by a
+//! vectorised loop and one bit test per word.
 //!
 //! ```
 //! use secstatus::{find_messages, Code, Form};
@@ -49,9 +52,12 @@
 //! ```
 
 use std::sync::OnceLock;
+use std::vec;
 use std::vec::Vec;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::scan::is_token_byte;
 use crate::{foreign, Code, Form, Found, SecStatus, System};
@@ -83,8 +89,113 @@ impl Target {
 
 /// The automaton and, for each pattern, its code and whether it counts anywhere.
 struct Matcher {
-    automaton: AhoCorasick,
+    /// Case-sensitive over the lower-case patterns, fed lower-cased bytes: a case-insensitive automaton takes four
+    /// times as long to build.
+    automaton: NFA,
     codes: Vec<(Code, bool)>,
+    /// A Bloom filter of the patterns' first eight bytes, folded by [`fold`]: the automaton only runs, anchored,
+    /// at a word start (or `{`) whose four bytes are in it.
+    starts: Vec<u64>,
+}
+
+/// Bits in [`Matcher::starts`] (32 KiB); each start sets two.
+const START_BITS: usize = 1 << 18;
+
+/// Eight bytes as one word, ASCII letters folded to lower case (other bytes change too, the same way for patterns and
+/// haystacks, which is all a filter needs).
+#[inline(always)]
+fn fold(eight: [u8; 8]) -> u64 {
+    u64::from_le_bytes(eight) | 0x2020_2020_2020_2020
+}
+
+/// The filter's two bits for a folded start.
+#[inline(always)]
+fn start_bits(folded: u64) -> [usize; 2] {
+    let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    [
+        (h >> 46) as usize % START_BITS,
+        (h >> 18) as usize % START_BITS,
+    ]
+}
+
+impl Matcher {
+    /// The longest pattern that starts at `h[start]`, with where it ends.
+    fn longest(&self, h: &[u8], start: usize) -> Option<(usize, usize)> {
+        let a = &self.automaton;
+        let mut sid = a.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        for (i, &b) in h.iter().enumerate().skip(start) {
+            sid = a.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
+            if a.is_special(sid) {
+                if a.is_dead(sid) {
+                    break;
+                }
+                let len = i + 1 - start;
+                // A state may also hold patterns that end here but start later.
+                best = (0..a.match_len(sid))
+                    .map(|k| a.match_pattern(sid, k))
+                    .find(|p| a.pattern_len(*p) == len)
+                    .map(|p| (p.as_usize(), i + 1))
+                    .or(best);
+            }
+        }
+        best
+    }
+
+    #[inline(always)]
+    fn may_start(&self, h: &[u8], i: usize) -> bool {
+        match h.get(i..i + 8) {
+            Some(eight) => start_bits(fold(eight.try_into().expect("8 bytes")))
+                .iter()
+                .all(|bit| self.starts[bit / 64] & (1 << (bit % 64)) != 0),
+            // Every pattern has at least eight bytes.
+            None => false,
+        }
+    }
+}
+
+/// The places in `h[base..base + 64]` where a pattern may start, as bits (bit `k` for `base + k`): a letter after a
+/// byte that is not one (`h[i - 1]`, or a token byte when `token_before` at 0), or a `{`. Every pattern starts with
+/// a letter or a `{` (a test checks it); a letter after a digit or `_` is let through here and refused by
+/// [`Messages::bounded`]. A full block is computed without branches, one byte at a time into masks the compiler
+/// turns into vector instructions, then packed into bits; the bytes before are the same mask shifted.
+fn block_starts(h: &[u8], base: usize, token_before: bool) -> u64 {
+    const LANES: usize = 64;
+    let letter = |b: u8| u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+    let before = if base == 0 {
+        u64::from(token_before)
+    } else {
+        u64::from(letter(h[base - 1]))
+    };
+    let Some(block) = h.get(base..base + LANES) else {
+        let (mut letters, mut braces) = (0u64, 0u64);
+        for (k, &b) in h[base..].iter().enumerate() {
+            letters |= u64::from(letter(b)) << k;
+            braces |= u64::from(b == b'{') << k;
+        }
+        return (letters & !((letters << 1) | before)) | braces;
+    };
+    let mut letters = [0u8; LANES];
+    let mut braces = [0u8; LANES];
+    for ((l, c), &b) in letters.iter_mut().zip(braces.iter_mut()).zip(block) {
+        *l = letter(b);
+        *c = u8::from(b == b'{');
+    }
+    let (letters, braces) = (pack(&letters), pack(&braces));
+    (letters & !((letters << 1) | before)) | braces
+}
+
+/// 64 bytes of 0 or 1 into 64 bits. For eight bytes, the product puts byte `i`'s bit at bit `56 + i`, and no two of
+/// its other terms meet, so nothing carries into the top byte.
+#[inline(always)]
+fn pack(bytes: &[u8; 64]) -> u64 {
+    bytes
+        .chunks_exact(8)
+        .enumerate()
+        .fold(0, |bits, (k, word)| {
+            let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+            bits | ((word.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k))
+        })
 }
 
 fn matcher() -> &'static Matcher {
@@ -94,14 +205,21 @@ fn matcher() -> &'static Matcher {
             .iter()
             .filter_map(|(text, target, anywhere)| Some((*text, target.code()?, *anywhere)))
             .collect();
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(rows.iter().map(|r| r.0))
             .expect("the generated patterns build an automaton");
+        let mut starts = vec![0u64; START_BITS / 64];
+        for (text, _, _) in &rows {
+            let eight = text.as_bytes()[..8].try_into().expect("8 bytes");
+            for bit in start_bits(fold(eight)) {
+                starts[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         Matcher {
             automaton,
             codes: rows.iter().map(|r| (r.1, r.2)).collect(),
+            starts,
         }
     })
 }
@@ -134,7 +252,9 @@ pub(crate) fn find_messages_with_context(
 ) -> Messages<'_> {
     Messages {
         haystack,
-        pos: 0,
+        base: 0,
+        bits: 0,
+        next: 0,
         token_before,
         token_after,
     }
@@ -144,7 +264,12 @@ pub(crate) fn find_messages_with_context(
 #[derive(Clone, Debug)]
 pub struct Messages<'h> {
     haystack: &'h [u8],
-    pos: usize,
+    /// Where the block of [`block_starts`] that `bits` holds starts.
+    base: usize,
+    /// The places of that block still to try.
+    bits: u64,
+    /// Where the next block starts.
+    next: usize,
     token_before: bool,
     token_after: bool,
 }
@@ -155,12 +280,28 @@ impl Iterator for Messages<'_> {
     fn next(&mut self) -> Option<Found> {
         let h = self.haystack;
         let m = matcher();
-        while self.pos < h.len() {
-            let hit = m.automaton.find(Input::new(h).span(self.pos..h.len()))?;
-            let (start, end) = (hit.start(), hit.end());
-            let (code, anywhere) = m.codes[hit.pattern().as_usize()];
+        loop {
+            while self.bits == 0 {
+                if self.next >= h.len() {
+                    return None;
+                }
+                self.base = self.next;
+                self.bits = block_starts(h, self.base, self.token_before);
+                self.next = h.len().min(self.base + 64);
+            }
+            let start = self.base + self.bits.trailing_zeros() as usize;
+            self.bits &= self.bits - 1;
+            if !m.may_start(h, start) {
+                continue;
+            }
+            let Some((pattern, end)) = m.longest(h, start) else {
+                continue;
+            };
+            let (code, anywhere) = m.codes[pattern];
             if self.bounded(start, end) && (anywhere || self.whole_message(start, end)) {
-                self.pos = end;
+                // Go on after the match.
+                self.bits = 0;
+                self.next = end;
                 return Some(Found {
                     start,
                     end,
@@ -168,9 +309,7 @@ impl Iterator for Messages<'_> {
                     form: Form::Message,
                 });
             }
-            self.pos = start + 1;
         }
-        None
     }
 }
 
@@ -255,7 +394,6 @@ pub(crate) fn merge(
 mod tests {
     use super::*;
     use std::string::String;
-    use std::vec;
 
     fn names(h: &str) -> Vec<&'static str> {
         find_messages(h.as_bytes()).map(|f| f.code.name()).collect()
@@ -395,6 +533,48 @@ mod tests {
     }
 
     #[test]
+    fn every_pattern_starts_where_the_filter_looks() {
+        for (text, _, _) in texts() {
+            let b = text.as_bytes();
+            assert!(b.len() >= 8, "{text}");
+            assert!(b[0].is_ascii_alphabetic() || b[0] == b'{', "{text}");
+            assert!(matcher().may_start(b, 0), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_starts_are_found_across_windows() {
+        for pad in 0..200 {
+            let mut h = vec![b' '; 300];
+            h[pad..pad + 20].copy_from_slice(b"Clock skew too great");
+            let found: Vec<_> = find_messages(&h)
+                .map(|f| (f.start, f.code.name()))
+                .collect();
+            assert_eq!(found, [(pad, "KRB_AP_ERR_SKEW")], "pad {pad}");
+            if pad > 0 {
+                let mut glued = h.clone();
+                glued[pad - 1] = b'x';
+                assert!(find_messages(&glued).next().is_none(), "pad {pad}");
+            }
+        }
+    }
+
+    #[test]
+    fn block_starts_agrees_with_a_plain_loop() {
+        let h: Vec<u8> = (0..400u32)
+            .map(|i| b"ab {_9 .Zq\t-"[(i * 7 % 12) as usize])
+            .collect();
+        for base in [0, 1, 5, 63, 64, 100, 336, 350] {
+            let plain = (base..h.len().min(base + 64)).fold(0u64, |bits, i| {
+                let before = i > 0 && h[i - 1].is_ascii_alphabetic();
+                let start = (h[i].is_ascii_alphabetic() && !before) || h[i] == b'{';
+                bits | (u64::from(start) << (i - base))
+            });
+            assert_eq!(block_starts(&h, base, false), plain, "base {base}");
+        }
+    }
+
+    #[test]
     fn every_row_resolves_to_a_code() {
         assert_eq!(texts().count(), tables::TEXTS.len());
         let mut seen = String::new();
@@ -432,5 +612,80 @@ mod tests {
                 (41, Form::Message)
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use std::string::String;
+    #[test]
+    #[ignore]
+    fn profile() {
+        let h = std::fs::read("../../target/bench/synthetic-sparse-64.log").unwrap();
+        let m = matcher();
+        let t = std::time::Instant::now();
+        let mut words = 0u64;
+        let mut base = 0;
+        while base < h.len() {
+            words += u64::from(block_starts(&h, base, false).count_ones());
+            base += 64;
+        }
+        std::println!("block_starts {:?} words {words}", t.elapsed());
+        let t = std::time::Instant::now();
+        let (mut pass, mut walked) = (0u64, 0u64);
+        let mut base = 0;
+        while base < h.len() {
+            let mut bits = block_starts(&h, base, false);
+            while bits != 0 {
+                let s = base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if m.may_start(&h, s) {
+                    pass += 1;
+                    if m.longest(&h, s).is_some() {
+                        walked += 1;
+                    }
+                }
+            }
+            base += 64;
+        }
+        std::println!(
+            "with filter and walk {:?} pass {pass} matched {walked}",
+            t.elapsed()
+        );
+        let t = std::time::Instant::now();
+        std::println!(
+            "find_messages {} {:?}",
+            find_messages(&h).count(),
+            t.elapsed()
+        );
+        let mut seen = std::collections::BTreeMap::new();
+        for f in find_messages(&h) {
+            *seen
+                .entry((
+                    String::from_utf8_lossy(&h[f.start..f.end]).into_owned(),
+                    f.code.name(),
+                ))
+                .or_insert(0) += 1;
+        }
+        std::println!("{seen:?}");
+        let mut firsts = std::collections::BTreeMap::new();
+        let mut base = 0;
+        while base < h.len() {
+            let mut bits = block_starts(&h, base, false);
+            while bits != 0 {
+                let s = base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if m.may_start(&h, s) && s + 4 <= h.len() {
+                    *firsts
+                        .entry(String::from_utf8_lossy(&h[s..s + 4]).into_owned())
+                        .or_insert(0) += 1;
+                }
+            }
+            base += 64;
+        }
+        let mut v: std::vec::Vec<_> = firsts.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        std::println!("{:?}", &v[..v.len().min(25)]);
     }
 }
