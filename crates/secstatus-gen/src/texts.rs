@@ -293,7 +293,9 @@ pub fn render(
         let target = match target {
             Target::Sspi(v) => format!("Sspi(0x{v:08X})"),
             Target::Foreign(s, v) => format!("Foreign({}, {v})", variant_of(s)),
-            Target::Windows(s, _, name) => format!("Windows({}, {})", variant_of(s), lit(name)),
+            Target::Windows(s, v, name) => {
+                format!("Windows({}, 0x{v:08X}, {})", variant_of(s), lit(name))
+            }
         };
         out.line(format_args!("    ({}, {target}, {whole}),", lit(pattern)));
     }

@@ -71,7 +71,7 @@
 //! - `windows-errors`: `errors`, every Win32 error, NTSTATUS and HRESULT as err.exe knows them (7,460 names from
 //!   [MS-ERREF] and the SDK header's security texts), with `WindowsError` for one name: lookups by value, by name in
 //!   any case, and a word search, all allocation-free.
-//! - `texts` (implies `std` and `windows-errors`; adds the `aho-corasick` dependency): [`find_messages`], codes
+//! - `texts` (implies `std` and `windows-errors`): [`find_messages`], codes
 //!   named only by their message text (`Clock skew too great`, `sslv3 alert handshake failure`), also found by
 //!   [`stream`].
 //!

@@ -29,8 +29,8 @@
 //! may be its own or single. A match starts and ends on word boundaries (no letter, digit or `_` glued to it), and
 //! of texts that start at one place the longest wins. The reported span leaves out a final period.
 //!
-//! The automaton over every pattern is built once per process, the first time it is needed. It runs only where a
-//! text can start: at a word start (or a `{`, which some NTSTATUS texts open with) whose first eight bytes, case
+//! The table is sorted by the generator, so nothing is built but a filter (microseconds, once per process, the first
+//! time it is needed); a longest-prefix search of the table runs only where a text can start: at a word start (or a `{`, which some NTSTATUS texts open with) whose first eight bytes, case
 //! folded, begin some text, which a Bloom filter of 256 Ki bits answers; most of a log is thus looked at by a
 //! vectorised loop and one bit test per word.
 //!
@@ -55,10 +55,6 @@ use std::sync::OnceLock;
 use std::vec;
 use std::vec::Vec;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use crate::scan::is_token_byte;
 use crate::{foreign, Code, Form, Found, SecStatus, System};
 
@@ -71,8 +67,8 @@ pub(crate) enum Target {
     Sspi(u32),
     /// A curated status of a neighbouring system.
     Foreign(System, u32),
-    /// A row of the Windows tables, by system and name.
-    Windows(System, &'static str),
+    /// A row of the Windows tables, by system, value and name.
+    Windows(System, u32, &'static str),
 }
 
 impl Target {
@@ -80,22 +76,32 @@ impl Target {
         match self {
             Target::Sspi(v) => SecStatus::from_u32(v).entry().map(Code::Sspi),
             Target::Foreign(system, v) => foreign(system, v).map(Code::Foreign),
-            Target::Windows(system, name) => {
-                crate::errors::by_name_in(system, name).map(Code::WindowsError)
-            }
+            // By value first, a binary search; a row whose value data/windows-errors/decisions.toml corrects is
+            // found by its name.
+            Target::Windows(system, value, name) => crate::errors::by_value(system, value)
+                .iter()
+                .find(|e| e.name() == name)
+                .or_else(|| crate::errors::by_name_in(system, name))
+                .map(Code::WindowsError),
         }
     }
 }
 
 /// The automaton and, for each pattern, its code and whether it counts anywhere.
 struct Matcher {
-    /// Case-sensitive over the lower-case patterns, fed lower-cased bytes: a case-insensitive automaton takes four
-    /// times as long to build.
-    automaton: NFA,
-    codes: Vec<(Code, bool)>,
-    /// A Bloom filter of the patterns' first eight bytes, folded by [`fold`]: the automaton only runs, anchored,
-    /// at a word start (or `{`) whose four bytes are in it.
+    /// A Bloom filter of the patterns' first eight bytes, folded by [`fold`]: the table is only searched at a word
+    /// start (or `{`) whose eight bytes are in it.
     starts: Vec<u64>,
+    /// The patterns' distinct first eight bytes as a big-endian word (so that words sort as the bytes do), each with
+    /// the range of the table's rows that start with them.
+    keys: Vec<(u64, u32, u32)>,
+}
+
+/// The first eight bytes of `b`, ASCII lower-cased, as a big-endian word.
+#[inline(always)]
+fn key(b: &[u8]) -> Option<u64> {
+    let eight: [u8; 8] = b.get(..8)?.try_into().ok()?;
+    Some(u64::from_be_bytes(eight.map(|c| c.to_ascii_lowercase())))
 }
 
 /// Bits in [`Matcher::starts`] (32 KiB); each start sets two.
@@ -119,27 +125,36 @@ fn start_bits(folded: u64) -> [usize; 2] {
 }
 
 impl Matcher {
-    /// The longest pattern that starts at `h[start]`, with where it ends.
+    /// The longest pattern that starts at `h[start]` (its index in the table), with where it ends.
+    ///
+    /// The table is sorted, so the largest pattern not above the haystack's rest `s` is either a prefix of `s`,
+    /// and then the longest one, or shares only `l` bytes with it, and then every pattern that is a prefix of `s`
+    /// is one of `s[..l]` and comes before it: search again with `s[..l]`. Each round shortens `s`.
+    ///
+    /// Every pattern has at least eight bytes, so only the rows that start with the haystack's eight are searched.
     fn longest(&self, h: &[u8], start: usize) -> Option<(usize, usize)> {
-        let a = &self.automaton;
-        let mut sid = a.start_state(Anchored::Yes).ok()?;
-        let mut best = None;
-        for (i, &b) in h.iter().enumerate().skip(start) {
-            sid = a.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
-            if a.is_special(sid) {
-                if a.is_dead(sid) {
-                    break;
-                }
-                let len = i + 1 - start;
-                // A state may also hold patterns that end here but start later.
-                best = (0..a.match_len(sid))
-                    .map(|k| a.match_pattern(sid, k))
-                    .find(|p| a.pattern_len(*p) == len)
-                    .map(|p| (p.as_usize(), i + 1))
-                    .or(best);
+        let mut s = &h[start..];
+        let k = key(s)?;
+        let at = self.keys.binary_search_by_key(&k, |e| e.0).ok()?;
+        let (lo, mut hi) = (self.keys[at].1 as usize, self.keys[at].2 as usize);
+        loop {
+            let idx = lo
+                + tables::TEXTS[lo..hi]
+                    .partition_point(|(p, _, _)| folded_cmp(p.as_bytes(), s).is_le());
+            if idx == lo {
+                return None;
             }
+            let (p, _, _) = tables::TEXTS[idx - 1];
+            let l = folded_common(p.as_bytes(), s);
+            if l == p.len() {
+                return Some((idx - 1, start + l));
+            }
+            if l == 0 {
+                return None;
+            }
+            s = &s[..l];
+            hi = idx - 1;
         }
-        best
     }
 
     #[inline(always)]
@@ -201,27 +216,42 @@ fn pack(bytes: &[u8; 64]) -> u64 {
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        let rows: Vec<_> = tables::TEXTS
-            .iter()
-            .filter_map(|(text, target, anywhere)| Some((*text, target.code()?, *anywhere)))
-            .collect();
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(rows.iter().map(|r| r.0))
-            .expect("the generated patterns build an automaton");
         let mut starts = vec![0u64; START_BITS / 64];
-        for (text, _, _) in &rows {
+        for (text, _, _) in tables::TEXTS {
             let eight = text.as_bytes()[..8].try_into().expect("8 bytes");
             for bit in start_bits(fold(eight)) {
                 starts[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Matcher {
-            automaton,
-            codes: rows.iter().map(|r| (r.1, r.2)).collect(),
-            starts,
+        let mut keys: Vec<(u64, u32, u32)> = Vec::new();
+        for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
+            let k = key(text.as_bytes()).expect("every pattern has eight bytes");
+            let i = i as u32;
+            match keys.last_mut() {
+                Some(last) if last.0 == k => last.2 = i + 1,
+                _ => keys.push((k, i, i + 1)),
+            }
         }
+        Matcher { starts, keys }
     })
+}
+
+/// A pattern (lower case) against haystack bytes, ASCII case folded.
+fn folded_cmp(pattern: &[u8], hay: &[u8]) -> core::cmp::Ordering {
+    let l = folded_common(pattern, hay);
+    match (pattern.get(l), hay.get(l)) {
+        (Some(p), Some(b)) => p.cmp(&b.to_ascii_lowercase()),
+        (p, b) => p.is_some().cmp(&b.is_some()),
+    }
+}
+
+/// How many bytes a pattern (lower case) and haystack bytes share at their start, ASCII case folded.
+fn folded_common(pattern: &[u8], hay: &[u8]) -> usize {
+    pattern
+        .iter()
+        .zip(hay)
+        .take_while(|(p, b)| **p == b.to_ascii_lowercase())
+        .count()
 }
 
 /// Every recognised text as the table holds it (lower case, without a final period), with the code it names and
@@ -297,7 +327,10 @@ impl Iterator for Messages<'_> {
             let Some((pattern, end)) = m.longest(h, start) else {
                 continue;
             };
-            let (code, anywhere) = m.codes[pattern];
+            let (_, target, anywhere) = tables::TEXTS[pattern];
+            let Some(code) = target.code() else {
+                continue;
+            };
             if self.bounded(start, end) && (anywhere || self.whole_message(start, end)) {
                 // Go on after the match.
                 self.bits = 0;
@@ -575,6 +608,39 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_sorted_and_without_repeats() {
+        assert!(tables::TEXTS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(matcher()
+            .keys
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].2 == w[1].1));
+    }
+
+    #[test]
+    fn the_longest_prefix_search_agrees_with_a_plain_one() {
+        for line in [
+            "no credentials were supplied, or the credentials were unavailable or inaccessible.",
+            "No credentials were supplied and more",
+            "password has expired - change password to reset",
+            "Password has expired - change",
+            "the specified network password is not correct",
+            "The specified zzz",
+            "zzz",
+        ] {
+            let h = line.as_bytes();
+            let plain = tables::TEXTS
+                .iter()
+                .enumerate()
+                .filter(|(_, (p, _, _))| {
+                    h.len() >= p.len() && h[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                })
+                .max_by_key(|(_, (p, _, _))| p.len())
+                .map(|(i, (p, _, _))| (i, p.len()));
+            assert_eq!(matcher().longest(h, 0), plain, "{line}");
+        }
+    }
+
+    #[test]
     fn every_row_resolves_to_a_code() {
         assert_eq!(texts().count(), tables::TEXTS.len());
         let mut seen = String::new();
@@ -612,80 +678,5 @@ mod tests {
                 (41, Form::Message)
             ]
         );
-    }
-}
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-    use std::string::String;
-    #[test]
-    #[ignore]
-    fn profile() {
-        let h = std::fs::read("../../target/bench/synthetic-sparse-64.log").unwrap();
-        let m = matcher();
-        let t = std::time::Instant::now();
-        let mut words = 0u64;
-        let mut base = 0;
-        while base < h.len() {
-            words += u64::from(block_starts(&h, base, false).count_ones());
-            base += 64;
-        }
-        std::println!("block_starts {:?} words {words}", t.elapsed());
-        let t = std::time::Instant::now();
-        let (mut pass, mut walked) = (0u64, 0u64);
-        let mut base = 0;
-        while base < h.len() {
-            let mut bits = block_starts(&h, base, false);
-            while bits != 0 {
-                let s = base + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if m.may_start(&h, s) {
-                    pass += 1;
-                    if m.longest(&h, s).is_some() {
-                        walked += 1;
-                    }
-                }
-            }
-            base += 64;
-        }
-        std::println!(
-            "with filter and walk {:?} pass {pass} matched {walked}",
-            t.elapsed()
-        );
-        let t = std::time::Instant::now();
-        std::println!(
-            "find_messages {} {:?}",
-            find_messages(&h).count(),
-            t.elapsed()
-        );
-        let mut seen = std::collections::BTreeMap::new();
-        for f in find_messages(&h) {
-            *seen
-                .entry((
-                    String::from_utf8_lossy(&h[f.start..f.end]).into_owned(),
-                    f.code.name(),
-                ))
-                .or_insert(0) += 1;
-        }
-        std::println!("{seen:?}");
-        let mut firsts = std::collections::BTreeMap::new();
-        let mut base = 0;
-        while base < h.len() {
-            let mut bits = block_starts(&h, base, false);
-            while bits != 0 {
-                let s = base + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if m.may_start(&h, s) && s + 4 <= h.len() {
-                    *firsts
-                        .entry(String::from_utf8_lossy(&h[s..s + 4]).into_owned())
-                        .or_insert(0) += 1;
-                }
-            }
-            base += 64;
-        }
-        let mut v: std::vec::Vec<_> = firsts.into_iter().collect();
-        v.sort_by_key(|x| std::cmp::Reverse(x.1));
-        std::println!("{:?}", &v[..v.len().min(25)]);
     }
 }
