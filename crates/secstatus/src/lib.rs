@@ -4,7 +4,8 @@
 //! aliases, the severity, a category, the documented meaning in English and Russian, the message Windows prints,
 //! and what to do next. It parses every textual form people paste and decodes the HRESULT fields of any value.
 //!
-//! It is `no_std`, has no dependencies, and never allocates.
+//! It is `no_std`, has no dependencies, and never allocates (the `std` features aside: [`stream`] buffers its input,
+//! and `texts` builds a small filter once).
 //!
 //! # The central type
 //!
