@@ -21,7 +21,7 @@
 //!   expired`) is found only where it stands as the whole message: from the start of a line or a `:` to the end
 //!   of the line, a final period and spaces allowed.
 //!
-//! Of the 6,382 patterns the table holds (variants included), 131 are of the short kind.
+//! Of the 6,414 patterns the table holds (variants included), 131 are of the short kind.
 //!
 //! # Matching
 //!
@@ -461,6 +461,10 @@ mod tests {
                 "handshake_failure",
             ),
             ("Error: Access is denied.", "ERROR_ACCESS_DENIED"),
+            (
+                "javax.net.ssl.SSLException: Received fatal alert: handshake_failure",
+                "handshake_failure",
+            ),
             (
                 "The revocation function was unable to check revocation because the revocation server was offline.",
                 "CRYPT_E_REVOCATION_OFFLINE",
