@@ -120,7 +120,9 @@ mod texts {
     fn message_texts_are_found_alone_and_in_the_stream() {
         // MIT krb5's text for KRB_AP_ERR_SKEW (krb5_err.et).
         let line = b"kinit: Clock skew too great while getting initial credentials\n";
-        let found: Vec<_> = find_messages(line).map(|f| (f.code.name(), f.form)).collect();
+        let found: Vec<_> = find_messages(line)
+            .map(|f| (f.code.name(), f.form))
+            .collect();
         assert_eq!(found, [("KRB_AP_ERR_SKEW", Form::Message)]);
 
         struct Names(Vec<&'static str>);
