@@ -87,14 +87,20 @@ impl Target {
     }
 }
 
-/// The automaton and, for each pattern, its code and whether it counts anywhere.
+/// What is built once per process to find the table's texts quickly.
 struct Matcher {
     /// A Bloom filter of the patterns' first eight bytes, folded by [`fold`]: the table is only searched at a word
     /// start (or `{`) whose eight bytes are in it.
     starts: Vec<u64>,
-    /// The patterns' distinct first eight bytes as a big-endian word (so that words sort as the bytes do), each with
-    /// the range of the table's rows that start with them.
+    /// The patterns' distinct first eight bytes as a word ([`key`]), each with the range of the table's rows that
+    /// start with them, in an open-addressing hash table (a slot with an empty range is free).
     keys: Vec<(u64, u32, u32)>,
+}
+
+/// The slot of [`Matcher::keys`] a key's probe starts at, for a table of `len` slots (a power of two).
+#[inline(always)]
+fn slot(key: u64, len: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (len - 1)
 }
 
 /// The first eight bytes of `b`, ASCII lower-cased, as a big-endian word.
@@ -135,8 +141,7 @@ impl Matcher {
     fn longest(&self, h: &[u8], start: usize) -> Option<(usize, usize)> {
         let mut s = &h[start..];
         let k = key(s)?;
-        let at = self.keys.binary_search_by_key(&k, |e| e.0).ok()?;
-        let (lo, mut hi) = (self.keys[at].1 as usize, self.keys[at].2 as usize);
+        let (lo, mut hi) = self.rows_starting(k)?;
         loop {
             let idx = lo
                 + tables::TEXTS[lo..hi]
@@ -154,6 +159,23 @@ impl Matcher {
             }
             s = &s[..l];
             hi = idx - 1;
+        }
+    }
+
+    /// The range of the table's rows whose first eight bytes are `key`.
+    #[inline(always)]
+    fn rows_starting(&self, key: u64) -> Option<(usize, usize)> {
+        let mask = self.keys.len() - 1;
+        let mut at = slot(key, self.keys.len());
+        loop {
+            let (k, lo, hi) = self.keys[at];
+            if hi == 0 {
+                return None;
+            }
+            if k == key {
+                return Some((lo as usize, hi as usize));
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -223,14 +245,24 @@ fn matcher() -> &'static Matcher {
                 starts[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let mut keys: Vec<(u64, u32, u32)> = Vec::new();
+        // The sorted table's runs of one first eight bytes, then a hash table of them at most a quarter full.
+        let mut runs: Vec<(u64, u32, u32)> = Vec::new();
         for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
             let k = key(text.as_bytes()).expect("every pattern has eight bytes");
             let i = i as u32;
-            match keys.last_mut() {
+            match runs.last_mut() {
                 Some(last) if last.0 == k => last.2 = i + 1,
-                _ => keys.push((k, i, i + 1)),
+                _ => runs.push((k, i, i + 1)),
             }
+        }
+        let len = (runs.len() * 4).next_power_of_two();
+        let mut keys = vec![(0, 0, 0); len];
+        for run in runs {
+            let mut at = slot(run.0, len);
+            while keys[at].2 != 0 {
+                at = (at + 1) & (len - 1);
+            }
+            keys[at] = run;
         }
         Matcher { starts, keys }
     })
@@ -613,10 +645,13 @@ mod tests {
     #[test]
     fn the_table_is_sorted_and_without_repeats() {
         assert!(tables::TEXTS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(matcher()
-            .keys
-            .windows(2)
-            .all(|w| w[0].0 < w[1].0 && w[0].2 == w[1].1));
+        // Every row is in the range of its first eight bytes.
+        for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
+            let (lo, hi) = matcher()
+                .rows_starting(key(text.as_bytes()).unwrap())
+                .unwrap();
+            assert!((lo..hi).contains(&i), "{text}");
+        }
     }
 
     #[test]
