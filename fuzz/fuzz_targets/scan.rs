@@ -3,7 +3,10 @@
 //! Checks what the annotator relies on: every `Found` lies inside the haystack, on token boundaries, in order,
 //! without overlap, and its text parses back to its value; streaming the bytes in fuzzed read sizes through a
 //! small segment, so that long lines are cut, finds exactly what scanning the whole finds, and hands every byte on
-//! once; and a catalogue code written between spaces is always found.
+//! once; and a catalogue code written between spaces is always found. Message texts (`find_messages`, which the
+//! stream merges in) lie inside the haystack in order, on word boundaries, and are, ASCII case aside, a text the
+//! table holds for the code reported; the stream finds the same codes as the scanner, its messages aside (a cut of
+//! an over-long line may fall inside a text).
 
 #![no_main]
 
@@ -11,7 +14,12 @@ use std::io;
 
 use libfuzzer_sys::fuzz_target;
 use secstatus::stream::{Hit, Sink, Stream};
-use secstatus::{entries, foreigns, ldap_data, scan, Form, Found, SecStatus, System};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use secstatus::{
+    entries, find_messages, foreigns, ldap_data, scan, texts, Code, Form, Found, SecStatus, System,
+};
 use secstatus_cli::testkit::Chunked;
 
 /// Bytes that continue a token (ASCII letters, digits, `_`): a code is only found between other bytes.
@@ -127,6 +135,51 @@ fn check(h: &[u8], found: &[Found], token_before: bool, token_after: bool) {
     }
 }
 
+/// Every text of the table, lower case, with the codes it names.
+fn table() -> &'static HashMap<&'static str, Vec<Code>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<Code>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, Vec<Code>> = HashMap::new();
+        for (text, code, _) in texts() {
+            table.entry(text).or_default().push(code);
+        }
+        table
+    })
+}
+
+/// What `find_messages` promises: in order, without overlap, on word boundaries, and the bytes are (ASCII case
+/// aside) a text of the table that names the code reported.
+fn check_messages(h: &[u8], found: &[Found]) {
+    let mut last_end = 0;
+    for f in found {
+        assert_eq!(f.form, Form::Message, "{f:?}");
+        assert!(
+            f.start < f.end && f.end <= h.len() && f.start >= last_end,
+            "{f:?} out of place"
+        );
+        last_end = f.end;
+        let bytes = &h[f.start..f.end];
+        if f.start > 0 {
+            assert!(
+                !(is_token_byte(h[f.start - 1]) && is_token_byte(bytes[0])),
+                "{f:?} glued to the byte before"
+            );
+        }
+        if f.end < h.len() {
+            assert!(
+                !(is_token_byte(h[f.end]) && is_token_byte(bytes[bytes.len() - 1])),
+                "{f:?} glued to the byte after"
+            );
+        }
+        let lower = String::from_utf8(bytes.to_ascii_lowercase())
+            .unwrap_or_else(|_| panic!("{f:?}: a text is UTF-8"));
+        let codes = table()
+            .get(lower.as_str())
+            .unwrap_or_else(|| panic!("{f:?}: {lower:?} is no text of the table"));
+        assert!(codes.contains(&f.code), "{f:?}: {lower:?} names {codes:?}");
+    }
+}
+
 /// A code the scanner must find, written in one of the forms it recognises, chosen by `pick`: a catalogue entry
 /// (by name or alias, hex, bare hex, or for errors a decimal), or an NTSTATUS the tables know (`0x` and 8 digits).
 fn written(pick: &[u8]) -> Option<(u32, String)> {
@@ -183,6 +236,8 @@ fuzz_target!(|data: &[u8]| {
     let whole: Vec<Found> = scan(data).collect();
     check(data, &whole, false, false);
     let _ = ldap_data(data);
+    let messages: Vec<Found> = find_messages(data).collect();
+    check_messages(data, &messages);
 
     // Through the stream, in fuzzed read sizes and with a segment small enough that long lines are cut: the same
     // codes at the same offsets, on the right lines, and every byte handed on once.
@@ -193,11 +248,30 @@ fuzz_target!(|data: &[u8]| {
         .run(&mut Chunked::new(data, sizes), &mut collect)
         .expect("reading a slice");
     assert!(collect.bytes == data, "the stream lost or reordered bytes");
+    let (codes, lines): (Vec<Found>, Vec<u64>) = collect
+        .found
+        .iter()
+        .zip(&collect.lines)
+        .filter(|(f, _)| f.form != Form::Message)
+        .map(|(f, l)| (*f, *l))
+        .unzip();
     assert_eq!(
-        collect.found, whole,
+        codes, whole,
         "the stream found other codes (segment {segment})"
     );
-    for (f, &line) in whole.iter().zip(&collect.lines) {
+    // Its messages keep the promises of `find_messages`, and nothing it reports overlaps.
+    let streamed: Vec<Found> = collect
+        .found
+        .iter()
+        .filter(|f| f.form == Form::Message)
+        .copied()
+        .collect();
+    check_messages(data, &streamed);
+    assert!(
+        collect.found.windows(2).all(|w| w[0].end <= w[1].start),
+        "the stream's finds overlap"
+    );
+    for (f, &line) in whole.iter().zip(&lines) {
         let expected = data[..f.start].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         assert_eq!(line, expected, "{f:?}");
     }

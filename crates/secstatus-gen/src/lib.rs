@@ -14,9 +14,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod mappings;
+mod texts;
 mod windows_errors;
 
 pub use mappings::SYSTEMS;
+pub use texts::{TEXTS_OUTPUT_PATH, TEXTS_PATH};
 pub use windows_errors::{
     render as render_windows_errors, DECISIONS_PATH, WINDOWS_ERRORS_DIR, WINDOWS_ERRORS_OUTPUT_PATH,
 };
@@ -678,6 +680,19 @@ fn sspi_names(data: &Data) -> BTreeMap<String, String> {
     names
 }
 
+/// Every catalogue code as `(value, names with aliases, English message)`, for the text recogniser.
+fn catalogue_texts(data: &Data) -> Vec<(u32, Vec<String>, String)> {
+    data.code
+        .iter()
+        .map(|c| {
+            let names = std::iter::once(c.name.clone())
+                .chain(c.alias.iter().map(|a| a.name.clone()))
+                .collect();
+            (c.value, names, c.message.en.clone())
+        })
+        .collect()
+}
+
 /// Reads the data files and the specification from the workspace and renders every generated file:
 /// `(path relative to the workspace root, contents)`.
 pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::error::Error>> {
@@ -688,6 +703,8 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
     let spec = read(SPEC_PATH)?;
     let maps = read(MAPPINGS_PATH)?;
     let names = sspi_names(&data);
+    let catalogue = catalogue_texts(&data);
+    let curated_texts = read(TEXTS_PATH)?;
     let decisions = read(DECISIONS_PATH)?;
     let mut tables = Vec::new();
     let dir = root.join(WINDOWS_ERRORS_DIR);
@@ -720,6 +737,11 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
             WINDOWS_ERRORS_OUTPUT_PATH,
             windows_errors::render(&decisions, &tables)
                 .map_err(|e| format!("{WINDOWS_ERRORS_DIR}: {e}"))?,
+        ),
+        (
+            TEXTS_OUTPUT_PATH,
+            texts::render(&curated_texts, &catalogue, &maps, &decisions, &tables)
+                .map_err(|e| format!("{TEXTS_PATH}: {e}"))?,
         ),
     ])
 }

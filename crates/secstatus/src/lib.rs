@@ -4,7 +4,8 @@
 //! aliases, the severity, a category, the documented meaning in English and Russian, the message Windows prints,
 //! and what to do next. It parses every textual form people paste and decodes the HRESULT fields of any value.
 //!
-//! It is `no_std`, has no dependencies, and never allocates.
+//! It is `no_std`, has no dependencies, and never allocates (the `std` features aside: [`stream`] buffers its input,
+//! and `texts` builds a small filter once).
 //!
 //! # The central type
 //!
@@ -71,6 +72,9 @@
 //! - `windows-errors`: `errors`, every Win32 error, NTSTATUS and HRESULT as err.exe knows them (7,460 names from
 //!   [MS-ERREF] and the SDK header's security texts), with `WindowsError` for one name: lookups by value, by name in
 //!   any case, and a word search, all allocation-free.
+//! - `texts` (implies `std` and `windows-errors`): [`find_messages`], codes
+//!   named only by their message text (`Clock skew too great`, `sslv3 alert handshake failure`), also found by
+//!   [`stream`].
 //!
 //! ```
 //! # #[cfg(feature = "windows-errors")] {
@@ -132,6 +136,8 @@ mod search;
 mod status;
 #[cfg(feature = "std")]
 pub mod stream;
+#[cfg(feature = "texts")]
+mod texts;
 
 pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
@@ -151,3 +157,5 @@ pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
 pub use scan::{scan, Code, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};
+#[cfg(feature = "texts")]
+pub use texts::{find_messages, texts, Messages};

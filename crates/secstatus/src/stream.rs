@@ -244,7 +244,14 @@ fn region<S: Sink>(
     let token_after = next.is_some_and(is_token_byte);
     let mut handed = 0; // bytes of `region` given to the sink
     let mut walked = 0; // bytes of `region` whose line ends were seen
-    for found in scan_with_context(region, cur.token_before, token_after) {
+    let codes = scan_with_context(region, cur.token_before, token_after);
+    // With the feature `texts`, message texts too, merged in order (a text that overlaps a code is dropped).
+    #[cfg(feature = "texts")]
+    let codes = crate::texts::merge(
+        codes,
+        crate::texts::find_messages_with_context(region, cur.token_before, token_after),
+    );
+    for found in codes {
         walk(cur, region, &mut handed, &mut walked, found.start, sink)?;
         let offset = cur.base + found.start as u64;
         let line = if S::LINES || S::COLUMNS { cur.line } else { 0 };

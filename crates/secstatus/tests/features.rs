@@ -110,3 +110,30 @@ mod windows_result {
         );
     }
 }
+
+#[cfg(feature = "texts")]
+mod texts {
+    use secstatus::stream::{Hit, Sink, Stream};
+    use secstatus::{find_messages, Form};
+
+    #[test]
+    fn message_texts_are_found_alone_and_in_the_stream() {
+        // MIT krb5's text for KRB_AP_ERR_SKEW (krb5_err.et).
+        let line = b"kinit: Clock skew too great while getting initial credentials\n";
+        let found: Vec<_> = find_messages(line)
+            .map(|f| (f.code.name(), f.form))
+            .collect();
+        assert_eq!(found, [("KRB_AP_ERR_SKEW", Form::Message)]);
+
+        struct Names(Vec<&'static str>);
+        impl Sink for Names {
+            fn matched(&mut self, hit: &Hit<'_>) -> std::io::Result<()> {
+                self.0.push(hit.found.code.name());
+                Ok(())
+            }
+        }
+        let mut names = Names(Vec::new());
+        Stream::new().run(&mut &line[..], &mut names).unwrap();
+        assert_eq!(names.0, ["KRB_AP_ERR_SKEW"]);
+    }
+}

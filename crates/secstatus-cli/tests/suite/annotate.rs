@@ -164,8 +164,10 @@ fn summary_counts_codes_across_files() {
         .unwrap();
     assert!(invalid.contains(" 4  "), "{invalid}");
     assert!(invalid.contains("sample.log:4"), "{invalid}");
+    // Message texts count too: SEC_E_LOGON_DENIED is 0x8009030c on line 3, -2146893044 and `The logon attempt
+    // failed` on line 6.
     let r = run(&["annotate", "--summary", "--json", SAMPLE]);
-    assert!(r.stdout.starts_with("[{\"name\":\"SEC_I_CONTINUE_NEEDED\",\"value\":\"0x00090312\",\"count\":2,\"first\":{\"path\":"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("[{\"name\":\"SEC_E_LOGON_DENIED\",\"value\":\"0x8009030C\",\"count\":3,\"first\":{\"path\":"), "{}", r.stdout);
     assert!(
         r.stdout
             .contains("{\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"count\":2,"),

@@ -648,6 +648,44 @@ fn whole_pasted_texts_and_display_forms_are_read() {
 }
 
 #[test]
+fn a_pasted_message_text_names_its_code() {
+    // Each name is the one the text's source gives it: the catalogue, MIT krb5's krb5_err.et, OpenJDK's
+    // GSSException, OpenSSL's ssl_err.c, [MS-ERREF].
+    for (text, name) in [
+        (
+            ".NET Win32Exception (0x80004005): The target principal name is incorrect",
+            "SEC_E_WRONG_PRINCIPAL",
+        ),
+        (
+            "kinit: Preauthentication failed while getting initial credentials",
+            "KDC_ERR_PREAUTH_FAILED",
+        ),
+        (
+            "GSSException: No valid credentials provided",
+            "GSS_S_NO_CRED",
+        ),
+        (
+            "error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure",
+            "handshake_failure",
+        ),
+        ("Error: Access is denied.", "ERROR_ACCESS_DENIED"),
+    ] {
+        let r = run(&["lookup", text]);
+        assert_eq!(r.code, 0, "{text}");
+        assert!(
+            r.stdout.starts_with(&format!("{name} (")),
+            "{text}:\n{}",
+            r.stdout
+        );
+    }
+    // A short text in prose names nothing.
+    assert_eq!(
+        run(&["lookup", "they said access is denied to guests"]).code,
+        1
+    );
+}
+
+#[test]
 fn from_reads_only_numbers_in_its_system() {
     let r = run(&["lookup", "--from", "tls", "SEC_E_OK"]);
     assert!(

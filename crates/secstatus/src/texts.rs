@@ -1,0 +1,745 @@
+//! (feature `texts`) Codes named only by their message text: `The target principal name is incorrect`,
+//! `Preauthentication failed`, `sslv3 alert handshake failure`.
+//!
+//! The texts are those Windows prints for SSPI codes, Win32 errors, NTSTATUS values and HRESULTs (the catalogue's
+//! English messages, [MS-ERREF]'s and the SDK's), and those implementations print for Kerberos errors, GSS-API
+//! major statuses and TLS alerts (`data/texts.toml`: MIT Kerberos, Heimdal, OpenJDK, OpenSSL and LibreSSL, each
+//! with its source).
+//!
+//! # Which texts count
+//!
+//! A text names a code only when it is distinctive, a rule the generator applies to every text:
+//!
+//! - it belongs to one value, or to several values that all stand for one SSPI code (an SSPI code and its NTSTATUS
+//!   twin: the SSPI code is reported); a text shared by values that differ (`The operation completed
+//!   successfully.`, the text of every `STATUS_WAIT_n`) names nothing. One exception: a Win32 error's text that
+//!   HRESULTs of other facilities reuse word for word names the Win32 error (`Access is denied.` is also
+//!   `RPC_E_ACCESS_DENIED`'s);
+//! - it has at least two words and eight characters;
+//! - it is found anywhere in prose only when it has at least 4 words, or 2 or 3 words and at least 23 characters
+//!   (`Preauthentication failed`, `Message stream modified`). A shorter one (`Access is denied.`, `Ticket
+//!   expired`) is found only where it stands as the whole message: from the start of a line or a `:` to the end
+//!   of the line, a final period and spaces allowed.
+//!
+//! Of the 6,414 patterns the table holds (variants included), 131 are of the short kind.
+//!
+//! # Matching
+//!
+//! ASCII case does not matter; a final period may be there or not; a text's commas may be left out; its spaces
+//! may be its own or single. A match starts and ends on word boundaries (no letter, digit or `_` glued to it), and
+//! of texts that start at one place the longest wins. The reported span leaves out a final period.
+//!
+//! The table is sorted by the generator, so nothing is built but a filter (microseconds, once per process, the first
+//! time it is needed); a longest-prefix search of the table runs only where a text can start: at a word start (or a `{`, which some NTSTATUS texts open with) whose first eight bytes, case
+//! folded, begin some text, which a Bloom filter of 256 Ki bits answers; most of a log is thus looked at by a
+//! vectorised loop and one bit test per word.
+//!
+//! ```
+//! use secstatus::{find_messages, Code, Form};
+//! let line = b".NET Win32Exception (0x80004005): The target principal name is incorrect";
+//! let found: Vec<_> = find_messages(line).collect();
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].form, Form::Message);
+//! assert!(matches!(found[0].code, Code::Sspi(e) if e.name() == "SEC_E_WRONG_PRINCIPAL"));
+//! assert_eq!(&line[found[0].start..found[0].end], b"The target principal name is incorrect");
+//!
+//! let kinit = b"kinit: Preauthentication failed while getting initial credentials";
+//! assert_eq!(find_messages(kinit).next().unwrap().code.name(), "KDC_ERR_PREAUTH_FAILED");
+//!
+//! // A short text only as the whole message.
+//! assert_eq!(find_messages(b"Error: Access is denied.").next().unwrap().code.name(), "ERROR_ACCESS_DENIED");
+//! assert_eq!(find_messages(b"we learnt that access is denied to guests").count(), 0);
+//! ```
+
+use std::sync::OnceLock;
+use std::vec;
+use std::vec::Vec;
+
+use crate::scan::is_token_byte;
+use crate::{foreign, Code, Form, Found, SecStatus, System};
+
+mod tables;
+
+/// What a pattern names, as the generator writes it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Target {
+    /// An SSPI code of the catalogue.
+    Sspi(u32),
+    /// A curated status of a neighbouring system.
+    Foreign(System, u32),
+    /// A row of the Windows tables, by system, value and name.
+    Windows(System, u32, &'static str),
+}
+
+impl Target {
+    fn code(self) -> Option<Code> {
+        match self {
+            Target::Sspi(v) => SecStatus::from_u32(v).entry().map(Code::Sspi),
+            Target::Foreign(system, v) => foreign(system, v).map(Code::Foreign),
+            // By value first, a binary search; a row whose value data/windows-errors/decisions.toml corrects is
+            // found by its name.
+            Target::Windows(system, value, name) => crate::errors::by_value(system, value)
+                .iter()
+                .find(|e| e.name() == name)
+                .or_else(|| crate::errors::by_name_in(system, name))
+                .map(Code::WindowsError),
+        }
+    }
+}
+
+/// What is built once per process to find the table's texts quickly.
+struct Matcher {
+    /// A Bloom filter of the patterns' first eight bytes, folded by [`fold`]: the table is only searched at a word
+    /// start (or `{`) whose eight bytes are in it.
+    starts: Vec<u64>,
+    /// The patterns' distinct first eight bytes as a word ([`key`]), each with the range of the table's rows that
+    /// start with them, in an open-addressing hash table (a slot with an empty range is free).
+    keys: Vec<(u64, u32, u32)>,
+}
+
+/// The slot of [`Matcher::keys`] a key's probe starts at, for a table of `len` slots (a power of two).
+#[inline(always)]
+fn slot(key: u64, len: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (len - 1)
+}
+
+/// The first eight bytes of `b`, ASCII lower-cased, as a big-endian word.
+#[inline(always)]
+fn key(b: &[u8]) -> Option<u64> {
+    let eight: [u8; 8] = b.get(..8)?.try_into().ok()?;
+    Some(u64::from_be_bytes(eight.map(|c| c.to_ascii_lowercase())))
+}
+
+/// Bits in [`Matcher::starts`] (32 KiB); each start sets two.
+const START_BITS: usize = 1 << 18;
+
+/// Eight bytes as one word, ASCII letters folded to lower case (other bytes change too, the same way for patterns and
+/// haystacks, which is all a filter needs).
+#[inline(always)]
+fn fold(eight: [u8; 8]) -> u64 {
+    u64::from_le_bytes(eight) | 0x2020_2020_2020_2020
+}
+
+/// The filter's two bits for a folded start.
+#[inline(always)]
+fn start_bits(folded: u64) -> [usize; 2] {
+    let h = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    [
+        (h >> 46) as usize % START_BITS,
+        (h >> 18) as usize % START_BITS,
+    ]
+}
+
+impl Matcher {
+    /// The longest pattern that starts at `h[start]` (its index in the table), with where it ends.
+    ///
+    /// The table is sorted, so the largest pattern not above the haystack's rest `s` is either a prefix of `s`,
+    /// and then the longest one, or shares only `l` bytes with it, and then every pattern that is a prefix of `s`
+    /// is one of `s[..l]` and comes before it: search again with `s[..l]`. Each round shortens `s`.
+    ///
+    /// Every pattern has at least eight bytes, so only the rows that start with the haystack's eight are searched.
+    fn longest(&self, h: &[u8], start: usize) -> Option<(usize, usize)> {
+        let mut s = &h[start..];
+        let k = key(s)?;
+        let (lo, mut hi) = self.rows_starting(k)?;
+        loop {
+            let idx = lo
+                + tables::TEXTS[lo..hi]
+                    .partition_point(|(p, _, _)| folded_cmp(p.as_bytes(), s).is_le());
+            if idx == lo {
+                return None;
+            }
+            let (p, _, _) = tables::TEXTS[idx - 1];
+            let l = folded_common(p.as_bytes(), s);
+            if l == p.len() {
+                return Some((idx - 1, start + l));
+            }
+            if l == 0 {
+                return None;
+            }
+            s = &s[..l];
+            hi = idx - 1;
+        }
+    }
+
+    /// The range of the table's rows whose first eight bytes are `key`.
+    #[inline(always)]
+    fn rows_starting(&self, key: u64) -> Option<(usize, usize)> {
+        let mask = self.keys.len() - 1;
+        let mut at = slot(key, self.keys.len());
+        loop {
+            let (k, lo, hi) = self.keys[at];
+            if hi == 0 {
+                return None;
+            }
+            if k == key {
+                return Some((lo as usize, hi as usize));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    #[inline(always)]
+    fn may_start(&self, h: &[u8], i: usize) -> bool {
+        match h.get(i..i + 8) {
+            Some(eight) => start_bits(fold(eight.try_into().expect("8 bytes")))
+                .iter()
+                .all(|bit| self.starts[bit / 64] & (1 << (bit % 64)) != 0),
+            // Every pattern has at least eight bytes.
+            None => false,
+        }
+    }
+}
+
+/// The places in `h[base..base + 64]` where a pattern may start, as bits (bit `k` for `base + k`): a letter after a
+/// byte that is not one (`h[i - 1]`, or a token byte when `token_before` at 0), or a `{`. Every pattern starts with
+/// a letter or a `{` (a test checks it); a letter after a digit or `_` is let through here and refused by
+/// [`Messages::bounded`]. A full block is computed without branches, one byte at a time into masks the compiler
+/// turns into vector instructions, then packed into bits; the bytes before are the same mask shifted.
+fn block_starts(h: &[u8], base: usize, token_before: bool) -> u64 {
+    const LANES: usize = 64;
+    let letter = |b: u8| u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+    let before = if base == 0 {
+        u64::from(token_before)
+    } else {
+        u64::from(letter(h[base - 1]))
+    };
+    let Some(block) = h.get(base..base + LANES) else {
+        let (mut letters, mut braces) = (0u64, 0u64);
+        for (k, &b) in h[base..].iter().enumerate() {
+            letters |= u64::from(letter(b)) << k;
+            braces |= u64::from(b == b'{') << k;
+        }
+        return (letters & !((letters << 1) | before)) | braces;
+    };
+    let mut letters = [0u8; LANES];
+    let mut braces = [0u8; LANES];
+    for ((l, c), &b) in letters.iter_mut().zip(braces.iter_mut()).zip(block) {
+        *l = letter(b);
+        *c = u8::from(b == b'{');
+    }
+    let (letters, braces) = (pack(&letters), pack(&braces));
+    (letters & !((letters << 1) | before)) | braces
+}
+
+/// 64 bytes of 0 or 1 into 64 bits. For eight bytes, the product puts byte `i`'s bit at bit `56 + i`, and no two of
+/// its other terms meet, so nothing carries into the top byte.
+#[inline(always)]
+fn pack(bytes: &[u8; 64]) -> u64 {
+    bytes
+        .chunks_exact(8)
+        .enumerate()
+        .fold(0, |bits, (k, word)| {
+            let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+            bits | ((word.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k))
+        })
+}
+
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut starts = vec![0u64; START_BITS / 64];
+        for (text, _, _) in tables::TEXTS {
+            let eight = text.as_bytes()[..8].try_into().expect("8 bytes");
+            for bit in start_bits(fold(eight)) {
+                starts[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        // The sorted table's runs of one first eight bytes, then a hash table of them at most a quarter full.
+        let mut runs: Vec<(u64, u32, u32)> = Vec::new();
+        for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
+            let k = key(text.as_bytes()).expect("every pattern has eight bytes");
+            let i = i as u32;
+            match runs.last_mut() {
+                Some(last) if last.0 == k => last.2 = i + 1,
+                _ => runs.push((k, i, i + 1)),
+            }
+        }
+        let len = (runs.len() * 4).next_power_of_two();
+        let mut keys = vec![(0, 0, 0); len];
+        for run in runs {
+            let mut at = slot(run.0, len);
+            while keys[at].2 != 0 {
+                at = (at + 1) & (len - 1);
+            }
+            keys[at] = run;
+        }
+        Matcher { starts, keys }
+    })
+}
+
+/// A pattern (lower case) against haystack bytes, ASCII case folded.
+fn folded_cmp(pattern: &[u8], hay: &[u8]) -> core::cmp::Ordering {
+    let l = folded_common(pattern, hay);
+    match (pattern.get(l), hay.get(l)) {
+        (Some(p), Some(b)) => p.cmp(&b.to_ascii_lowercase()),
+        (p, b) => p.is_some().cmp(&b.is_some()),
+    }
+}
+
+/// How many bytes a pattern (lower case) and haystack bytes share at their start, ASCII case folded.
+fn folded_common(pattern: &[u8], hay: &[u8]) -> usize {
+    pattern
+        .iter()
+        .zip(hay)
+        .take_while(|(p, b)| **p == b.to_ascii_lowercase())
+        .count()
+}
+
+/// Every recognised text as the table holds it (lower case, without a final period), with the code it names and
+/// whether it counts anywhere in prose (`true`) or only as a whole message.
+///
+/// ```
+/// let (_, code, anywhere) = secstatus::texts().find(|(t, _, _)| *t == "clock skew too great").unwrap();
+/// assert_eq!((code.name(), anywhere), ("KRB_AP_ERR_SKEW", true));
+/// ```
+pub fn texts() -> impl Iterator<Item = (&'static str, Code, bool)> {
+    tables::TEXTS
+        .iter()
+        .filter_map(|(text, target, anywhere)| Some((*text, target.code()?, *anywhere)))
+}
+
+/// The message texts in `haystack`, in order and without overlap, treating its edges as word boundaries and line
+/// ends. Each is a [`Found`] with [`Form::Message`].
+pub fn find_messages(haystack: &[u8]) -> Messages<'_> {
+    find_messages_with_context(haystack, false, false)
+}
+
+/// Like [`find_messages`], for a piece of a longer stream: `token_before` and `token_after` say whether the bytes
+/// just outside the piece are token bytes (a text glued to them is not reported).
+pub(crate) fn find_messages_with_context(
+    haystack: &[u8],
+    token_before: bool,
+    token_after: bool,
+) -> Messages<'_> {
+    Messages {
+        haystack,
+        base: 0,
+        bits: 0,
+        next: 0,
+        token_before,
+        token_after,
+    }
+}
+
+/// The iterator of [`find_messages`].
+#[derive(Clone, Debug)]
+pub struct Messages<'h> {
+    haystack: &'h [u8],
+    /// Where the block of [`block_starts`] that `bits` holds starts.
+    base: usize,
+    /// The places of that block still to try.
+    bits: u64,
+    /// Where the next block starts.
+    next: usize,
+    token_before: bool,
+    token_after: bool,
+}
+
+impl Iterator for Messages<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        let h = self.haystack;
+        let m = matcher();
+        loop {
+            while self.bits == 0 {
+                if self.next >= h.len() {
+                    return None;
+                }
+                self.base = self.next;
+                self.bits = block_starts(h, self.base, self.token_before);
+                self.next = h.len().min(self.base + 64);
+            }
+            let start = self.base + self.bits.trailing_zeros() as usize;
+            self.bits &= self.bits - 1;
+            if !m.may_start(h, start) {
+                continue;
+            }
+            let Some((pattern, end)) = m.longest(h, start) else {
+                continue;
+            };
+            let (_, target, anywhere) = tables::TEXTS[pattern];
+            let Some(code) = target.code() else {
+                continue;
+            };
+            if self.bounded(start, end) && (anywhere || self.whole_message(start, end)) {
+                // Go on after the match.
+                self.bits = 0;
+                self.next = end;
+                return Some(Found {
+                    start,
+                    end,
+                    code,
+                    form: Form::Message,
+                });
+            }
+        }
+    }
+}
+
+impl Messages<'_> {
+    /// Whether `h[start..end]` is not glued to a word on either side.
+    fn bounded(&self, start: usize, end: usize) -> bool {
+        let h = self.haystack;
+        let before = if start == 0 {
+            !self.token_before
+        } else {
+            !(is_token_byte(h[start]) && is_token_byte(h[start - 1]))
+        };
+        let after = if end == h.len() {
+            !(self.token_after && is_token_byte(h[end - 1]))
+        } else {
+            !(is_token_byte(h[end - 1]) && is_token_byte(h[end]))
+        };
+        before && after
+    }
+
+    /// Whether `h[start..end]` is a whole message: after the start of a line or a `:` (and spaces), before a final
+    /// period, spaces and the end of the line.
+    fn whole_message(&self, start: usize, end: usize) -> bool {
+        let h = self.haystack;
+        let blank = |b: &u8| matches!(b, b' ' | b'\t');
+        let lead = h[..start].iter().rev().take_while(|b| blank(b)).count();
+        let opens = match start - lead {
+            0 => !self.token_before,
+            i => matches!(h[i - 1], b'\n' | b'\r' | b':'),
+        };
+        let mut rest = &h[end..];
+        if let [b'.', tail @ ..] = rest {
+            rest = tail;
+        }
+        let trail = rest.iter().take_while(|b| blank(b)).count();
+        let closes = match rest.get(trail) {
+            None => !self.token_after || trail > 0,
+            Some(b) => matches!(b, b'\n' | b'\r'),
+        };
+        opens && closes
+    }
+}
+
+/// `codes` and `messages`, each in order, merged in order; a message that overlaps a code is dropped.
+pub(crate) fn merge(
+    codes: impl Iterator<Item = Found>,
+    messages: impl Iterator<Item = Found>,
+) -> impl Iterator<Item = Found> {
+    let mut codes = codes.peekable();
+    let mut messages = messages.peekable();
+    let mut last_code_end = 0;
+    core::iter::from_fn(move || loop {
+        match (codes.peek(), messages.peek()) {
+            (Some(c), Some(m)) if m.start < c.end && c.start < m.end => {
+                messages.next();
+            }
+            (Some(c), Some(m)) if m.start < c.start => {
+                let m = *m;
+                messages.next();
+                if m.start >= last_code_end {
+                    return Some(m);
+                }
+            }
+            (Some(_), _) => {
+                let c = codes.next()?;
+                last_code_end = c.end;
+                return Some(c);
+            }
+            (None, Some(m)) => {
+                let m = *m;
+                messages.next();
+                if m.start >= last_code_end {
+                    return Some(m);
+                }
+            }
+            (None, None) => return None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::string::String;
+
+    fn names(h: &str) -> Vec<&'static str> {
+        find_messages(h.as_bytes()).map(|f| f.code.name()).collect()
+    }
+
+    fn spans(h: &str) -> Vec<&str> {
+        find_messages(h.as_bytes())
+            .map(|f| &h[f.start..f.end])
+            .collect()
+    }
+
+    // Each expectation is the name its source gives the text (data/texts.toml, MS-ERREF, the catalogue).
+    #[test]
+    fn the_issues_lines() {
+        let cases = [
+            (
+                ".NET Win32Exception (0x80004005): The target principal name is incorrect",
+                "SEC_E_WRONG_PRINCIPAL",
+            ),
+            (
+                "kinit: Preauthentication failed while getting initial credentials",
+                "KDC_ERR_PREAUTH_FAILED",
+            ),
+            ("KrbException: Message stream modified (41)", "KRB_AP_ERR_MODIFIED"),
+            ("GSSException: No valid credentials provided", "GSS_S_NO_CRED"),
+            (
+                "Unspecified GSS failure.  Minor code may provide more information",
+                "GSS_S_FAILURE",
+            ),
+            (
+                "error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure",
+                "handshake_failure",
+            ),
+            ("Error: Access is denied.", "ERROR_ACCESS_DENIED"),
+            (
+                "javax.net.ssl.SSLException: Received fatal alert: handshake_failure",
+                "handshake_failure",
+            ),
+            (
+                "The revocation function was unable to check revocation because the revocation server was offline.",
+                "CRYPT_E_REVOCATION_OFFLINE",
+            ),
+        ];
+        for (line, name) in cases {
+            assert_eq!(names(line), [name], "{line}");
+        }
+    }
+
+    #[test]
+    fn small_variations_are_tolerated() {
+        for line in [
+            "CLOCK SKEW TOO GREAT",
+            "clock skew too great.",
+            "Unspecified GSS failure. Minor code may provide more information",
+            "unspecified gss failure.  minor code may provide more information.",
+            "No credentials were supplied or the credentials were unavailable or inaccessible",
+        ] {
+            assert_eq!(names(line).len(), 1, "{line}");
+        }
+        assert_eq!(spans("x: Clock skew too great."), ["Clock skew too great"]);
+    }
+
+    #[test]
+    fn the_longest_text_at_a_place_wins() {
+        // MIT's older and newer GSS_S_NO_CRED texts: the longer one is the match.
+        let line = "gss: No credentials were supplied, or the credentials were unavailable or inaccessible";
+        assert_eq!(
+            spans(line),
+            ["No credentials were supplied, or the credentials were unavailable or inaccessible"]
+        );
+    }
+
+    #[test]
+    fn the_sspi_code_stands_for_its_twins() {
+        assert!(find_messages(b"The logon attempt failed")
+            .all(|f| matches!(f.code, Code::Sspi(e) if e.name() == "SEC_E_LOGON_DENIED")));
+    }
+
+    #[test]
+    fn ordinary_prose_is_no_message() {
+        for line in [
+            "The access to the building is denied after ten.",
+            "we learnt that access is denied to guests",
+            "Access is denied. Try again later",
+            "the ticket expired yesterday and the clock was wrong",
+            "Your password has expired, please change it",
+            "INFO 2024-01-01 server started on port 8080, handshake ok",
+            "GET /index.html HTTP/1.1 200 OK",
+            "The operation completed successfully.",
+            "the client was not found in the database",
+        ] {
+            assert_eq!(names(line), Vec::<&str>::new(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_cut_or_glued_text_is_no_message() {
+        for line in [
+            "Clock skew too",
+            "lock skew too great",
+            "XClock skew too great",
+            "Clock skew too greatly",
+            "Message stream modifiedness",
+            "sslv3 alert handshake failures",
+        ] {
+            assert_eq!(names(line), Vec::<&str>::new(), "{line}");
+        }
+        assert_eq!(
+            find_messages_with_context(b"Clock skew too great", true, false).count(),
+            0
+        );
+        assert_eq!(
+            find_messages_with_context(b"Clock skew too great", false, true).count(),
+            0
+        );
+    }
+
+    #[test]
+    fn short_texts_only_as_whole_messages() {
+        assert_eq!(names("Error: Access is denied."), ["ERROR_ACCESS_DENIED"]);
+        assert_eq!(names("Access is denied.\r\n"), ["ERROR_ACCESS_DENIED"]);
+        assert_eq!(
+            names("KrbException: Ticket expired"),
+            ["KRB_AP_ERR_TKT_EXPIRED"]
+        );
+        assert_eq!(names("the door said Access is denied."), Vec::<&str>::new());
+        assert_eq!(names("Error: Access is denied for now"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn messages_come_in_order_without_overlap() {
+        let line = "Clock skew too great; Message stream modified; Request is a replay";
+        assert_eq!(
+            names(line),
+            [
+                "KRB_AP_ERR_SKEW",
+                "KRB_AP_ERR_MODIFIED",
+                "KRB_AP_ERR_REPEAT"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_pattern_starts_where_the_filter_looks() {
+        for (text, _, _) in texts() {
+            let b = text.as_bytes();
+            assert!(b.len() >= 8, "{text}");
+            assert!(b[0].is_ascii_alphabetic() || b[0] == b'{', "{text}");
+            assert!(matcher().may_start(b, 0), "{text}");
+        }
+    }
+
+    #[test]
+    fn word_starts_are_found_across_windows() {
+        for pad in 0..200 {
+            let mut h = vec![b' '; 300];
+            h[pad..pad + 20].copy_from_slice(b"Clock skew too great");
+            let found: Vec<_> = find_messages(&h)
+                .map(|f| (f.start, f.code.name()))
+                .collect();
+            assert_eq!(found, [(pad, "KRB_AP_ERR_SKEW")], "pad {pad}");
+            if pad > 0 {
+                let mut glued = h.clone();
+                glued[pad - 1] = b'x';
+                assert!(find_messages(&glued).next().is_none(), "pad {pad}");
+            }
+        }
+    }
+
+    #[test]
+    fn block_starts_agrees_with_a_plain_loop() {
+        let set = b"ab {_9 .Zq\t-\xc3[@`\xfbz{A";
+        let h: Vec<u8> = (0..400usize).map(|i| set[i * 7 % set.len()]).collect();
+        for base in [0, 1, 5, 63, 64, 100, 336, 350] {
+            let plain = (base..h.len().min(base + 64)).fold(0u64, |bits, i| {
+                let before = i > 0 && h[i - 1].is_ascii_alphabetic();
+                let start = (h[i].is_ascii_alphabetic() && !before) || h[i] == b'{';
+                bits | (u64::from(start) << (i - base))
+            });
+            assert_eq!(block_starts(&h, base, false), plain, "base {base}");
+        }
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_without_repeats() {
+        assert!(tables::TEXTS.windows(2).all(|w| w[0].0 < w[1].0));
+        // Every row is in the range of its first eight bytes.
+        for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
+            let (lo, hi) = matcher()
+                .rows_starting(key(text.as_bytes()).unwrap())
+                .unwrap();
+            assert!((lo..hi).contains(&i), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_longest_prefix_search_agrees_with_a_plain_one() {
+        for line in [
+            "no credentials were supplied, or the credentials were unavailable or inaccessible.",
+            "No credentials were supplied and more",
+            "password has expired - change password to reset",
+            "Password has expired - change",
+            "the specified network password is not correct",
+            "The specified zzz",
+            "zzz",
+        ] {
+            let h = line.as_bytes();
+            let plain = tables::TEXTS
+                .iter()
+                .enumerate()
+                .filter(|(_, (p, _, _))| {
+                    h.len() >= p.len() && h[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                })
+                .max_by_key(|(_, (p, _, _))| p.len())
+                .map(|(i, (p, _, _))| (i, p.len()));
+            assert_eq!(matcher().longest(h, 0), plain, "{line}");
+        }
+    }
+
+    #[test]
+    fn every_row_resolves_to_a_code() {
+        assert_eq!(texts().count(), tables::TEXTS.len());
+        let mut seen = String::new();
+        for (text, _, _) in texts() {
+            assert_eq!(text, text.to_ascii_lowercase());
+            seen.clear();
+            seen.push_str(text);
+            assert!(!seen.ends_with('.'), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_stream_reports_messages_among_codes() {
+        use crate::stream::{Hit, Sink, Stream};
+        struct Names(Vec<(u64, &'static str, Form)>);
+        impl Sink for Names {
+            const LINES: bool = true;
+            fn matched(&mut self, hit: &Hit<'_>) -> std::io::Result<()> {
+                self.0
+                    .push((hit.line, hit.found.code.name(), hit.found.form));
+                Ok(())
+            }
+        }
+        let log = b"ok\nKrbException: Clock skew too great (37)\n0x80090322 The target principal name is incorrect.\nthe clock skew too\n";
+        let mut names = Names(Vec::new());
+        Stream::new().run(&mut &log[..], &mut names).unwrap();
+        assert_eq!(
+            names.0,
+            [
+                (2, "KRB_AP_ERR_SKEW", Form::Message),
+                (3, "SEC_E_WRONG_PRINCIPAL", Form::Hex),
+                (3, "SEC_E_WRONG_PRINCIPAL", Form::Message),
+            ]
+        );
+    }
+
+    #[test]
+    fn merging_keeps_codes_and_drops_overlapping_messages() {
+        let f = |start, end, form| Found {
+            start,
+            end,
+            code: Code::Sspi(SecStatus::SEC_E_TIME_SKEW.entry().unwrap()),
+            form,
+        };
+        let codes = vec![f(10, 20, Form::Hex), f(30, 40, Form::Hex)];
+        let messages = vec![
+            f(0, 5, Form::Message),
+            f(15, 25, Form::Message),
+            f(41, 50, Form::Message),
+        ];
+        let merged: Vec<_> = merge(codes.into_iter(), messages.into_iter())
+            .map(|f| (f.start, f.form))
+            .collect();
+        assert_eq!(
+            merged,
+            [
+                (0, Form::Message),
+                (10, Form::Hex),
+                (30, Form::Hex),
+                (41, Form::Message)
+            ]
+        );
+    }
+}
