@@ -249,7 +249,7 @@ pub(super) fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<H
 }
 
 /// A TLS alert named at `h[i]`: one identifier (`handshake_failure`, `HandshakeFailure`, `UnknownCA`) or up to four
-/// words of letters (`handshake failure`, `Unknown CA`), longest first.
+/// words of letters (`handshake failure`, `Unknown CA`), longest first; either is a [`Form::Name`].
 fn alert_name(h: &[u8], i: usize, open_end: bool) -> Option<Hit> {
     let mut ends = [0usize; 4];
     let mut n = 0;
@@ -273,8 +273,7 @@ fn alert_name(h: &[u8], i: usize, open_end: bool) -> Option<Hit> {
         }
         let text = core::str::from_utf8(&h[i..end]).ok()?;
         let alert = TlsAlert::from_spelling(text).filter(|a| a.0 != 0)?;
-        let form = if k == 0 { Form::Name } else { Form::Message };
-        alert.info().map(|f| (i, end, Code::Foreign(f), form))
+        alert.info().map(|f| (i, end, Code::Foreign(f), Form::Name))
     })
 }
 
@@ -304,6 +303,13 @@ pub(super) fn ldap(h: &[u8], start: usize, end: usize, from: usize, open_end: bo
     let i = end + at;
     let stop = token_at(h, i);
     if stop == i || (stop == h.len() && !open_end) {
+        return None;
+    }
+    // A code between the two is reported first, so the sub-code after it cannot be (codes come in order).
+    if super::scan_with_context(&h[end..i], true, true)
+        .next()
+        .is_some()
+    {
         return None;
     }
     let value = crate::num::hex(&h[i..stop]).ok().filter(|&v| v != 0)?;

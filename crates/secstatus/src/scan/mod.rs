@@ -24,11 +24,13 @@ closed_set! {
     /// assert_eq!(Form::BareHex.as_str(), "bare_hex");
     /// ```
     pub enum Form {
-        /// A name: `SEC_E_LOGON_DENIED`.
+        /// A name: `SEC_E_LOGON_DENIED`, `KDC_ERR_PREAUTH_FAILED`, or a TLS alert as implementations spell it
+        /// after the word alert (`HandshakeFailure`, `handshake failure`).
         Name = "name",
         /// `0x` hex, any case, 1 to 8 digits: `0x8009030c`, `0x90312`.
         Hex = "hex",
-        /// Eight hex digits without a prefix: `80090308`.
+        /// Eight hex digits without a prefix: `80090308`; fewer where the context says (the LDAP diagnostic's
+        /// `data 525`).
         BareHex = "bare_hex",
         /// A negative decimal: `-2146893044`.
         SignedDecimal = "signed_decimal",
@@ -350,7 +352,9 @@ impl Iterator for Scan<'_> {
                             .flatten()
                     })
                     .map(|hit| (hit, Some(kind))),
-                None if h[start] == b'0' && h.get(start + 1).is_some_and(|&b| b | 0x20 == b'x') => {
+                None if h.get(start) == Some(&b'0')
+                    && h.get(start + 1).is_some_and(|&b| b | 0x20 == b'x') =>
+                {
                     context::before_number(h, start).and_then(|kind| {
                         context::number(h, start, kind, open_end).map(|hit| (hit, Some(kind)))
                     })
@@ -721,6 +725,8 @@ mod tests {
             .map(|f| (f.start, f.end))
             .collect();
         assert_eq!(found, [(5, 15)]);
+        // A colour escape whose parameters hold a trigger, at the very end: nothing is left of the token.
+        assert_eq!(names(b"\x1b[2140m"), []);
         // Only a real escape: a plain `m` still joins the token.
         assert_eq!(names(b"[31m0x80090308"), []);
         assert_eq!(names(b"m0x80090308"), []);
