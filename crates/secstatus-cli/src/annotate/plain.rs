@@ -197,8 +197,12 @@ fn ldap_sub_code(data: u32, lang: Lang) -> Option<(&'static str, String)> {
 
 /// The text appended to a line that holds codes.
 fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> String {
-    let parts: Vec<String> = pending
-        .iter()
+    // Most specific first: a Kerberos error, TLS alert or GSS-API status says what an SSPI code or HRESULT on the
+    // same line only summarises (`SEC_E_ILLEGAL_MESSAGE ... fatal alert code is 40`). Otherwise the line's order.
+    let mut ordered: Vec<&Noted> = pending.iter().collect();
+    ordered.sort_by_key(|o| !matches!(o.code.system(), "krb" | "tls" | "gss"));
+    let parts: Vec<String> = ordered
+        .into_iter()
         .map(|o| {
             let mut part = match o.code {
                 Code::Foreign(f) => {

@@ -278,3 +278,21 @@ fn the_sample_log_is_annotated() {
     // Eight lines with SSPI codes, one with the Security log's NTSTATUS.
     assert_eq!(r.stdout.matches("[secstatus:").count(), 9);
 }
+
+#[test]
+fn the_most_specific_code_leads_the_annotation() {
+    // RFC 8446: alert 40 is handshake_failure; Schannel reports a received fatal alert as SEC_E_ILLEGAL_MESSAGE.
+    let line = "AcceptSecurityContext failed: SEC_E_ILLEGAL_MESSAGE (0x80090326); The TLS protocol defined fatal alert code is 40.\n";
+    let (code, out, _) = annotate_stdin(&[], line.as_bytes());
+    assert_eq!(code, 0);
+    let out = String::from_utf8(out).unwrap();
+    let note = out.split("  [secstatus: ").nth(1).expect("annotated");
+    assert!(
+        note.starts_with("handshake_failure (40, TLS alert)"),
+        "{out}"
+    );
+    assert!(
+        note.contains("| SEC_E_ILLEGAL_MESSAGE (0x80090326)"),
+        "{out}"
+    );
+}
