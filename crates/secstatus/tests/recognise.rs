@@ -155,6 +155,11 @@ fn ordinary_log_content_is_silent() {
         "The Windows SChannel error state is 1205.",
         "Alert: disk usage 80% on /var",
         "alert 5 users about the change",
+        // A plain alert is a monitoring system's: no number and no words after it are a TLS alert.
+        "alert number 42 fired for host db7",
+        "Alert: access denied for user bob",
+        "PagerDuty alert 48 acknowledged",
+        "Version Major: 1, Minor: 0",
         "Major version 3, minor 2",
         "Failure Code: 0x0",
         "Result Code: 0x80",

@@ -13,8 +13,12 @@ use crate::{KerberosError, TlsAlert};
 pub(super) enum Kind {
     /// Kerberos error codes: `Failure Code: 0x18`, `Result Codes: 0x10 and 0x18`, `KRB-ERROR (37)`.
     Kerberos,
-    /// TLS alert descriptions, by number or by any spelling of the name: `alert code is 40`, `alert: unknown_ca`.
+    /// TLS alert descriptions, by number or by any spelling of the name, after a word that says TLS: `fatal alert
+    /// code is 40`, `SSL alert number 40`, `TLS alert: 'HandshakeFailure'`, `sslv3 alert handshake failure`.
     Tls,
+    /// After a plain `alert` (monitoring systems have alerts too): only an RFC name with an underscore
+    /// (`alert number and string for "unknown_ca"`), never a number.
+    TlsName,
     /// GSS-API major statuses: `Major (851968)`, `major_status: 00000001`.
     Gss,
     /// A Win32 error written as `0x` and 8 digits after `error code` (`0x000006ba`); shorter numbers there are
@@ -28,6 +32,12 @@ pub(super) type Hit = (usize, usize, Code, Form);
 /// How far past a context word its value may be: the longest run of filler words Schannel writes
 /// (`alert was received: 47`, `alert number and string for "unknown_ca"`), with room to spare.
 const REACH: usize = 48;
+
+/// Words before `alert` that make it a TLS alert: `TLS alert`, `SSL alert`, OpenSSL's `sslv3 alert` and `tlsv1
+/// alert`, Schannel's and Java's `fatal alert`, Erlang's `CLIENT ALERT`.
+const TLS_WORDS: [&str; 10] = [
+    "tls", "ssl", "sslv3", "tlsv1", "tlsv13", "fatal", "warning", "client", "server", "schannel",
+];
 
 /// Words between `alert` and the alert itself that say nothing of their own.
 const FILLERS: [&str; 18] = [
@@ -136,7 +146,15 @@ pub(super) fn word(h: &[u8], start: usize, end: usize) -> Option<(Kind, usize)> 
     let token = &h[start..end];
     match token.len() {
         _ if token.len() >= 5 && eq(&token[token.len() - 5..], "alert") => {
-            (token.len() == 5 || token[token.len() - 6] == b'_').then_some((Kind::Tls, end))
+            if token.len() == 5 {
+                let before = word_before(h, start);
+                let tls = TLS_WORDS.iter().any(|w| eq(before, w));
+                Some((if tls { Kind::Tls } else { Kind::TlsName }, end))
+            } else {
+                // `tls_alert`, `ssl_alert` (Erlang, Python): the prefix says TLS.
+                let prefix = &token[..token.len() - 5];
+                (eq(prefix, "tls_") || eq(prefix, "ssl_")).then_some((Kind::Tls, end))
+            }
         }
         _ if eq(token, "major") || eq(token, "major_status") => Some((Kind::Gss, end)),
         3 if token == b"KRB" => {
@@ -169,9 +187,11 @@ pub(super) fn value(h: &[u8], at: usize, kind: Kind, open_end: bool) -> Option<H
             return None;
         }
         if h[i].is_ascii_digit() {
-            return number(h, i, kind, open_end);
+            return (kind != Kind::TlsName)
+                .then(|| number(h, i, kind, open_end))
+                .flatten();
         }
-        if kind != Kind::Tls {
+        if !matches!(kind, Kind::Tls | Kind::TlsName) {
             // `Result Code is 0x6`: only `is` may stand between a code word and its number.
             let w = token_at(h, i);
             if eq(&h[i..w], "is") {
@@ -180,7 +200,7 @@ pub(super) fn value(h: &[u8], at: usize, kind: Kind, open_end: bool) -> Option<H
             }
             return None;
         }
-        if let Some(hit) = alert_name(h, i, open_end) {
+        if let Some(hit) = alert_name(h, i, open_end, kind == Kind::Tls) {
             return Some(hit);
         }
         let w = token_at(h, i);
@@ -230,12 +250,13 @@ pub(super) fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<H
             .info()
             .filter(|f| f.value() != 0)
             .map(Code::Foreign),
-        Kind::Tls => u8::try_from(value)
+        Kind::Tls | Kind::TlsName => u8::try_from(value)
             .ok()
             .filter(|&v| v != 0)
             .and_then(|v| TlsAlert(v).info())
             .map(Code::Foreign),
-        Kind::Gss => (value != 0)
+        // A small major (a supplementary bit alone) only as `%08x` prints it: `Major: 1` is more often a version.
+        Kind::Gss => (value != 0 && (value >= 0x1_0000 || form == Form::BareHex))
             .then(|| crate::foreign(crate::System::Gss, value))
             .flatten()
             .map(Code::Foreign),
@@ -250,7 +271,7 @@ pub(super) fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<H
 
 /// A TLS alert named at `h[i]`: one identifier (`handshake_failure`, `HandshakeFailure`, `UnknownCA`) or up to four
 /// words of letters (`handshake failure`, `Unknown CA`), longest first; either is a [`Form::Name`].
-fn alert_name(h: &[u8], i: usize, open_end: bool) -> Option<Hit> {
+fn alert_name(h: &[u8], i: usize, open_end: bool, any_spelling: bool) -> Option<Hit> {
     let mut ends = [0usize; 4];
     let mut n = 0;
     let mut e = i;
@@ -272,6 +293,9 @@ fn alert_name(h: &[u8], i: usize, open_end: bool) -> Option<Hit> {
             return None;
         }
         let text = core::str::from_utf8(&h[i..end]).ok()?;
+        if !any_spelling && (k > 0 || !text.contains('_')) {
+            return None;
+        }
         let alert = TlsAlert::from_spelling(text).filter(|a| a.0 != 0)?;
         alert.info().map(|f| (i, end, Code::Foreign(f), Form::Name))
     })
