@@ -133,6 +133,16 @@ fn windows_codes_in_lines() {
     }
 }
 
+#[cfg(feature = "windows-errors")]
+#[test]
+fn a_define_of_the_codes_own_name_is_the_code() {
+    // ntstatus.h: STATUS_LOGON_FAILURE is 0xC000006D; the name and the value are both found.
+    assert_eq!(
+        systems_values("#define STATUS_LOGON_FAILURE 0xC000006D"),
+        [("ntstatus", 0xC000_006D), ("ntstatus", 0xC000_006D)]
+    );
+}
+
 #[test]
 fn ordinary_log_content_is_silent() {
     for line in [
@@ -160,6 +170,16 @@ fn ordinary_log_content_is_silent() {
         "Alert: access denied for user bob",
         "PagerDuty alert 48 acknowledged",
         "Version Major: 1, Minor: 0",
+        // x86 register numbers and CPUID leaves share NTSTATUS and HRESULT values (the Linux kernel's msr-index.h).
+        "#define MSR_EFER\t0xc0000080",
+        "#define MSR_GS_BASE 0xc0000101",
+        "kvm: vcpu0 ignored rdmsr: 0xc0000103 data 0x0",
+        "cpuid_leaf!(0x8000000A, 0x00000000, 1)",
+        // The first group of a GUID.
+        "request_id=c0000022-aaaa-bbbb-cccc-000000000000",
+        "{C000006D-0000-0000-C000-000000000046}",
+        // Kerberos event fields are written as Windows writes them.
+        "Result code: 0x18 from modem",
         "Major version 3, minor 2",
         "Failure Code: 0x0",
         "Result Code: 0x80",

@@ -94,7 +94,9 @@ fn word_before(h: &[u8], at: usize) -> &[u8] {
 fn code_kind(h: &[u8], start: usize) -> Option<Kind> {
     let (before_start, before_end) = word_start_before(h, start);
     let before = &h[before_start..before_end];
-    if eq(before, "failure") || eq(before, "result") {
+    // As Windows writes the events' fields and Microsoft's documentation: `Failure Code`, `Result Code(s)`.
+    let code_word = &h[start..h.len().min(start + 4)];
+    if (before == b"Failure" || before == b"Result") && code_word == b"Code" {
         Some(Kind::Kerberos)
     } else if eq(before, "alert") {
         Some(Kind::Tls)
@@ -139,6 +141,50 @@ pub(super) fn later_alert_code(h: &[u8], at: usize, open_end: bool) -> Option<Hi
     (code_kind(h, code)? == Kind::Tls)
         .then(|| number(h, code + 8, Kind::Tls, open_end))
         .flatten()
+}
+
+/// Whether a number that reads as `code` at `h[start..end]` may be one, by what stands around it: not the first
+/// group of a GUID (`{C000006D-0000-0000-C000-000000000046}`, `c0000022-aaaa-...`), not the value a C `#define`
+/// gives another name (`#define MSR_EFER 0xc0000080`: an x86 register number), not a register after `MSR`,
+/// `rdmsr` or `wrmsr`, not a `cpuid` leaf.
+pub(super) fn may_be_code(h: &[u8], start: usize, end: usize, code: Code, form: Form) -> bool {
+    let rest = &h[end..];
+    if form == Form::BareHex {
+        let guid = rest.len() >= 6
+            && rest[0] == b'-'
+            && rest[1..5].iter().all(u8::is_ascii_hexdigit)
+            && rest[5] == b'-';
+        return !guid;
+    }
+    if form != Form::Hex || matches!(code, Code::Sspi(_)) {
+        return true;
+    }
+    // The two words just before the number (`#define MSR_EFER`, `rdmsr:`, `MSR`, `cpuid_leaf!(`).
+    let mut at = start;
+    while at > 0
+        && start - at < LOOKBACK
+        && matches!(h[at - 1], b' ' | b'\t' | b':' | b'(' | b'!' | b'=')
+    {
+        at -= 1;
+    }
+    let (w1_start, w1_end) = word_start_before(h, at);
+    let last = &h[w1_start..w1_end];
+    if ["msr", "rdmsr", "wrmsr", "cpuid", "cpuid_leaf"]
+        .iter()
+        .any(|w| eq(last, w))
+    {
+        return false;
+    }
+    let mut d = w1_start;
+    while d > 0 && w1_start - d < LOOKBACK && matches!(h[d - 1], b' ' | b'\t') {
+        d -= 1;
+    }
+    if h[..d].ends_with(b"#define") {
+        // `#define NAME VALUE`: the value is NAME's; it is this code only if NAME is one of its names.
+        let name = core::str::from_utf8(last).unwrap_or("");
+        return code.name() == name;
+    }
+    true
 }
 
 /// What the context token `h[start..end]` says the values after it are, and where they may begin.

@@ -336,6 +336,9 @@ impl Iterator for Scan<'_> {
                 && ((start == 1 && !self.token_before)
                     || (start > 1 && !is_token_byte(h[start - 2])));
             if let Some((code, form)) = classify(&h[start..end], sign) {
+                if !context::may_be_code(h, start, end, code, form) {
+                    continue;
+                }
                 let start = if form == Form::SignedDecimal {
                     start - 1
                 } else {
