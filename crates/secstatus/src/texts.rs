@@ -363,7 +363,11 @@ impl Iterator for Messages<'_> {
             let Some(code) = target.code() else {
                 continue;
             };
-            if self.bounded(start, end) && (anywhere || self.whole_message(start, end)) {
+            let windows = !matches!(code.system(), "krb" | "gss" | "tls");
+            if self.bounded(start, end)
+                && (anywhere || self.whole_message(start, end))
+                && (!windows || self.ends_message(end))
+            {
                 // Go on after the match.
                 self.bits = 0;
                 self.next = end;
@@ -393,6 +397,24 @@ impl Messages<'_> {
             !(is_token_byte(h[end - 1]) && is_token_byte(h[end]))
         };
         before && after
+    }
+
+    /// Whether a message ends at `h[end]`: the end of the line, punctuation, a closing quote or bracket, or ` (`,
+    /// ` -`, ` [` before what a program appends (`(1722)`, `- details`). Windows' texts are ordinary English (`The
+    /// directory is not empty`); in prose they go on (`... is not empty yet`), in a message they stop.
+    fn ends_message(&self, end: usize) -> bool {
+        let h = self.haystack;
+        match h.get(end..) {
+            None | Some([]) => !self.token_after,
+            Some(
+                [b'\n' | b'\r' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'`'
+                | b')' | b']' | b'}' | b'>', ..],
+            ) => true,
+            Some([b' ', b'(' | b'-' | b'[', ..]) => true,
+            // The closing quotes of some consoles and pages: ” ’ » (UTF-8).
+            Some([0xE2, 0x80, 0x9D | 0x99, ..]) | Some([0xC2, 0xBB, ..]) => true,
+            _ => false,
+        }
     }
 
     /// Whether `h[start..end]` is a whole message: after the start of a line or a `:` (and spaces), before a final

@@ -133,6 +133,25 @@ fn windows_codes_in_lines() {
     }
 }
 
+#[cfg(feature = "texts")]
+#[test]
+fn windows_texts_in_prose_go_on_and_are_no_message() {
+    use secstatus::find_messages;
+    // winerror.h: ERROR_DIR_NOT_EMPTY "The directory is not empty.", WAIT_TIMEOUT "The wait operation timed out."
+    for line in [
+        "rmdir: The directory is not empty yet, retrying in 2s",
+        "scheduler: The wait operation timed out after 30s, requeueing job 812",
+    ] {
+        assert_eq!(find_messages(line.as_bytes()).count(), 0, "{line}");
+    }
+    for line in [
+        "rmdir: The directory is not empty.",
+        "Error: 'The wait operation timed out' (258)",
+    ] {
+        assert_eq!(find_messages(line.as_bytes()).count(), 1, "{line}");
+    }
+}
+
 #[cfg(feature = "windows-errors")]
 #[test]
 fn a_define_of_the_codes_own_name_is_the_code() {
