@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use secstatus::{
-    entries, find_messages, foreigns, ldap_data, scan, texts, Code, Form, Found, KerberosError, SecStatus, System,
-    TlsAlert,
+    entries, find_messages, foreigns, ldap_data, scan, texts, Code, Form, Found, KerberosError,
+    SecStatus, System, TlsAlert,
 };
 use secstatus_cli::testkit::Chunked;
 
@@ -79,7 +79,10 @@ fn check(h: &[u8], found: &[Found], token_before: bool, token_after: bool) {
         // One token; a TLS alert's name may be words (`handshake failure`).
         let spaced = f.form == Form::Name && f.code.system() == "tls";
         assert!(
-            !body.is_empty() && body.bytes().all(|b| is_token_byte(b) || (spaced && b == b' ')),
+            !body.is_empty()
+                && body
+                    .bytes()
+                    .all(|b| is_token_byte(b) || (spaced && b == b' ')),
             "{f:?}: {text:?} is not one token"
         );
         // Token boundaries, the edges judged by the context flags.
@@ -129,9 +132,14 @@ fn says(f: &Found, body: &str) -> bool {
         return match f.code {
             Code::Sspi(e) => secstatus::lookup_name(body) == Some(e),
             Code::Foreign(x) => match x.system() {
-                System::Kerberos => KerberosError::from_spelling(body) == Some(KerberosError(value)),
+                System::Kerberos => {
+                    KerberosError::from_spelling(body) == Some(KerberosError(value))
+                }
                 System::Tls => TlsAlert::from_spelling(body).map(|a| u32::from(a.0)) == Some(value),
-                _ => secstatus::foreign_by_name(body) == Some(x) || windows_error_named(body, x.system(), value),
+                _ => {
+                    secstatus::foreign_by_name(body) == Some(x)
+                        || windows_error_named(body, x.system(), value)
+                }
             },
             Code::WindowsError(e) => windows_error_named(body, e.system(), value),
             _ => false,
@@ -142,18 +150,30 @@ fn says(f: &Found, body: &str) -> bool {
         (Form::Hex, Some("0x" | "0X")) => {
             let d = &body[2..];
             // Sign-extended to 64 bits: `0xffffffff80070520`.
-            let d = if d.len() == 16 && d[..8].eq_ignore_ascii_case("ffffffff") { &d[8..] } else { d };
+            let d = if d.len() == 16 && d[..8].eq_ignore_ascii_case("ffffffff") {
+                &d[8..]
+            } else {
+                d
+            };
             (1..=8).contains(&d.len()).then(|| digits(d, 16)).flatten()
         }
-        (Form::BareHex, _) => (1..=8).contains(&body.len()).then(|| digits(body, 16)).flatten(),
-        (Form::SignedDecimal, _) => body.parse::<u32>().ok().filter(|&m| m <= 1 << 31).map(u32::wrapping_neg),
+        (Form::BareHex, _) => (1..=8)
+            .contains(&body.len())
+            .then(|| digits(body, 16))
+            .flatten(),
+        (Form::SignedDecimal, _) => body
+            .parse::<u32>()
+            .ok()
+            .filter(|&m| m <= 1 << 31)
+            .map(u32::wrapping_neg),
         (Form::UnsignedDecimal, _) => body.parse::<u32>().ok(),
         _ => None,
     };
     let Some(n) = read else { return false };
     let wraps = (n & 0xFFFF_0000 == 0x8007_0000 && n & 0xFFFF == value)
         || (n & 0x1000_0000 != 0 && n & !0x1000_0000 == value);
-    let com_err = system == "krb" && KerberosError::from_com_err(n as i32) == Some(KerberosError(value));
+    let com_err =
+        system == "krb" && KerberosError::from_com_err(n as i32) == Some(KerberosError(value));
     n == value || wraps || com_err
 }
 
@@ -285,7 +305,9 @@ fuzz_target!(|data: &[u8]| {
     // A stream that cuts no line finds exactly what the scanner finds. One that cuts an over-long line finds the
     // same SSPI codes; a neighbour's code read from the words before or after it (`Failure Code: 0x18`) may have
     // its context on the other side of the cut.
-    let cut = data.split(|&b| b == b'\n').any(|line| line.len() + 1 > segment);
+    let cut = data
+        .split(|&b| b == b'\n')
+        .any(|line| line.len() + 1 > segment);
     let sspi = |f: &&Found| !cut || matches!(f.code, Code::Sspi(_));
     assert_eq!(
         codes.iter().filter(sspi).collect::<Vec<_>>(),

@@ -143,11 +143,15 @@ pub(super) fn later_alert_code(h: &[u8], at: usize, open_end: bool) -> Option<Hi
         .flatten()
 }
 
-/// Whether a number that reads as `code` at `h[start..end]` may be one, by what stands around it: not the first
+/// Whether a number that reads as a neighbour's `code` at `h[start..end]` may be one, by what stands around it: not the first
 /// group of a GUID (`{C000006D-0000-0000-C000-000000000046}`, `c0000022-aaaa-...`), not the value a C `#define`
 /// gives another name (`#define MSR_EFER 0xc0000080`: an x86 register number), not a register after `MSR`,
 /// `rdmsr` or `wrmsr`, not a `cpuid` leaf.
 pub(super) fn may_be_code(h: &[u8], start: usize, end: usize, code: Code, form: Form) -> bool {
+    // SSPI codes are read from their form alone (a stream that cuts a long line finds the same ones).
+    if matches!(code, Code::Sspi(_)) {
+        return true;
+    }
     let rest = &h[end..];
     if form == Form::BareHex {
         let guid = rest.len() >= 6
@@ -156,7 +160,7 @@ pub(super) fn may_be_code(h: &[u8], start: usize, end: usize, code: Code, form: 
             && rest[5] == b'-';
         return !guid;
     }
-    if form != Form::Hex || matches!(code, Code::Sspi(_)) {
+    if form != Form::Hex {
         return true;
     }
     // The two words just before the number (`#define MSR_EFER`, `rdmsr:`, `MSR`, `cpuid_leaf!(`).
@@ -373,13 +377,6 @@ pub(super) fn ldap(h: &[u8], start: usize, end: usize, from: usize, open_end: bo
     let i = end + at;
     let stop = token_at(h, i);
     if stop == i || (stop == h.len() && !open_end) {
-        return None;
-    }
-    // A code between the two is reported first, so the sub-code after it cannot be (codes come in order).
-    if super::scan_with_context(&h[end..i], true, true)
-        .next()
-        .is_some()
-    {
         return None;
     }
     let value = crate::num::hex(&h[i..stop]).ok().filter(|&v| v != 0)?;

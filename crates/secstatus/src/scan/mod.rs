@@ -368,7 +368,20 @@ impl Iterator for Scan<'_> {
                 None => None,
             };
             if let Some((hit, list)) = hit {
-                return Some(self.emit(hit, list));
+                // A value found further on (`alert ... code is 40`, `DSID-... data 525`) counts only if no code lies
+                // between: codes are reported in order, and none may be skipped.
+                let gap = end..hit.0.max(end);
+                let skipped = !gap.is_empty()
+                    && scan_with_context(
+                        &h[gap.clone()],
+                        is_token_byte(h[end - 1]),
+                        is_token_byte(h[gap.end]),
+                    )
+                    .next()
+                    .is_some();
+                if !skipped {
+                    return Some(self.emit(hit, list));
+                }
             }
         }
     }
