@@ -275,8 +275,9 @@ fn the_sample_log_is_annotated() {
     assert_eq!(r.code, 0);
     let input = std::fs::read_to_string(SAMPLE).unwrap();
     assert_eq!(r.stdout.lines().count(), input.lines().count());
-    // Eight lines with SSPI codes, one with the Security log's NTSTATUS.
-    assert_eq!(r.stdout.matches("[secstatus:").count(), 9);
+    // Eight lines with SSPI codes, one with the Security log's NTSTATUS, and a Kerberos event field, a Schannel
+    // alert and a Java Kerberos message.
+    assert_eq!(r.stdout.matches("[secstatus:").count(), 12);
 }
 
 #[test]
