@@ -31,27 +31,7 @@ for density in sparse dense; do
   fi
 done
 
-# median wall seconds of a shell command over $RUNS runs
-median() {
-  local cmd=$1 times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    bash -c "$cmd" > /dev/null
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000 ))")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]/1e6}'
-}
-
-# peak resident memory (MiB) of a command, its output discarded
-peak() {
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f %M bash -c "$1 > /dev/null" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1/1024}'
-  else
-    echo "n/a"
-  fi
-}
+source benches/common.sh
 
 row() { # label, command, megabytes moved, baseline seconds
   local secs rate ratio

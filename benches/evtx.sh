@@ -36,27 +36,7 @@ fi
 events=$("$BIN" --json annotate "$file" | wc -l)
 mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.0f", b/1e6}')
 
-# median wall seconds of a shell command over $RUNS runs
-median() {
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    bash -c "$1" > /dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000 ))")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1e6}'
-}
-
-# peak resident memory (MiB) of a command, its output discarded
-peak() {
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f %M bash -c "$1 > /dev/null 2>&1" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1/1024}'
-  else
-    echo "n/a"
-  fi
-}
+source benches/common.sh
 
 echo "$file: $mb MB, $events events; $RUNS runs each, $(nproc) cores" >&2
 echo "| command | median s | events/s | peak MiB |" >&2
@@ -69,7 +49,7 @@ for row in \
   "evtx_dump -t 1 -o json FILE|evtx_dump -t 1 -o json $file"; do
   label=${row%%|*}
   cmd=${row#*|}
-  secs=$(median "$cmd")
+  secs=$(median "$cmd" 2)
   rate=$(awk -v s="$secs" -v n="$events" 'BEGIN {printf "%.0f", n/s}')
   printf '| `%s` | %s | %s | %s |\n' "$label" "$secs" "$rate" "$(peak "$cmd")" >&2
 done

@@ -80,12 +80,7 @@ fn check_json(data: &[u8], out: &[u8]) {
         text.is_empty() || text.ends_with('\n'),
         "JSON output does not end with a newline"
     );
-    // The scanner's codes, and the message texts that overlap none of them, in order (as the stream merges them).
-    let codes: Vec<_> = secstatus::scan(data).collect();
-    let messages = secstatus::find_messages(data)
-        .filter(|m| !codes.iter().any(|c| m.start < c.end && c.start < m.end));
-    let mut found: Vec<_> = codes.iter().copied().chain(messages).collect();
-    found.sort_by_key(|f| f.start);
+    let found: Vec<_> = secstatus::find_codes(data).collect();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), found.len(), "one JSON line per code");
     for (line, f) in lines.iter().zip(&found) {
@@ -140,11 +135,7 @@ fn check_summary(data: &[u8], out: &[u8]) {
             .map(|i| i.get("count").and_then(Value::as_u64).expect("count"))
             .sum()
     };
-    // The scanner's codes and the message texts that overlap none of them, as the stream merges them.
-    let codes: Vec<_> = secstatus::scan(data).collect();
-    let messages = secstatus::find_messages(data)
-        .filter(|m| !codes.iter().any(|c| m.start < c.end && c.start < m.end));
-    let found: Vec<_> = codes.iter().copied().chain(messages).collect();
+    let found: Vec<_> = secstatus::find_codes(data).collect();
     let sub_codes = found
         .iter()
         .filter_map(|f| secstatus::ldap_data(&data[f.end..]))

@@ -234,12 +234,8 @@ impl Found {
     /// `[WinError -2146893054]`, a log line.
     fn in_text(&mut self, query: &str) {
         let bytes = query.as_bytes();
-        let codes: Vec<_> = secstatus::scan(bytes).collect();
         // Message texts too (`Clock skew too great`), where they overlap no code.
-        let messages = secstatus::find_messages(bytes)
-            .filter(|m| !codes.iter().any(|c| m.start < c.end && c.start < m.end));
-        let all: Vec<_> = codes.iter().copied().chain(messages).collect();
-        for found in all {
+        for found in secstatus::find_codes(bytes) {
             match found.code {
                 Code::Sspi(e) if !self.readings.iter().any(|r| r.status == e.status()) => {
                     self.readings.push(Interpretation {

@@ -161,7 +161,7 @@ pub fn annotations<'o>(
     let mut stripped = Vec::with_capacity(input.len());
     for (n, (&i, &o)) in ins.iter().zip(&outs).enumerate() {
         let n = n + 1;
-        if secstatus::scan(i).next().is_none() && secstatus::find_messages(i).next().is_none() {
+        if secstatus::find_codes(i).next().is_none() {
             stripped.extend_from_slice(o);
             if i != o {
                 return Err(format!(

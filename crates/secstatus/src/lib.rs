@@ -158,4 +158,4 @@ pub use scan::{scan, Code, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};
 #[cfg(feature = "texts")]
-pub use texts::{find_messages, texts, Messages};
+pub use texts::{find_codes, find_messages, texts, Messages};

@@ -168,6 +168,11 @@ pub(crate) const fn pack(s: &[u8]) -> u128 {
     key
 }
 
+/// Whether `text` is one of the texts whose sorted [`pack`]s are `keys` (texts of at most 16 bytes).
+pub(crate) fn packed_contains(keys: &[u128], text: &[u8]) -> bool {
+    text.len() <= 16 && keys.binary_search(&pack(text)).is_ok()
+}
+
 /// [`pack`] of each text, at compile time.
 pub(crate) const fn pack_all<const N: usize>(texts: &[&str; N]) -> [u128; N] {
     let mut keys = [0u128; N];

@@ -440,6 +440,18 @@ impl Messages<'_> {
     }
 }
 
+/// Every code in `haystack` as annotate reports it: the scanner's codes and the message texts that overlap none of
+/// them, in order.
+///
+/// ```
+/// let line = b"Win32Exception (0x80004005): The target principal name is incorrect";
+/// let names: Vec<_> = secstatus::find_codes(line).map(|f| f.code.name()).collect();
+/// assert_eq!(names, ["E_FAIL", "SEC_E_WRONG_PRINCIPAL"]);
+/// ```
+pub fn find_codes(haystack: &[u8]) -> impl Iterator<Item = Found> + '_ {
+    merge(crate::scan(haystack), find_messages(haystack))
+}
+
 /// `codes` and `messages`, each in order, merged in order; a message that overlaps a code is dropped.
 pub(crate) fn merge(
     codes: impl Iterator<Item = Found>,

@@ -192,7 +192,7 @@ fn named(name: &str) -> impl Iterator<Item = &'static WindowsError> {
 /// capitals (`ERROR_`, `CRYPT_`).
 pub(crate) fn has_name_prefix(prefix: &[u8]) -> bool {
     static KEYS: [u128; NAME_PREFIXES.len()] = crate::num::pack_all(&NAME_PREFIXES);
-    prefix.len() <= 16 && KEYS.binary_search(&crate::num::pack(prefix)).is_ok()
+    crate::num::packed_contains(&KEYS, prefix)
 }
 
 /// A name in any case (`error_access_denied`), Markdown escapes (`E\_FAIL`) ignored.

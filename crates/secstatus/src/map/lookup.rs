@@ -42,7 +42,7 @@ pub fn foreign_by_name(name: &str) -> Option<&'static Foreign> {
 /// `_`, in capitals (`STATUS_`, `KDC_`).
 pub(crate) fn has_name_prefix(prefix: &[u8]) -> bool {
     static KEYS: [u128; NAME_PREFIXES.len()] = crate::num::pack_all(&NAME_PREFIXES);
-    prefix.len() <= 16 && KEYS.binary_search(&crate::num::pack(prefix)).is_ok()
+    crate::num::packed_contains(&KEYS, prefix)
 }
 
 /// Every foreign status, by system and value.

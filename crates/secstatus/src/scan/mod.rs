@@ -496,6 +496,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
                 (digits.len() == 8 && value & 0x8000_0000 != 0)
                     .then(|| windows_error(System::HResult, value))
                     .flatten()
+                    .map(|code| (code, Form::Hex))
             })
         }
         _ if token.len() == 8 && token.iter().all(u8::is_ascii_hexdigit) => {
@@ -523,7 +524,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             }
             numeric(value, form).or_else(|| match value >> 28 {
                 0xC => ntstatus(value, form),
-                _ => windows_error(System::HResult, value).map(|(code, _)| (code, form)),
+                _ => windows_error(System::HResult, value).map(|code| (code, form)),
             })
         }
         [b'A'..=b'Z', ..] if token.contains(&b'_') => name(token).map(|code| (code, Form::Name)),
@@ -535,7 +536,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
 fn ntstatus(value: u32, form: Form) -> Option<(Code, Form)> {
     foreign(System::NtStatus, value)
         .map(Code::Foreign)
-        .or_else(|| windows_error(System::NtStatus, value).map(|(code, _)| code))
+        .or_else(|| windows_error(System::NtStatus, value))
         .map(|code| (code, form))
 }
 
@@ -543,7 +544,7 @@ fn ntstatus(value: u32, form: Form) -> Option<(Code, Form)> {
 pub(crate) fn win32(value: u32) -> Option<Code> {
     foreign(System::Win32, value)
         .map(Code::Foreign)
-        .or_else(|| windows_error(System::Win32, value).map(|(code, _)| code))
+        .or_else(|| windows_error(System::Win32, value))
 }
 
 /// A name of a neighbouring system as its header or its implementations spell it: `KDC_ERR_PREAUTH_FAILED`,
@@ -613,7 +614,7 @@ fn windows_error_named(name: &str) -> Option<Code> {
 
 /// The broad tables' first name of `value` in `system` (feature `windows-errors`; without it, nothing).
 #[allow(unused_variables)]
-fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
+fn windows_error(system: System, value: u32) -> Option<Code> {
     #[cfg(feature = "windows-errors")]
     {
         use crate::ValueKind;
@@ -627,7 +628,7 @@ fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
         {
             // The curated row of the NTSTATUS inside, with its SSPI equivalent, comes first.
             if let Some(f) = foreign(System::NtStatus, ntstatus) {
-                return Some((Code::Foreign(f), Form::Hex));
+                return Some(Code::Foreign(f));
             }
         }
         // An HRESULT the table lacks may wrap a Win32 error or an NTSTATUS it has (HRESULT_FROM_WIN32, _FROM_NT).
@@ -643,9 +644,7 @@ fn windows_error(system: System, value: u32) -> Option<(Code, Form)> {
             }
             _ => &[][..],
         };
-        rows.first()
-            .or(inside.first())
-            .map(|e| (Code::WindowsError(e), Form::Hex))
+        rows.first().or(inside.first()).map(Code::WindowsError)
     }
     #[cfg(not(feature = "windows-errors"))]
     None
