@@ -1,4 +1,5 @@
-//! Scanner throughput in bytes per second: `cargo bench -p secstatus --bench scan`.
+//! Scanner throughput in bytes per second: `cargo bench -p secstatus --bench scan`; with `--all-features`, also
+//! the message-text pass and both merged, as annotate runs them.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -40,6 +41,15 @@ fn scan(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| secstatus::scan(std::hint::black_box(&data)).count())
         });
+        #[cfg(feature = "texts")]
+        {
+            group.bench_function(format!("{name}/messages"), |b| {
+                b.iter(|| secstatus::find_messages(std::hint::black_box(&data)).count())
+            });
+            group.bench_function(format!("{name}/codes_and_messages"), |b| {
+                b.iter(|| secstatus::find_codes(std::hint::black_box(&data)).count())
+            });
+        }
     }
     group.finish();
 }
