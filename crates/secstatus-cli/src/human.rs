@@ -85,7 +85,7 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         (
             "own",
             "(wording of this catalogue; no public text exists)",
-            "(формулировка каталога)",
+            "(формулировка каталога; публичного текста нет)",
         ),
         (
             "not_sspi",
@@ -321,17 +321,36 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
     );
     row(&mut out, style, w("category"), e.category().label(lang));
     row(&mut out, style, w("meaning"), e.meaning().get(lang));
-    let own = if full && e.message_source() == secstatus::MessageSource::Own {
-        format!(" {}", style.dim(w("own")))
-    } else {
-        String::new()
+    // The text Windows prints where it differs from the message: always in `explain`; in a lookup card only when
+    // it differs by more than a final period.
+    let windows = e.windows_message().filter(|text| {
+        full || text.trim_end_matches('.')
+            != e.message().get(secstatus::Lang::En).trim_end_matches('.')
+    });
+    // The message's source is named where it matters: beside a different text Windows prints, or when it is not
+    // [MS-ERREF]'s.
+    let source = match e.message_source() {
+        secstatus::MessageSource::Own if full => format!(" {}", style.dim(w("own"))),
+        secstatus::MessageSource::WinerrorH => format!(" {}", style.dim("[winerror.h]")),
+        secstatus::MessageSource::MsErref if windows.is_some() => {
+            format!(" {}", style.dim("[MS-ERREF]"))
+        }
+        _ => String::new(),
     };
     row(
         &mut out,
         style,
         w("message"),
-        &format!("{}{own}", e.message().get(lang)),
+        &format!("{}{source}", e.message().get(lang)),
     );
+    if let Some(text) = windows {
+        row(
+            &mut out,
+            style,
+            w("windows_prints"),
+            &format!("{text}{} {}", w("english"), style.dim("[winerror.h]")),
+        );
+    }
     if let Some(next) = e.next_step() {
         row(&mut out, style, w("next"), next.get(lang));
     }

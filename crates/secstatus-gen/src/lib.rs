@@ -167,7 +167,14 @@ pub const RETRIES: &[(&str, &str)] = &[
     ("may_help", "MayHelp"),
 ];
 /// `secstatus::MessageSource`, as `(key, Rust variant)`.
-pub const MESSAGE_SOURCES: &[(&str, &str)] = &[("ms-erref", "MsErref"), ("own", "Own")];
+pub const MESSAGE_SOURCES: &[(&str, &str)] = &[
+    ("ms-erref", "MsErref"),
+    ("own", "Own"),
+    ("winerror.h", "WinerrorH"),
+];
+
+/// The SDK header's texts, relative to the workspace root: what Windows prints for each security code.
+pub const SDK_MESSAGES_PATH: &str = "data/windows-errors/sdk-security-messages.tsv";
 
 fn variant(
     set: &[(&str, &'static str)],
@@ -187,9 +194,70 @@ fn variant(
     }
 }
 
-/// Parses and validates the data file and the specification table, and renders the generated Rust source.
+/// Parses and validates the data file and the specification table, and renders the generated Rust source, without
+/// the SDK header's texts (no entry gets a `windows_message`, and none may cite `winerror.h`).
 pub fn render(data_toml: &str, spec_tsv: &str) -> Result<String, DataError> {
-    render_codes(parse_data(data_toml)?, spec_tsv)
+    render_codes(parse_data(data_toml)?, spec_tsv, "")
+}
+
+/// As [`render`], with the SDK header's texts (`sdk-security-messages.tsv`): every code the header gives a text
+/// carries it, as its message (`message_source = "winerror.h"`) or beside it.
+pub fn render_with_sdk(
+    data_toml: &str,
+    spec_tsv: &str,
+    sdk_tsv: &str,
+) -> Result<String, DataError> {
+    render_codes(parse_data(data_toml)?, spec_tsv, sdk_tsv)
+}
+
+/// The SDK header's texts by name: `value<TAB>name<TAB>text` rows after `#` lines.
+fn parse_sdk(tsv: &str) -> Result<BTreeMap<String, (u32, String)>, DataError> {
+    let mut out = BTreeMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let [value, name, text] = line.splitn(3, '\t').collect::<Vec<_>>()[..] else {
+            return fail("sdk", format!("malformed row `{line}`"));
+        };
+        let Ok(value) = u32::from_str_radix(value.trim_start_matches("0x"), 16) else {
+            return fail("sdk", format!("bad value in `{line}`"));
+        };
+        out.insert(name.to_string(), (value, text.to_string()));
+    }
+    Ok(out)
+}
+
+/// The text the SDK header gives `c` (by its name or an alias), checked against its value and its message source.
+fn sdk_text(c: &Code, sdk: &BTreeMap<String, (u32, String)>) -> Result<Option<String>, DataError> {
+    let n = c.name.as_str();
+    let mut found: Option<&str> = None;
+    for name in std::iter::once(&c.name).chain(c.alias.iter().map(|a| &a.name)) {
+        if let Some((value, text)) = sdk.get(name) {
+            if *value != c.value {
+                return fail(
+                    n,
+                    format!("the SDK header gives `{name}` the value {}", Hex(*value)),
+                );
+            }
+            if found.is_some_and(|f| f != text) {
+                return fail(
+                    n,
+                    "the SDK header gives the names of this value different texts",
+                );
+            }
+            found = Some(text);
+        }
+    }
+    match (c.message_source.as_str(), found) {
+        ("winerror.h", Some(text)) if text != c.message.en => fail(
+            n,
+            format!("message.en must be the SDK header's text verbatim: `{text}`"),
+        ),
+        ("winerror.h", None) => fail(n, "message_source is winerror.h but the SDK header has no text for it"),
+        ("own", Some(text)) => fail(
+            n,
+            format!("the SDK header has the text Windows prints: make message.en `{text}` with message_source = \"winerror.h\""),
+        ),
+        _ => Ok(found.filter(|t| *t != c.message.en).map(str::to_string)),
+    }
 }
 
 /// `data/codes.toml`, parsed.
@@ -198,11 +266,16 @@ fn parse_data(data_toml: &str) -> Result<Data, DataError> {
 }
 
 /// Validates the parsed data against the specification table and renders the generated Rust source.
-fn render_codes(data: Data, spec_tsv: &str) -> Result<String, DataError> {
+fn render_codes(data: Data, spec_tsv: &str, sdk_tsv: &str) -> Result<String, DataError> {
     let mut codes = data.code;
     codes.sort_by_key(|c| c.value);
     validate(&codes, &data.source, &parse_spec(spec_tsv)?)?;
-    Ok(emit(&codes))
+    let sdk = parse_sdk(sdk_tsv)?;
+    let windows: Vec<Option<String>> = codes
+        .iter()
+        .map(|c| sdk_text(c, &sdk))
+        .collect::<Result<_, _>>()?;
+    Ok(emit(&codes, &windows))
 }
 
 /// The specification's table: name -> English meaning, with Markdown links reduced to their text.
@@ -517,13 +590,14 @@ fn texts(list: &[Text]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-/// `generated.rs`: the constants, the entries and the name index.
-fn emit(codes: &[Code]) -> String {
+/// `generated.rs`: the constants, the entries (with the SDK header's text of each, where it differs from the
+/// message) and the name index.
+fn emit(codes: &[Code], windows: &[Option<String>]) -> String {
     let mut out = Out::default();
     emit_header(&mut out);
     emit_constants(&mut out, codes);
     out.blank();
-    emit_entries(&mut out, codes);
+    emit_entries(&mut out, codes, windows);
     out.blank();
     emit_names(&mut out, codes);
     out.finish()
@@ -531,7 +605,7 @@ fn emit(codes: &[Code]) -> String {
 
 fn emit_header(out: &mut Out) {
     out.line(format_args!(
-        "// @generated by `{REGENERATE}` from {DATA_PATH}. Do not edit: edit the data file and regenerate."
+        "// @generated by `{REGENERATE}` from {DATA_PATH} and {SDK_MESSAGES_PATH}. Do not edit: edit the data files and regenerate."
     ));
     out.line("// Data only; the logic lives in the hand-written modules.");
     out.blank();
@@ -569,7 +643,7 @@ fn emit_constants(out: &mut Out, codes: &[Code]) {
 }
 
 /// `ENTRY_COUNT` and `ENTRIES`, sorted by unsigned value.
-fn emit_entries(out: &mut Out, codes: &[Code]) {
+fn emit_entries(out: &mut Out, codes: &[Code], windows: &[Option<String>]) {
     out.line("/// How many entries the catalogue has.");
     out.line(format_args!(
         "pub(crate) const ENTRY_COUNT: usize = {};",
@@ -578,13 +652,13 @@ fn emit_entries(out: &mut Out, codes: &[Code]) {
     out.blank();
     out.line("/// The catalogue, sorted by unsigned value.");
     out.line("pub(crate) static ENTRIES: [Entry; ENTRY_COUNT] = [");
-    for c in codes {
-        emit_entry(out, c);
+    for (c, w) in codes.iter().zip(windows) {
+        emit_entry(out, c, w);
     }
     out.line("];");
 }
 
-fn emit_entry(out: &mut Out, c: &Code) {
+fn emit_entry(out: &mut Out, c: &Code, windows: &Option<String>) {
     let aliases: Vec<_> = c
         .alias
         .iter()
@@ -624,6 +698,7 @@ fn emit_entry(out: &mut Out, c: &Code) {
                 rust_variant(MESSAGE_SOURCES, &c.message_source)
             ),
         ),
+        ("windows_message", option(windows, |s| lit(s))),
         ("next_step", option(&c.next, text_lit)),
         ("actor", actor),
         ("retry", retry),
@@ -701,6 +776,7 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
         |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("{path}: {e}"));
     let data = parse_data(&read(DATA_PATH)?).map_err(|e| format!("{DATA_PATH}: {e}"))?;
     let spec = read(SPEC_PATH)?;
+    let sdk = read(SDK_MESSAGES_PATH)?;
     let maps = read(MAPPINGS_PATH)?;
     let names = sspi_names(&data);
     let catalogue = catalogue_texts(&data);
@@ -727,7 +803,7 @@ pub fn render_workspace() -> Result<Vec<(&'static str, String)>, Box<dyn std::er
     Ok(vec![
         (
             OUTPUT_PATH,
-            render_codes(data, &spec).map_err(|e| format!("{DATA_PATH}: {e}"))?,
+            render_codes(data, &spec, &sdk).map_err(|e| format!("{DATA_PATH}: {e}"))?,
         ),
         (
             MAPPINGS_OUTPUT_PATH,

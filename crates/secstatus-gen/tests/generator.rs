@@ -1,7 +1,8 @@
 //! The generated files are fresh, and the generator refuses bad data with a message naming the entry.
 
 use secstatus_gen::{
-    render, render_mappings, render_windows_errors, render_workspace, workspace_root, REGENERATE,
+    render, render_mappings, render_windows_errors, render_with_sdk, render_workspace,
+    workspace_root, REGENERATE,
 };
 
 #[test]
@@ -539,4 +540,40 @@ fn windows_errors_reject_stale_decisions_and_bad_rows() {
         err.starts_with("win32.tsv: the table must start with the header"),
         "{err}"
     );
+}
+
+/// An SDK table in the shape of `data/windows-errors/sdk-security-messages.tsv`.
+const INSTALL_SDK: &str = "# value\tname\tmessage\n0x80090307\tSEC_E_CANNOT_INSTALL\tThe security package failed to initialize, and cannot be installed\n";
+
+#[test]
+fn the_sdk_text_goes_beside_a_different_message_and_own_words_are_refused() {
+    let out = render_with_sdk(&data(&[OK, INSTALL]), SPEC, INSTALL_SDK).unwrap();
+    assert!(out.contains(
+        "windows_message: Some(\"The security package failed to initialize, and cannot be installed\")"
+    ));
+    assert!(
+        out.contains("windows_message: None"),
+        "SEC_E_OK has no SDK text"
+    );
+    let own = INSTALL.replace("message_source = \"ms-erref\"", "message_source = \"own\"");
+    let err = render_with_sdk(&data(&[OK, &own]), SPEC, INSTALL_SDK)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("SEC_E_CANNOT_INSTALL: the SDK header has the text Windows prints"),
+        "{err}"
+    );
+    let sdk = INSTALL.replace(
+        "message_source = \"ms-erref\"",
+        "message_source = \"winerror.h\"",
+    );
+    let err = render_with_sdk(&data(&[OK, &sdk]), SPEC, INSTALL_SDK)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("message.en must be the SDK header's text verbatim"),
+        "{err}"
+    );
+    let err = render(&data(&[OK, &sdk]), SPEC).unwrap_err().to_string();
+    assert!(err.contains("the SDK header has no text for it"), "{err}");
 }

@@ -262,12 +262,15 @@ closed_set! {
     /// assert_eq!(entry.message_source(), MessageSource::MsErref);
     /// assert_eq!(MessageSource::MsErref.as_str(), "ms-erref");
     /// assert_eq!(MessageSource::Own.as_str(), "own");
+    /// assert_eq!(MessageSource::WinerrorH.as_str(), "winerror.h");
     /// ```
     pub enum MessageSource {
-        /// Microsoft's [MS-ERREF] section 2.1, the text Windows prints.
+        /// Microsoft's [MS-ERREF] section 2.1, the documented message.
         MsErref = "ms-erref",
         /// No public text exists; the catalogue wrote its own.
         Own = "own",
+        /// The Windows SDK's winerror.h MessageText, what FormatMessage prints, for codes [MS-ERREF] lacks.
+        WinerrorH = "winerror.h",
     }
 }
 
@@ -296,6 +299,7 @@ pub struct Entry {
     pub(crate) ru_note: Option<&'static str>,
     pub(crate) message: Text,
     pub(crate) message_source: MessageSource,
+    pub(crate) windows_message: Option<&'static str>,
     pub(crate) next_step: Option<Text>,
     pub(crate) actor: Option<Actor>,
     pub(crate) retry: Option<Retry>,
@@ -432,10 +436,25 @@ impl Entry {
     /// ```
     /// use secstatus::{MessageSource, SecStatus};
     /// assert_eq!(SecStatus::SEC_E_TIME_SKEW.entry().unwrap().message_source(), MessageSource::MsErref);
-    /// assert_eq!(SecStatus::SEC_E_NO_CONTEXT.entry().unwrap().message_source(), MessageSource::Own);
+    /// assert_eq!(SecStatus::SEC_E_NO_CONTEXT.entry().unwrap().message_source(), MessageSource::WinerrorH);
     /// ```
     pub const fn message_source(&self) -> MessageSource {
         self.message_source
+    }
+
+    /// The text Windows prints for the code (the Windows SDK's winerror.h MessageText, what FormatMessage returns),
+    /// verbatim, where it differs from the English [`message`](Self::message); English only. `None` when the
+    /// message is that text already or the SDK has none.
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let entry = SecStatus::SEC_E_INTERNAL_ERROR.entry().unwrap();
+    /// assert_eq!(entry.message().get(Lang::En), "The Local Security Authority (LSA) cannot be contacted.");
+    /// assert_eq!(entry.windows_message(), Some("The Local Security Authority cannot be contacted"));
+    /// assert_eq!(SecStatus::SEC_E_NO_CONTEXT.entry().unwrap().windows_message(), None);
+    /// ```
+    pub const fn windows_message(&self) -> Option<&'static str> {
+        self.windows_message
     }
 
     /// For a code that is not an error: what the caller must do next.

@@ -102,6 +102,10 @@ mod serde_impls {
             map.serialize_entry("ru_note", &self.ru_note())?;
             map.serialize_entry("message", &self.message())?;
             map.serialize_entry("message_source", self.message_source().as_str())?;
+            map.serialize_entry(
+                "windows_message",
+                &self.windows_message().map(|text| WindowsMessage { text }),
+            )?;
             map.serialize_entry("next_step", &self.next_step())?;
             map.serialize_entry("actor", &self.actor().map(|a| a.as_str()))?;
             map.serialize_entry("retry", &self.retry().map(|r| r.as_str()))?;
@@ -109,6 +113,20 @@ mod serde_impls {
             map.serialize_entry("fixes", self.fixes())?;
             map.serialize_entry("erratum", &self.erratum())?;
             map.serialize_entry("related", &Names(self.related()))?;
+            map.end()
+        }
+    }
+
+    /// The text Windows prints, with its source: `{"text": ..., "source": "winerror.h"}`.
+    struct WindowsMessage {
+        text: &'static str,
+    }
+
+    impl Serialize for WindowsMessage {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(2))?;
+            map.serialize_entry("text", self.text)?;
+            map.serialize_entry("source", "winerror.h")?;
             map.end()
         }
     }

@@ -268,7 +268,12 @@ fn field_weight(entry: &Entry, word: &str, as_code: Option<SecStatus>) -> u32 {
             .any(|a| contains_ignore_case(a.name(), word))
     {
         8
-    } else if in_text(&entry.meaning()) || in_text(&entry.message()) {
+    } else if in_text(&entry.meaning())
+        || in_text(&entry.message())
+        || entry
+            .windows_message()
+            .is_some_and(|t| contains_ignore_case(t, word))
+    {
         4
     } else if in_list(entry.causes()) || in_list(entry.fixes()) {
         2

@@ -16,3 +16,4 @@ mod properties;
 mod stream;
 mod terminal;
 mod vectors;
+mod windows_texts;
