@@ -548,6 +548,49 @@ impl Out {
     }
 }
 
+/// The strings of one generated table, written once each into one text that the rows point into by `Span`s (offset
+/// and length), so that the table holds numbers rather than pointers the loader would have to relocate.
+#[derive(Debug, Default)]
+struct Blob {
+    text: String,
+    /// Where each string already written starts.
+    at: BTreeMap<String, usize>,
+}
+
+impl Blob {
+    /// The `Span::new(at, len)` expression for `s`, written into the text unless it is there already.
+    fn span(&mut self, s: &str) -> Result<String, DataError> {
+        if s.is_empty() {
+            return Ok("Span::EMPTY".to_string());
+        }
+        let at = match self.at.get(s) {
+            Some(&at) => at,
+            None => {
+                let at = self.text.len();
+                self.text.push_str(s);
+                self.at.insert(s.to_string(), at);
+                at
+            }
+        };
+        match (u32::try_from(at), u16::try_from(s.len())) {
+            (Ok(at), Ok(len)) => Ok(format!("Span::new({at}, {len})")),
+            _ => fail("data", format!("a table's text outgrows a span at `{s}`")),
+        }
+    }
+
+    /// `static NAME: &str`, the text, one string per line in the order first written.
+    fn emit(self, out: &mut Out, name: &str) {
+        let mut strings: Vec<(usize, String)> =
+            self.at.into_iter().map(|(s, at)| (at, s)).collect();
+        strings.sort_unstable();
+        out.line(format_args!("pub(crate) const {name}: &str = concat!("));
+        for (_, s) in &strings {
+            out.line(format_args!("    {},", lit(s)));
+        }
+        out.line(");");
+    }
+}
+
 /// `NAME_PREFIXES`: the first word of every name, up to and including its first `_`, in upper case, sorted and
 /// without repeats, so that the scanner can reject a word with underscores (`TLS_AES_256_GCM_SHA384`) before
 /// looking its whole name up.

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::{fail, lit, DataError, Out, REGENERATE};
+use crate::{fail, Blob, DataError, Out, REGENERATE};
 
 /// The curated texts, relative to the workspace root.
 pub const TEXTS_PATH: &str = "data/texts.toml";
@@ -283,23 +283,43 @@ pub fn render(
     out.line("// Do not edit: edit the data files and regenerate. Data only; the logic lives in `texts.rs`.");
     out.blank();
     out.line("use super::Target::{self, Foreign, Sspi, Windows};");
+    out.line("use crate::blob::Span;");
     out.line("use crate::System::*;");
     out.blank();
-    out.line("/// Every recognised text: the pattern (lower case, no final period), what it names, and whether it is");
-    out.line("/// recognised anywhere (`true`) or only as a whole message.");
-    out.line("#[rustfmt::skip]");
-    out.line("pub(super) static TEXTS: &[(&str, Target, bool)] = &[");
+    let mut text = Blob::default();
+    let mut lines = Vec::with_capacity(rows.len());
     for (pattern, target, whole) in &rows {
         let target = match target {
             Target::Sspi(v) => format!("Sspi(0x{v:08X})"),
             Target::Foreign(s, v) => format!("Foreign({}, {v})", variant_of(s)),
             Target::Windows(s, v, name) => {
-                format!("Windows({}, 0x{v:08X}, {})", variant_of(s), lit(name))
+                format!(
+                    "Windows({}, 0x{v:08X}, {})",
+                    variant_of(s),
+                    text.span(name)?
+                )
             }
         };
-        out.line(format_args!("    ({}, {target}, {whole}),", lit(pattern)));
+        lines.push(format!(
+            "    ({}, {target}, {whole}), // {}",
+            text.span(pattern)?,
+            pattern.escape_debug()
+        ));
+    }
+    out.line("/// Every recognised text: the pattern (lower case, no final period), what it names, and whether it is");
+    out.line("/// recognised anywhere (`true`) or only as a whole message; the patterns and names are spans of [`TEXT`].");
+    out.line("#[rustfmt::skip]");
+    out.line(format_args!(
+        "pub(super) static TEXTS: [(Span, Target, bool); {}] = [",
+        lines.len()
+    ));
+    for line in lines {
+        out.line(line);
     }
     out.line("];");
+    out.blank();
+    out.line("/// The patterns and names of [`TEXTS`], each once.");
+    text.emit(&mut out, "TEXT");
     Ok(out.finish())
 }
 

@@ -117,6 +117,8 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "windows-errors")]
+mod blob;
 mod catalogue;
 mod closed_set;
 mod entry;

@@ -55,6 +55,7 @@ use std::sync::OnceLock;
 use std::vec;
 use std::vec::Vec;
 
+use crate::blob::Span;
 use crate::scan::is_token_byte;
 use crate::{foreign, Code, Form, Found, SecStatus, System};
 
@@ -67,8 +68,8 @@ pub(crate) enum Target {
     Sspi(u32),
     /// A curated status of a neighbouring system.
     Foreign(System, u32),
-    /// A row of the Windows tables, by system, value and name.
-    Windows(System, u32, &'static str),
+    /// A row of the Windows tables, by system, value and name (in [`tables::TEXT`]).
+    Windows(System, u32, Span),
 }
 
 impl Target {
@@ -78,11 +79,14 @@ impl Target {
             Target::Foreign(system, v) => foreign(system, v).map(Code::Foreign),
             // By value first, a binary search; a row whose value data/windows-errors/decisions.toml corrects is
             // found by its name.
-            Target::Windows(system, value, name) => crate::errors::by_value(system, value)
-                .iter()
-                .find(|e| e.name() == name)
-                .or_else(|| crate::errors::by_name_in(system, name))
-                .map(Code::WindowsError),
+            Target::Windows(system, value, name) => {
+                let name = name.str_in(tables::TEXT);
+                crate::errors::by_value(system, value)
+                    .iter()
+                    .find(|e| e.name() == name)
+                    .or_else(|| crate::errors::by_name_in(system, name))
+                    .map(Code::WindowsError)
+            }
         }
     }
 }
@@ -145,12 +149,12 @@ impl Matcher {
         loop {
             let idx = lo
                 + tables::TEXTS[lo..hi]
-                    .partition_point(|(p, _, _)| folded_cmp(p.as_bytes(), s).is_le());
+                    .partition_point(|&(p, _, _)| folded_cmp(pattern_bytes(p), s).is_le());
             if idx == lo {
                 return None;
             }
-            let (p, _, _) = tables::TEXTS[idx - 1];
-            let l = folded_common(p.as_bytes(), s);
+            let p = pattern_bytes(tables::TEXTS[idx - 1].0);
+            let l = folded_common(p, s);
             if l == p.len() {
                 return Some((idx - 1, start + l));
             }
@@ -239,16 +243,16 @@ fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
         let mut starts = vec![0u64; START_BITS / 64];
-        for (text, _, _) in tables::TEXTS {
-            let eight = text.as_bytes()[..8].try_into().expect("8 bytes");
+        for &(text, _, _) in &tables::TEXTS {
+            let eight = pattern_bytes(text)[..8].try_into().expect("8 bytes");
             for bit in start_bits(fold(eight)) {
                 starts[bit / 64] |= 1 << (bit % 64);
             }
         }
         // The sorted table's runs of one first eight bytes, then a hash table of them at most a quarter full.
         let mut runs: Vec<(u64, u32, u32)> = Vec::new();
-        for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
-            let k = key(text.as_bytes()).expect("every pattern has eight bytes");
+        for (i, &(text, _, _)) in tables::TEXTS.iter().enumerate() {
+            let k = key(pattern_bytes(text)).expect("every pattern has eight bytes");
             let i = i as u32;
             match runs.last_mut() {
                 Some(last) if last.0 == k => last.2 = i + 1,
@@ -266,6 +270,12 @@ fn matcher() -> &'static Matcher {
         }
         Matcher { starts, keys }
     })
+}
+
+/// A pattern of the table, as bytes.
+#[inline(always)]
+fn pattern_bytes(pattern: Span) -> &'static [u8] {
+    pattern.bytes_in(tables::TEXT)
 }
 
 /// A pattern (lower case) against haystack bytes, ASCII case folded.
@@ -296,7 +306,9 @@ fn folded_common(pattern: &[u8], hay: &[u8]) -> usize {
 pub fn texts() -> impl Iterator<Item = (&'static str, Code, bool)> {
     tables::TEXTS
         .iter()
-        .filter_map(|(text, target, anywhere)| Some((*text, target.code()?, *anywhere)))
+        .filter_map(|&(text, target, anywhere)| {
+            Some((text.str_in(tables::TEXT), target.code()?, anywhere))
+        })
 }
 
 /// The message texts in `haystack`, in order and without overlap, treating its edges as word boundaries and line
@@ -678,9 +690,12 @@ mod tests {
 
     #[test]
     fn the_table_is_sorted_and_without_repeats() {
-        assert!(tables::TEXTS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(tables::TEXTS
+            .windows(2)
+            .all(|w| pattern_bytes(w[0].0) < pattern_bytes(w[1].0)));
         // Every row is in the range of its first eight bytes.
-        for (i, (text, _, _)) in tables::TEXTS.iter().enumerate() {
+        for (i, &(text, _, _)) in tables::TEXTS.iter().enumerate() {
+            let text = text.str_in(tables::TEXT);
             let (lo, hi) = matcher()
                 .rows_starting(key(text.as_bytes()).unwrap())
                 .unwrap();
@@ -703,11 +718,10 @@ mod tests {
             let plain = tables::TEXTS
                 .iter()
                 .enumerate()
-                .filter(|(_, (p, _, _))| {
-                    h.len() >= p.len() && h[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                })
-                .max_by_key(|(_, (p, _, _))| p.len())
-                .map(|(i, (p, _, _))| (i, p.len()));
+                .map(|(i, &(p, _, _))| (i, pattern_bytes(p)))
+                .filter(|(_, p)| h.len() >= p.len() && h[..p.len()].eq_ignore_ascii_case(p))
+                .max_by_key(|(_, p)| p.len())
+                .map(|(i, p)| (i, p.len()));
             assert_eq!(matcher().longest(h, 0), plain, "{line}");
         }
     }

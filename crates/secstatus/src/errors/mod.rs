@@ -27,10 +27,8 @@ use crate::System;
 #[rustfmt::skip]
 mod tables;
 
-use tables::{BY_NAME, DOCUMENTED, NAME_PREFIXES, RANGES, ROWS, SDK_MESSAGES, SOURCES};
-
-/// The `sdk` index of a row without an SDK text of its own.
-const NO_SDK: u16 = u16::MAX;
+use crate::blob::Span;
+use tables::{BY_NAME, DOCUMENTED, NAME_PREFIXES, RANGES, ROWS, SOURCES, TEXT};
 
 /// One name of a Windows error code, with its documented message.
 ///
@@ -41,16 +39,29 @@ const NO_SDK: u16 = u16::MAX;
 /// assert_eq!((e.system(), e.value()), (System::HResult, 0x8009_030C));
 /// assert_eq!(e.message(), "The logon attempt failed.");
 /// ```
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct WindowsError {
     system: System,
-    value: u32,
     /// An index into `SOURCES`.
     source: u8,
-    /// An index into `SDK_MESSAGES`, or `NO_SDK`.
-    sdk: u16,
-    name: &'static str,
-    message: &'static str,
+    value: u32,
+    /// The name, the message and the SDK text (empty where there is none) in `TEXT`.
+    name: Span,
+    message: Span,
+    sdk: Span,
+}
+
+impl core::fmt::Debug for WindowsError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("WindowsError")
+            .field("system", &self.system)
+            .field("value", &crate::Hex(self.value))
+            .field("name", &self.name())
+            .field("message", &self.message())
+            .field("sdk_message", &self.sdk_message())
+            .field("source", &self.source())
+            .finish()
+    }
 }
 
 impl WindowsError {
@@ -78,8 +89,8 @@ impl WindowsError {
     /// ```
     /// assert_eq!(secstatus::errors::by_name("nerr_success").unwrap().name(), "NERR_Success");
     /// ```
-    pub const fn name(&self) -> &'static str {
-        self.name
+    pub fn name(&self) -> &'static str {
+        self.name.str_in(TEXT)
     }
 
     /// The documented message in English: [MS-ERREF]'s text, or for a name only the SDK header defines, the
@@ -89,8 +100,8 @@ impl WindowsError {
     /// let e = secstatus::errors::by_name("E_ACCESSDENIED").unwrap();
     /// assert_eq!(e.message(), "General access denied error.");
     /// ```
-    pub const fn message(&self) -> &'static str {
-        self.message
+    pub fn message(&self) -> &'static str {
+        self.message.str_in(TEXT)
     }
 
     /// The text the SDK header gives (the one Windows prints), where it exists and differs from
@@ -106,7 +117,7 @@ impl WindowsError {
     /// assert_eq!(errors::by_name("ERROR_ACCESS_DENIED").unwrap().sdk_message(), None);
     /// ```
     pub fn sdk_message(&self) -> Option<&'static str> {
-        SDK_MESSAGES.get(usize::from(self.sdk)).copied()
+        (!self.sdk.is_empty()).then(|| self.sdk.str_in(TEXT))
     }
 
     /// Where the row comes from: `[MS-ERREF] 2.1` (HRESULT), `2.2` (Win32), `2.3` (NTSTATUS), or the SDK header for
@@ -180,9 +191,9 @@ fn cmp_name(stored: &str, query: &str) -> Ordering {
 /// Every row named `name` (in any case), in system order.
 fn named(name: &str) -> impl Iterator<Item = &'static WindowsError> {
     let name = name.trim();
-    let start = BY_NAME.partition_point(|&i| cmp_name(ROWS[usize::from(i)].name, name).is_lt());
+    let start = BY_NAME.partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_lt());
     let len =
-        BY_NAME[start..].partition_point(|&i| cmp_name(ROWS[usize::from(i)].name, name).is_eq());
+        BY_NAME[start..].partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_eq());
     BY_NAME[start..start + len]
         .iter()
         .map(|&i| &ROWS[usize::from(i)])
@@ -277,9 +288,9 @@ pub fn search(query: &str) -> impl Iterator<Item = (&'static WindowsError, u32)>
     ROWS.iter().filter(move |_| any).filter_map(move |row| {
         let mut score = 0;
         for &word in &words[..kept] {
-            score += if contains_ignore_case(row.name, word) {
+            score += if contains_ignore_case(row.name(), word) {
                 NAME_HIT
-            } else if contains_ignore_case(row.message, word) {
+            } else if contains_ignore_case(row.message(), word) {
                 MESSAGE_HIT
             } else {
                 return None;
@@ -291,3 +302,29 @@ pub fn search(query: &str) -> impl Iterator<Item = (&'static WindowsError, u32)>
 
 /// No name or message is longer (the longest message of the tables has about 600 bytes).
 const LONGEST_TEXT: usize = 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A span outside the text or across a character reads as empty, so every row's name and message must read as
+    /// something, and an SDK text as something other than the message.
+    #[test]
+    fn every_span_of_the_table_reads_a_text() {
+        for row in &ROWS {
+            assert!(
+                !row.name().is_empty() && !row.message().is_empty(),
+                "{row:?}"
+            );
+            assert!(
+                row.name()
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+                "{row:?}"
+            );
+            if let Some(sdk) = row.sdk_message() {
+                assert!(!sdk.is_empty() && sdk != row.message(), "{row:?}");
+            }
+        }
+    }
+}
