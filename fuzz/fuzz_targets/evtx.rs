@@ -7,7 +7,8 @@
 //!
 //! Checks: nothing panics or hangs; every event line is one line of valid UTF-8 with no control character (the
 //! fields are escaped); every JSON object is valid, free of raw control characters, and its codes agree with the
-//! codes read from the event; the summary's counts add up to the failure codes of the events.
+//! codes read from the event; the summary's counts add up to the failure codes of the events; chunks parsed on
+//! one thread or on several give the same events and problems in the same order.
 
 #![no_main]
 
@@ -68,7 +69,24 @@ fuzz_target!(|data: &[u8]| {
             input.resize(4096, 0);
         }
         input.extend_from_slice(data);
-        evtx::read_evtx(&mut &input[..], &mut on_event, &mut on_problem).expect("no write error");
+        evtx::read_evtx(&mut &input[..], 2, &mut on_event, &mut on_problem)
+            .expect("no write error");
+        // Chunks parsed on one thread or on two hand on the same events and problems, in the same order.
+        let read = |threads| {
+            let (mut seen, mut reported) = (Vec::new(), Vec::new());
+            evtx::read_evtx(
+                &mut &input[..],
+                threads,
+                &mut |e: &Event| {
+                    seen.push(e.clone());
+                    Ok(())
+                },
+                &mut |m| reported.push(m),
+            )
+            .expect("no write error");
+            (seen, reported)
+        };
+        assert!(read(1) == read(3), "one thread and three disagree");
     }
     let mut out = Vec::new();
     summary

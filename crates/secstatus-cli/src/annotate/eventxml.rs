@@ -24,11 +24,11 @@ pub fn events(xml: &str) -> Vec<Event> {
 }
 
 /// Where the reader is.
-struct Reader {
+struct Reader<'a> {
     events: Vec<Event>,
     current: Option<Event>,
     /// Local names of the open elements inside the current event, `Event` first.
-    path: Vec<String>,
+    path: Vec<&'a str>,
     /// The field the text of the current `Data` element belongs to.
     data_name: Option<String>,
     text: String,
@@ -36,7 +36,10 @@ struct Reader {
 
 /// The part of a name after its namespace prefix.
 fn local(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
+    match name.bytes().rposition(|b| b == b':') {
+        Some(colon) => &name[colon + 1..],
+        None => name,
+    }
 }
 
 /// `s` with the entity and character references replaced (an unknown one stays as it is).
@@ -86,30 +89,34 @@ pub fn unescape(s: &str) -> String {
     out
 }
 
-/// The attributes of a start tag's inside (after its name), unescaped.
-fn attributes(mut s: &str) -> Vec<(&str, String)> {
-    let mut out = Vec::new();
-    loop {
-        s = s.trim_start();
-        let Some(eq) = s.find('=') else { break };
-        let name = s[..eq].trim();
-        let after = s[eq + 1..].trim_start();
-        let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            break;
-        };
-        let Some(end) = after[1..].find(quote) else {
-            break;
-        };
-        out.push((local(name), unescape(&after[1..1 + end])));
-        s = &after[end + 2..];
-    }
-    out
+/// Where `byte` first is in `s`.
+fn find_byte(s: &str, byte: u8) -> Option<usize> {
+    memchr::memchr(byte, s.as_bytes())
 }
 
-impl Reader {
-    fn run(&mut self, xml: &str) {
+/// The attribute `wanted` of a start tag's inside (after its name), unescaped.
+fn attribute(mut s: &str, wanted: &str) -> Option<String> {
+    loop {
+        s = s.trim_start();
+        let eq = find_byte(s, b'=')?;
+        let name = s[..eq].trim();
+        let after = s[eq + 1..].trim_start();
+        let quote = *after
+            .as_bytes()
+            .first()
+            .filter(|&&c| c == b'"' || c == b'\'')?;
+        let end = find_byte(&after[1..], quote)?;
+        if local(name) == wanted {
+            return Some(unescape(&after[1..1 + end]));
+        }
+        s = &after[end + 2..];
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn run(&mut self, xml: &'a str) {
         let mut rest = xml;
-        while let Some(lt) = rest.find('<') {
+        while let Some(lt) = find_byte(rest, b'<') {
             self.text_between(&rest[..lt]);
             rest = &rest[lt..];
             if let Some(r) = rest.strip_prefix("<!--") {
@@ -121,9 +128,11 @@ impl Reader {
                 }
                 rest = r.get(end + 3..).unwrap_or("");
             } else if rest.starts_with("<?") || rest.starts_with("<!") {
-                rest = rest.find('>').map_or("", |e| &rest[e + 1..]);
+                rest = find_byte(rest, b'>').map_or("", |e| &rest[e + 1..]);
             } else {
-                let Some(gt) = rest.find('>') else { break };
+                let Some(gt) = find_byte(rest, b'>') else {
+                    break;
+                };
                 let tag = &rest[1..gt];
                 rest = &rest[gt + 1..];
                 if let Some(name) = tag.strip_prefix('/') {
@@ -153,7 +162,7 @@ impl Reader {
         }
     }
 
-    fn start(&mut self, name: &str, attrs: &str) {
+    fn start(&mut self, name: &'a str, attrs: &str) {
         if name == "Event" {
             if let Some(event) = self.current.take() {
                 self.events.push(event);
@@ -165,33 +174,27 @@ impl Reader {
             return;
         };
         self.text.clear();
-        let parent = self.path.last().map(String::as_str);
-        match (parent, name) {
+        match (self.path.last().copied(), name) {
             (Some("System"), "Provider") => {
-                for (k, v) in attributes(attrs) {
-                    if k == "Name" {
-                        event.provider = v;
-                    }
+                if let Some(v) = attribute(attrs, "Name") {
+                    event.provider = v;
                 }
             }
             (Some("System"), "TimeCreated") => {
-                for (k, v) in attributes(attrs) {
-                    if k == "SystemTime" {
-                        event.time = v;
-                    }
+                if let Some(v) = attribute(attrs, "SystemTime") {
+                    event.time = v;
                 }
             }
             (Some("EventData"), "Data") => {
-                let named = attributes(attrs).into_iter().find(|(k, _)| *k == "Name");
-                self.data_name = Some(match named {
-                    Some((_, v)) => v,
-                    None => format!("Data[{}]", event.data.len() + 1),
-                });
+                self.data_name = Some(
+                    attribute(attrs, "Name")
+                        .unwrap_or_else(|| format!("Data[{}]", event.data.len() + 1)),
+                );
             }
             _ => {}
         }
         if self.path.len() < 64 {
-            self.path.push(name.to_string());
+            self.path.push(name);
         }
     }
 
@@ -199,33 +202,35 @@ impl Reader {
         let Some(event) = self.current.as_mut() else {
             return;
         };
-        let raw = unescape(&self.text);
-        self.text.clear();
-        let text = raw.trim().to_string();
         let depth = self.path.len();
-        let parent = depth
-            .checked_sub(2)
-            .and_then(|i| self.path.get(i))
-            .map(String::as_str);
-        let in_user_data = self.path.iter().any(|p| p == "UserData");
-        match (parent, name) {
-            (Some("System"), "EventID") => event.event_id = text.parse().ok(),
-            (Some("System"), "EventRecordID") => event.record_id = text.parse().ok(),
-            (Some("System"), "Channel") => event.channel = text,
-            (Some("System"), "Computer") => event.computer = text,
-            (Some("EventData"), "Data") => {
-                // A field's value is kept as it is, spaces included.
-                if let Some(field) = self.data_name.take() {
-                    event.data.push((field, raw));
-                }
-            }
+        let parent = depth.checked_sub(2).and_then(|i| self.path.get(i)).copied();
+        // Most elements end without a field to keep: their text is not decoded.
+        let field = match (parent, name) {
+            (Some("System"), "EventID" | "EventRecordID" | "Channel" | "Computer") => true,
+            (Some("EventData"), "Data") => self.data_name.is_some(),
             // UserData holds one element of the provider's own, whose children are the fields.
-            _ if in_user_data && depth >= 4 && !text.is_empty() => {
-                event.data.push((name.to_string(), text));
+            _ => depth >= 4 && self.path.contains(&"UserData"),
+        };
+        if field {
+            let raw = unescape(&self.text);
+            let text = raw.trim();
+            match (parent, name) {
+                (Some("System"), "EventID") => event.event_id = text.parse().ok(),
+                (Some("System"), "EventRecordID") => event.record_id = text.parse().ok(),
+                (Some("System"), "Channel") => event.channel = text.to_string(),
+                (Some("System"), "Computer") => event.computer = text.to_string(),
+                (Some("EventData"), "Data") => {
+                    // A field's value is kept as it is, spaces included.
+                    if let Some(field) = self.data_name.take() {
+                        event.data.push((field, raw));
+                    }
+                }
+                _ if !text.is_empty() => event.data.push((name.to_string(), text.to_string())),
+                _ => {}
             }
-            _ => {}
         }
-        if self.path.last().map(String::as_str) == Some(name) {
+        self.text.clear();
+        if self.path.last() == Some(&name) {
             self.path.pop();
         }
         if name == "Event" {

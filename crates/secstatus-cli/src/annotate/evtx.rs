@@ -91,10 +91,30 @@ fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-/// Reads an .evtx file from `reader`, handing each event to `event` and each damaged part to `problem`. An error
-/// of `event` (a write error) stops the reading and is returned; a read error is reported and ends the file.
+/// How many chunks are read before they are parsed together, per thread: enough to keep the threads busy, few
+/// enough that memory stays a few MiB.
+const CHUNKS_PER_THREAD: usize = 8;
+
+/// The threads that parse an .evtx file's chunks: the processors the process may use, at most 8.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// What parsing a chunk yields, in the chunk's order.
+enum Item {
+    Event(Event),
+    Problem(String),
+}
+
+/// Reads an .evtx file from `reader`, handing each event to `event` and each damaged part to `problem`, in file
+/// order. An error of `event` (a write error) stops the reading and is returned; a read error is reported and ends
+/// the file.
+///
+/// Chunks are read in batches and a batch's chunks are parsed on up to `threads` threads (each chunk stands on its
+/// own), then handed on in order: memory is bounded by the batch, not the file.
 pub fn read_evtx(
     reader: &mut dyn Read,
+    threads: usize,
     event: &mut dyn FnMut(&Event) -> io::Result<()>,
     problem: &mut dyn FnMut(String),
 ) -> io::Result<()> {
@@ -108,70 +128,133 @@ pub fn read_evtx(
             return Ok(());
         }
         Err(e) => {
-            problem(e.to_string());
+            problem(format!("{e}"));
             return Ok(());
         }
     }
+    let threads = threads.max(1);
     let settings = Arc::new(ParserSettings::new().num_threads(1));
-    for number in 0u64.. {
-        let mut data = vec![0; CHUNK];
-        let n = match fill(reader, &mut data) {
-            Ok(n) => n,
-            Err(e) => {
-                problem(format!("chunk {number}: {e}"));
-                return Ok(());
-            }
-        };
-        if n == 0 {
-            break;
-        }
-        if n < CHUNK {
-            problem(format!(
-                "chunk {number}: truncated ({n} of {CHUNK} bytes); reading what is there"
-            ));
-        }
-        // Empty chunks are left in a log that was never filled.
-        if data.iter().all(|&b| b == 0) {
-            if n < CHUNK {
+    let mut number = 0u64;
+    let mut done = false;
+    while !done {
+        // A batch: (chunk number, bytes, what reading it reported first).
+        let mut batch: Vec<(u64, Vec<u8>, Option<String>)> = Vec::new();
+        while !done && batch.len() < threads * CHUNKS_PER_THREAD {
+            let mut data = vec![0; CHUNK];
+            let n = match fill(reader, &mut data) {
+                Ok(n) => n,
+                Err(e) => {
+                    batch.push((number, Vec::new(), Some(format!("chunk {number}: {e}"))));
+                    done = true;
+                    break;
+                }
+            };
+            if n == 0 {
+                done = true;
                 break;
             }
-            continue;
+            let mut note = None;
+            if n < CHUNK {
+                note = Some(format!(
+                    "chunk {number}: truncated ({n} of {CHUNK} bytes); reading what is there"
+                ));
+                done = true;
+            }
+            // Empty chunks are left in a log that was never filled.
+            if data.iter().all(|&b| b == 0) {
+                if n < CHUNK {
+                    batch.push((number, Vec::new(), note));
+                    break;
+                }
+                number += 1;
+                continue;
+            }
+            batch.push((number, data, note));
+            number += 1;
         }
-        chunk(number, data, &settings, event, problem)?;
-        if n < CHUNK {
-            break;
+        for items in parse_batch(batch, &settings, threads) {
+            for item in items {
+                match item {
+                    Item::Event(e) => event(&e)?,
+                    Item::Problem(p) => problem(p),
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// One chunk's records.
-fn chunk(
-    number: u64,
-    data: Vec<u8>,
+/// Each chunk's items, in order: the batch is cut into `threads` runs of chunks, the first parsed here and the
+/// others on threads of their own.
+fn parse_batch(
+    batch: Vec<(u64, Vec<u8>, Option<String>)>,
     settings: &Arc<ParserSettings>,
-    event: &mut dyn FnMut(&Event) -> io::Result<()>,
-    problem: &mut dyn FnMut(String),
-) -> io::Result<()> {
+    threads: usize,
+) -> Vec<Vec<Item>> {
+    let parse_run = |run: Vec<(u64, Vec<u8>, Option<String>)>| -> Vec<Vec<Item>> {
+        run.into_iter()
+            .map(|(number, data, note)| {
+                let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
+                if !data.is_empty() {
+                    chunk(number, data, settings, &mut items);
+                }
+                items
+            })
+            .collect()
+    };
+    if threads == 1 || batch.len() < 2 {
+        return parse_run(batch);
+    }
+    let per = batch.len().div_ceil(threads);
+    let mut runs: Vec<Vec<_>> = Vec::new();
+    let mut rest = batch.into_iter();
+    loop {
+        let run: Vec<_> = rest.by_ref().take(per).collect();
+        if run.is_empty() {
+            break;
+        }
+        runs.push(run);
+    }
+    let mut runs = runs.into_iter();
+    let first = runs.next().unwrap_or_default();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = runs
+            .map(|run| scope.spawn(move || parse_run(run)))
+            .collect();
+        let mut out = parse_run(first);
+        for handle in others {
+            // The release profile aborts on a panic, so a worker cannot unwind; a test build re-raises it here.
+            match handle.join() {
+                Ok(items) => out.extend(items),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// One chunk's records, as items.
+fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut Vec<Item>) {
+    let mut problem = |p: String| items.push(Item::Problem(p));
     let mut chunk_data = match EvtxChunkData::new(data, false) {
         Ok(c) => c,
         Err(e) => {
             problem(format!("chunk {number}: {}", describe(&e)));
-            return Ok(());
+            return;
         }
     };
     let mut chunk = match chunk_data.parse(Arc::clone(settings)) {
         Ok(c) => c,
         Err(e) => {
             problem(format!("chunk {number}: {}", describe(&e)));
-            return Ok(());
+            return;
         }
     };
     for record in chunk.iter().take(MAX_RECORDS) {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problem(format!("chunk {number}: {}", describe(&e)));
+                items.push(Item::Problem(format!("chunk {number}: {}", describe(&e))));
                 continue;
             }
         };
@@ -180,19 +263,21 @@ fn chunk(
             Ok(xml) => {
                 let events = eventxml::events(&xml.data);
                 if events.is_empty() {
-                    problem(format!(
+                    items.push(Item::Problem(format!(
                         "chunk {number}: record {id}: no event in the record"
-                    ));
+                    )));
                 }
                 for mut e in events {
                     e.record_id.get_or_insert(id);
-                    event(&e)?;
+                    items.push(Item::Event(e));
                 }
             }
-            Err(e) => problem(format!("chunk {number}: record {id}: {}", describe(&e))),
+            Err(e) => items.push(Item::Problem(format!(
+                "chunk {number}: record {id}: {}",
+                describe(&e)
+            ))),
         }
     }
-    Ok(())
 }
 
 /// Reads event XML from `reader`, one event at a time, holding no more than the events of one read plus one
@@ -268,5 +353,57 @@ mod tests {
         assert_eq!(sniff(b"<EventLog>"), Format::Text);
         assert_eq!(sniff(b"ElfFile"), Format::Text);
         assert_eq!(sniff(b"log line 0x80090308"), Format::Text);
+    }
+
+    /// The events and problems of an .evtx input read on `threads` threads.
+    fn read(input: &[u8], threads: usize) -> (Vec<Event>, Vec<String>) {
+        let (mut events, mut problems) = (Vec::new(), Vec::new());
+        read_evtx(
+            &mut &input[..],
+            threads,
+            &mut |e| {
+                events.push(e.clone());
+                Ok(())
+            },
+            &mut |p| problems.push(p),
+        )
+        .unwrap();
+        (events, problems)
+    }
+
+    #[test]
+    fn several_threads_hand_on_what_one_does_in_the_same_order() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/evtx/");
+        let file = |name: &str| std::fs::read(format!("{dir}{name}")).unwrap();
+        // One header, then the chunks of three real logs (one with a damaged chunk) three times over: more chunks
+        // than one batch holds, so batches and their runs are cut in several places.
+        let mut log = file("system.evtx")[..FILE_HEADER].to_vec();
+        for _ in 0..3 {
+            for name in [
+                "system.evtx",
+                "Security_short_selected.evtx",
+                "sample_with_a_bad_chunk_magic.evtx",
+            ] {
+                log.extend_from_slice(&file(name)[FILE_HEADER..]);
+            }
+        }
+        let (events, problems) = read(&log, 1);
+        assert!(
+            log.len() / CHUNK > 2 * CHUNKS_PER_THREAD,
+            "{} chunks",
+            log.len() / CHUNK
+        );
+        assert!(events.len() > 5000 && !problems.is_empty());
+        for threads in [2, 3, 8] {
+            assert!(
+                read(&log, threads) == (events.clone(), problems.clone()),
+                "{threads} threads"
+            );
+        }
+        // Cut inside a chunk: the same for every thread count, the cut reported last.
+        let cut = &log[..log.len() / 2 + 1000];
+        let one = read(cut, 1);
+        assert!(one.1.last().unwrap().contains("truncated"));
+        assert!(read(cut, 3) == one);
     }
 }

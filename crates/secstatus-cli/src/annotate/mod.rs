@@ -116,7 +116,7 @@ pub fn run(
         };
         let mut problem = |message: String| failed(path, &io::Error::other(message));
         if format == evtx::Format::Evtx {
-            evtx::read_evtx(&mut reader, &mut event, &mut problem)?;
+            evtx::read_evtx(&mut reader, evtx::threads(), &mut event, &mut problem)?;
         } else {
             evtx::read_xml(&mut reader, &mut event, &mut problem)?;
         }

@@ -377,8 +377,10 @@ fn kerberos_client_and_lsa_from_xml() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["STATUS_LOGON_FAILURE", "STATUS_WRONG_PASSWORD"]);
-    assert_eq!(events[1]["data"]["Data[2]"], "Kerberos");
+    // The `Error` insert carries one NTSTATUS, inside its quoted text.
+    assert_eq!(names, ["STATUS_LOGON_FAILURE"]);
+    assert_eq!(events[1]["data"]["Protocol"], "Kerberos");
+    assert_eq!(events[1]["data"]["Target"], "cifs/FS01.contoso.local");
 }
 
 #[test]
