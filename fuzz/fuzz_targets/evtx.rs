@@ -56,8 +56,8 @@ fuzz_target!(|data: &[u8]| {
         check(e, &mut summary, &mut failures);
         Ok(())
     };
-    let mut on_problem = |m: String| {
-        assert!(!m.is_empty());
+    let mut on_problem = |p: evtx::Problem| {
+        assert!(!p.text(Lang::En).is_empty() && !p.text(Lang::Ru).is_empty());
         problems += 1;
     };
     if data.first() == Some(&b'<') {
@@ -81,7 +81,7 @@ fuzz_target!(|data: &[u8]| {
                     seen.push(e.clone());
                     Ok(())
                 },
-                &mut |m| reported.push(m),
+                &mut |p: evtx::Problem| reported.push(p.text(Lang::En)),
             )
             .expect("no write error");
             (seen, reported)

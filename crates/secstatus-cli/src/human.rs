@@ -404,17 +404,17 @@ pub fn foreign_value(f: &Foreign) -> String {
     }
 }
 
-/// A mapping with its source; its note is English only, so it is left out of Russian output.
+/// A mapping with its source and note.
 fn mapping_line(m: &Mapping, lang: Lang) -> String {
     format!("{}  {}", m.status(), source_line(m, lang))
 }
 
-/// A mapping's source and note: `[samba: ...]`.
+/// A mapping's source and note: `[samba: ...]`. The notes are written in English only; Russian output shows them
+/// labelled as English rather than leaving them out.
 fn source_line(m: &Mapping, lang: Lang) -> String {
     let note = m
         .note()
-        .filter(|_| lang == Lang::En)
-        .map(|n| format!(": {n}"))
+        .map(|n| format!(": {n}{}", word("english", lang)))
         .unwrap_or_default();
     format!("[{}{note}]", m.source().key())
 }
@@ -700,8 +700,8 @@ fn numbers(value: SecStatus, lang: Lang) -> String {
 /// For a query that names nothing and is no number: what was wrong, and what would work (for stderr).
 pub fn not_found_hint(answer: &Answer, miss: &Miss, lang: Lang) -> String {
     let reason = match &miss.reason {
-        Some(e) => e.to_string(),
-        None => word("not_code", lang).to_string(),
+        Some(e) => e.text().get(lang),
+        None => word("not_code", lang),
     };
     let mut out = format!("secstatus: `{}`: {reason}", printable(&answer.query));
     if let Some(s) = miss.suggestion {

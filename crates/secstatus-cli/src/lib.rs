@@ -7,6 +7,7 @@ pub mod cli;
 pub mod export;
 pub mod human;
 pub mod man;
+pub mod messages;
 pub mod print;
 pub mod testkit;
 pub mod windows_errors;

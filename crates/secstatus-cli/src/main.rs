@@ -11,6 +11,7 @@ use secstatus_cli::cli::{
     with_shortcut, AnnotateArgs, Cli, ColorArg, Command, Common, Format, LangArg, ListArgs,
 };
 use secstatus_cli::human::{self, Style};
+use secstatus_cli::messages::{Message, Prints};
 use secstatus_cli::print::{Detail, Printer};
 
 /// Exit status: 0 found, 1 not found, 2 usage or I/O error (as grep).
@@ -21,10 +22,11 @@ const TROUBLE: u8 = 2;
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some((typed, command)) = mistyped_command(&args) {
-        eprintln!(
-            "secstatus: `{}` is not a command, nor a code or a name; did you mean `{command}`?",
-            human::printable(&typed)
-        );
+        let message = Message::Mistyped {
+            typed: &typed,
+            command,
+        };
+        eprintln!("{}", message.text(lang_of_args(&args)));
         return ExitCode::from(TROUBLE);
     }
     let cli = match Cli::try_parse_from(with_shortcut(args)) {
@@ -35,8 +37,10 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { TROUBLE } else { FOUND });
         }
     };
+    // Messages on standard error follow --lang and the locale, with --json too.
+    let lang = resolve_lang(&cli.common);
     if let Err(conflict) = check_options(&cli) {
-        eprintln!("secstatus: {conflict}");
+        eprintln!("{}", conflict.text(lang));
         return ExitCode::from(TROUBLE);
     }
     // The printer is chosen once; every command hands it data.
@@ -60,19 +64,19 @@ fn main() -> ExitCode {
     };
     // Block-buffered even on a terminal; commands that stream flush where a person expects it.
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let result = run(cli.command, &printer, &mut out);
+    let result = run(cli.command, &printer, lang, &mut out);
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
         // A closed pipe (`secstatus list | head`) is not an error worth a word.
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(FOUND),
         Err(err) => {
-            eprintln!("secstatus: cannot write output: {err}");
+            eprintln!("{}", Message::CannotWrite(&err).text(lang));
             ExitCode::from(TROUBLE)
         }
     }
 }
 
-fn run(command: Command, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
+fn run(command: Command, printer: &Printer, lang: Lang, out: &mut impl Write) -> io::Result<u8> {
     match command {
         Command::Lookup { queries, args } => {
             let detail = if args.short {
@@ -91,13 +95,13 @@ fn run(command: Command, printer: &Printer, out: &mut impl Write) -> io::Result<
             lookup(&[code], args.from, detail, printer, out)
         }
         Command::List(args) => list(&args, printer, out),
-        Command::Search { words, limit } => search(&words.join(" "), limit, printer, out),
+        Command::Search { words, limit } => search(&words.join(" "), limit, printer, lang, out),
         Command::Completions { shell } => {
             let mut command = secstatus_cli::cli::completion_command();
             clap_complete::generate(shell, &mut command, "secstatus", out);
             Ok(FOUND)
         }
-        Command::Annotate(args) => annotate(&args, printer, out),
+        Command::Annotate(args) => annotate(&args, printer, lang, out),
         Command::Man { dir: None } => {
             secstatus_cli::man::main_page(out)?;
             Ok(FOUND)
@@ -113,10 +117,12 @@ fn run(command: Command, printer: &Printer, out: &mut impl Write) -> io::Result<
                 Ok(FOUND)
             }
             Err(e) => {
-                eprintln!(
-                    "secstatus: cannot write man pages to {}: {e}",
-                    human::printable(&dir.to_string_lossy())
-                );
+                let dir = dir.to_string_lossy();
+                let message = Message::CannotWriteMan {
+                    dir: &dir,
+                    error: &e,
+                };
+                eprintln!("{}", message.text(lang));
                 Ok(TROUBLE)
             }
         },
@@ -127,7 +133,30 @@ fn run(command: Command, printer: &Printer, out: &mut impl Write) -> io::Result<
 /// LC_MESSAGES and LANG that is set; unless it is `C` or `POSIX`, LANGUAGE (a `:`-separated list of preferences)
 /// comes first, and its first language we have wins.
 fn resolve_lang(common: &Common) -> Lang {
-    match common.lang {
+    resolve(common.lang)
+}
+
+/// The language of arguments that did not parse: their `--lang`, else the environment's.
+fn lang_of_args(args: &[std::ffi::OsString]) -> Lang {
+    let mut given = None;
+    for (i, arg) in args.iter().enumerate() {
+        let value = match arg.to_str() {
+            Some("--lang") => args.get(i + 1).and_then(|v| v.to_str()),
+            Some(a) => a.strip_prefix("--lang="),
+            None => None,
+        };
+        match value.map(str::to_ascii_lowercase).as_deref() {
+            Some("en") => given = Some(LangArg::En),
+            Some("ru") => given = Some(LangArg::Ru),
+            _ => {}
+        }
+    }
+    resolve(given)
+}
+
+/// `--lang`'s value if given, else the environment's language (see [`resolve_lang`]).
+fn resolve(lang: Option<LangArg>) -> Lang {
+    match lang {
         Some(LangArg::En) => Lang::En,
         Some(LangArg::Ru) => Lang::Ru,
         None => {
@@ -178,33 +207,34 @@ fn mistyped_command(args: &[std::ffi::OsString]) -> Option<(String, &'static str
 }
 
 /// Options that conflict, or that would do nothing, are refused rather than ignored.
-fn check_options(cli: &Cli) -> Result<(), String> {
+fn check_options(cli: &Cli) -> Result<(), Message<'static>> {
     match &cli.command {
         Command::List(args)
             if cli.common.json && !matches!(args.format, Format::Table | Format::Json) =>
         {
-            Err(format!(
-                "--json and --format {} ask for two formats; give one",
-                args.format.as_str()
-            ))
+            Err(Message::TwoFormats {
+                format: args.format.as_str(),
+            })
         }
         Command::Lookup { args, .. } | Command::Explain { args, .. }
             if cli.common.json && args.short =>
         {
-            Err("--json and --short ask for two formats; give one".into())
+            Err(Message::JsonAndShort)
         }
-        Command::List(args) if args.system.is_some() && (args.category.is_some() || args.spec) => Err(
-            "--system lists another system's codes; --category and --spec filter the SSPI catalogue".into(),
-        ),
+        Command::List(args) if args.system.is_some() && (args.category.is_some() || args.spec) => {
+            Err(Message::SystemAndCatalogueFilter)
+        }
         Command::List(args) if args.system.is_some() && args.format == Format::Html => {
-            Err("the HTML page holds the SSPI catalogue; use --format markdown, csv or json with --system".into())
+            Err(Message::HtmlOfSystem)
         }
-        Command::Completions { .. } if cli.common.json => {
-            Err("--json does not apply to `completions`: it prints a shell script".into())
-        }
-        Command::Man { .. } if cli.common.json => {
-            Err("--json does not apply to `man`: it prints a man page".into())
-        }
+        Command::Completions { .. } if cli.common.json => Err(Message::JsonDoesNotApply {
+            command: "completions",
+            prints: Prints::ShellScript,
+        }),
+        Command::Man { .. } if cli.common.json => Err(Message::JsonDoesNotApply {
+            command: "man",
+            prints: Prints::ManPage,
+        }),
         _ => Ok(()),
     }
 }
@@ -302,11 +332,15 @@ fn list_system(
     Ok(found(!values.is_empty()))
 }
 
-fn search(query: &str, limit: usize, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
+fn search(
+    query: &str,
+    limit: usize,
+    printer: &Printer,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<u8> {
     if query.trim().is_empty() {
-        eprintln!(
-            "secstatus: search needs at least one word, for example `secstatus search clock skew`"
-        );
+        eprintln!("{}", Message::SearchNeedsAWord.text(lang));
         return Ok(TROUBLE);
     }
     let hits: Vec<_> = secstatus::search(query).take(limit).collect();
@@ -317,14 +351,22 @@ fn search(query: &str, limit: usize, printer: &Printer, out: &mut impl Write) ->
     Ok(found(!hits.is_empty() || !errors.is_empty()))
 }
 
-fn annotate(args: &AnnotateArgs, printer: &Printer, out: &mut impl Write) -> io::Result<u8> {
+fn annotate(
+    args: &AnnotateArgs,
+    printer: &Printer,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<u8> {
     let line_buffered = args.line_buffered || io::stdout().is_terminal();
     let mut unreadable = false;
     let mut failed = |path: &std::path::Path, e: &io::Error| {
-        eprintln!(
-            "secstatus: {}: {e}",
-            human::printable(&path.to_string_lossy())
-        );
+        let path = path.to_string_lossy();
+        let problem = secstatus_cli::messages::io_error(e, lang);
+        let message = Message::Input {
+            path: &path,
+            problem: &problem,
+        };
+        eprintln!("{}", message.text(lang));
         unreadable = true;
     };
     let found_any = printer.annotate(&args.files, args.summary, line_buffered, out, &mut failed)?;

@@ -132,10 +132,7 @@ impl Printer {
             }
             Printer::Human { lang, style } => {
                 if hits.is_empty() && errors.is_empty() {
-                    hint(&format!(
-                        "secstatus: no entry mentions `{}`; `secstatus list` shows them all",
-                        human::printable(query)
-                    ));
+                    hint(&crate::messages::Message::NothingMentions { query }.text(lang));
                 }
                 out.write_all(human::search(hits, lang, style).as_bytes())?;
                 out.write_all(windows_errors::search(errors, style).as_bytes())

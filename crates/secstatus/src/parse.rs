@@ -4,7 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::num::{self, NumError};
-use crate::{lookup_name, SecStatus};
+use crate::{lookup_name, SecStatus, Text};
 
 /// Why a text is not a status code.
 ///
@@ -31,23 +31,58 @@ enum ParseErrorKind {
     Disagree,
 }
 
+impl ParseError {
+    /// What is wrong, in English and Russian (`Display` prints the English).
+    ///
+    /// ```
+    /// use secstatus::{Lang, SecStatus};
+    /// let err = "0x".parse::<SecStatus>().unwrap_err();
+    /// assert_eq!(err.text().get(Lang::En), "`0x` is not followed by hex digits");
+    /// assert_eq!(err.text().get(Lang::Ru), "после `0x` нет шестнадцатеричных цифр");
+    /// ```
+    pub const fn text(&self) -> Text {
+        let (en, ru) = match self.kind {
+            ParseErrorKind::Empty => ("empty input", "пустой ввод"),
+            ParseErrorKind::HexNoDigits => (
+                "`0x` is not followed by hex digits",
+                "после `0x` нет шестнадцатеричных цифр",
+            ),
+            ParseErrorKind::HexBadDigit => (
+                "hex value has a character that is not a hex digit",
+                "в шестнадцатеричном значении есть символ, который не является шестнадцатеричной цифрой",
+            ),
+            ParseErrorKind::HexTooLong => (
+                "hex value has more than 8 digits",
+                "в шестнадцатеричном значении больше 8 цифр",
+            ),
+            ParseErrorKind::DecimalOutOfRange => (
+                "decimal value is outside -2147483648..=4294967295",
+                "десятичное значение вне диапазона -2147483648..=4294967295",
+            ),
+            ParseErrorKind::DecimalBadDigit => (
+                "decimal value has a character that is not a digit",
+                "в десятичном значении есть символ, который не является цифрой",
+            ),
+            ParseErrorKind::UnknownName => (
+                "not the name of an SSPI status code",
+                "это не имя кода состояния SSPI",
+            ),
+            ParseErrorKind::Disagree => (
+                "the name and the value in parentheses are different codes",
+                "имя и значение в скобках обозначают разные коды",
+            ),
+            ParseErrorKind::NotACode => (
+                "not a status code: expected a name (SEC_E_...), hex (0x8009030C) or decimal (-2146893044)",
+                "это не код состояния: ожидается имя (SEC_E_...), шестнадцатеричное (0x8009030C) или десятичное (-2146893044) значение",
+            ),
+        };
+        Text { en, ru }
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.kind {
-            ParseErrorKind::Empty => "empty input",
-            ParseErrorKind::HexNoDigits => "`0x` is not followed by hex digits",
-            ParseErrorKind::HexBadDigit => "hex value has a character that is not a hex digit",
-            ParseErrorKind::HexTooLong => "hex value has more than 8 digits",
-            ParseErrorKind::DecimalOutOfRange => {
-                "decimal value is outside -2147483648..=4294967295"
-            }
-            ParseErrorKind::DecimalBadDigit => "decimal value has a character that is not a digit",
-            ParseErrorKind::UnknownName => "not the name of an SSPI status code",
-            ParseErrorKind::Disagree => "the name and the value in parentheses are different codes",
-            ParseErrorKind::NotACode => {
-                "not a status code: expected a name (SEC_E_...), hex (0x8009030C) or decimal (-2146893044)"
-            }
-        })
+        f.write_str(self.text().get(crate::Lang::En))
     }
 }
 

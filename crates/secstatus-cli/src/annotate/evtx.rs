@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use evtx::{EvtxChunkData, ParserSettings};
 
+use secstatus::Lang;
+
 use super::events::Event;
 use super::eventxml;
 
@@ -103,8 +105,107 @@ pub fn threads() -> usize {
 /// What parsing a chunk yields, in the chunk's order.
 enum Item {
     Event(Event),
-    Problem(String),
+    Problem(Problem),
 }
+
+/// A damaged part of an event log, or a read error: what `problem` is handed. It is an [`Error`], so it can
+/// travel inside an [`io::Error`] and still be told in either language ([`Problem::text`]).
+#[derive(Debug)]
+pub enum Problem {
+    /// The file ends inside its 4 KiB header.
+    TruncatedHeader { got: usize },
+    /// Reading failed (in chunk `chunk`, if the header was read).
+    Read {
+        chunk: Option<u64>,
+        error: io::Error,
+    },
+    /// The file ends inside a chunk; what is there is read.
+    TruncatedChunk { chunk: u64, got: usize },
+    /// The chunk does not parse (the parser's words).
+    Chunk { chunk: u64, detail: String },
+    /// A record of the chunk does not parse.
+    Record {
+        chunk: u64,
+        record: u64,
+        detail: String,
+    },
+    /// A record holds no event.
+    NoEvent { chunk: u64, record: u64 },
+    /// Event XML with an event longer than [`MAX_XML_EVENT`] bytes, skipped.
+    EventTooLong,
+}
+
+impl Problem {
+    /// The problem in `lang` (the parser's and the system's own words are kept as they are).
+    pub fn text(&self, lang: Lang) -> String {
+        let ru = lang == Lang::Ru;
+        let chunk = |n: u64| {
+            if ru {
+                format!("блок {n}")
+            } else {
+                format!("chunk {n}")
+            }
+        };
+        let record = |n: u64| {
+            if ru {
+                format!("запись {n}")
+            } else {
+                format!("record {n}")
+            }
+        };
+        match self {
+            Problem::TruncatedHeader { got } if ru => {
+                format!("заголовок файла обрезан ({got} из {FILE_HEADER} байт)")
+            }
+            Problem::TruncatedHeader { got } => {
+                format!("truncated file header ({got} of {FILE_HEADER} bytes)")
+            }
+            Problem::Read { chunk: None, error } => crate::messages::io_error(error, lang),
+            Problem::Read {
+                chunk: Some(n),
+                error,
+            } => format!("{}: {}", chunk(*n), crate::messages::io_error(error, lang)),
+            Problem::TruncatedChunk { chunk: n, got } if ru => format!(
+                "{}: обрезан ({got} из {CHUNK} байт); читается то, что есть",
+                chunk(*n)
+            ),
+            Problem::TruncatedChunk { chunk: n, got } => format!(
+                "{}: truncated ({got} of {CHUNK} bytes); reading what is there",
+                chunk(*n)
+            ),
+            Problem::Chunk { chunk: n, detail } => format!("{}: {detail}", chunk(*n)),
+            Problem::Record {
+                chunk: n,
+                record: r,
+                detail,
+            } => format!("{}: {}: {detail}", chunk(*n), record(*r)),
+            Problem::NoEvent {
+                chunk: n,
+                record: r,
+            } if ru => {
+                format!("{}: {}: в записи нет события", chunk(*n), record(*r))
+            }
+            Problem::NoEvent {
+                chunk: n,
+                record: r,
+            } => {
+                format!("{}: {}: no event in the record", chunk(*n), record(*r))
+            }
+            Problem::EventTooLong if ru => {
+                format!("событие длиннее {MAX_XML_EVENT} байт: пропущено")
+            }
+            Problem::EventTooLong => format!("an event longer than {MAX_XML_EVENT} bytes: skipped"),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl Error for Problem {}
 
 /// Reads an .evtx file from `reader`, handing each event to `event` and each damaged part to `problem`, in file
 /// order. An error of `event` (a write error) stops the reading and is returned; a read error is reported and ends
@@ -116,19 +217,20 @@ pub fn read_evtx(
     reader: &mut dyn Read,
     threads: usize,
     event: &mut dyn FnMut(&Event) -> io::Result<()>,
-    problem: &mut dyn FnMut(String),
+    problem: &mut dyn FnMut(Problem),
 ) -> io::Result<()> {
     let mut header = vec![0; FILE_HEADER];
     match fill(reader, &mut header) {
         Ok(n) if n == FILE_HEADER => {}
         Ok(n) => {
-            problem(format!(
-                "truncated file header ({n} of {FILE_HEADER} bytes)"
-            ));
+            problem(Problem::TruncatedHeader { got: n });
             return Ok(());
         }
         Err(e) => {
-            problem(format!("{e}"));
+            problem(Problem::Read {
+                chunk: None,
+                error: e,
+            });
             return Ok(());
         }
     }
@@ -138,13 +240,17 @@ pub fn read_evtx(
     let mut done = false;
     while !done {
         // A batch: (chunk number, bytes, what reading it reported first).
-        let mut batch: Vec<(u64, Vec<u8>, Option<String>)> = Vec::new();
+        let mut batch: Vec<(u64, Vec<u8>, Option<Problem>)> = Vec::new();
         while !done && batch.len() < threads * CHUNKS_PER_THREAD {
             let mut data = vec![0; CHUNK];
             let n = match fill(reader, &mut data) {
                 Ok(n) => n,
                 Err(e) => {
-                    batch.push((number, Vec::new(), Some(format!("chunk {number}: {e}"))));
+                    let read = Problem::Read {
+                        chunk: Some(number),
+                        error: e,
+                    };
+                    batch.push((number, Vec::new(), Some(read)));
                     done = true;
                     break;
                 }
@@ -155,9 +261,10 @@ pub fn read_evtx(
             }
             let mut note = None;
             if n < CHUNK {
-                note = Some(format!(
-                    "chunk {number}: truncated ({n} of {CHUNK} bytes); reading what is there"
-                ));
+                note = Some(Problem::TruncatedChunk {
+                    chunk: number,
+                    got: n,
+                });
                 done = true;
             }
             // Empty chunks are left in a log that was never filled.
@@ -187,11 +294,11 @@ pub fn read_evtx(
 /// Each chunk's items, in order: the batch is cut into `threads` runs of chunks, the first parsed here and the
 /// others on threads of their own.
 fn parse_batch(
-    batch: Vec<(u64, Vec<u8>, Option<String>)>,
+    batch: Vec<(u64, Vec<u8>, Option<Problem>)>,
     settings: &Arc<ParserSettings>,
     threads: usize,
 ) -> Vec<Vec<Item>> {
-    let parse_run = |run: Vec<(u64, Vec<u8>, Option<String>)>| -> Vec<Vec<Item>> {
+    let parse_run = |run: Vec<(u64, Vec<u8>, Option<Problem>)>| -> Vec<Vec<Item>> {
         run.into_iter()
             .map(|(number, data, note)| {
                 let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
@@ -235,18 +342,23 @@ fn parse_batch(
 
 /// One chunk's records, as items.
 fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut Vec<Item>) {
-    let mut problem = |p: String| items.push(Item::Problem(p));
+    let mut problem = |detail: String| {
+        items.push(Item::Problem(Problem::Chunk {
+            chunk: number,
+            detail,
+        }))
+    };
     let mut chunk_data = match EvtxChunkData::new(data, false) {
         Ok(c) => c,
         Err(e) => {
-            problem(format!("chunk {number}: {}", describe(&e)));
+            problem(describe(&e));
             return;
         }
     };
     let mut chunk = match chunk_data.parse(Arc::clone(settings)) {
         Ok(c) => c,
         Err(e) => {
-            problem(format!("chunk {number}: {}", describe(&e)));
+            problem(describe(&e));
             return;
         }
     };
@@ -254,7 +366,10 @@ fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                items.push(Item::Problem(format!("chunk {number}: {}", describe(&e))));
+                items.push(Item::Problem(Problem::Chunk {
+                    chunk: number,
+                    detail: describe(&e),
+                }));
                 continue;
             }
         };
@@ -263,19 +378,21 @@ fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut
             Ok(xml) => {
                 let events = eventxml::events(&xml.data);
                 if events.is_empty() {
-                    items.push(Item::Problem(format!(
-                        "chunk {number}: record {id}: no event in the record"
-                    )));
+                    items.push(Item::Problem(Problem::NoEvent {
+                        chunk: number,
+                        record: id,
+                    }));
                 }
                 for mut e in events {
                     e.record_id.get_or_insert(id);
                     items.push(Item::Event(e));
                 }
             }
-            Err(e) => items.push(Item::Problem(format!(
-                "chunk {number}: record {id}: {}",
-                describe(&e)
-            ))),
+            Err(e) => items.push(Item::Problem(Problem::Record {
+                chunk: number,
+                record: id,
+                detail: describe(&e),
+            })),
         }
     }
 }
@@ -285,7 +402,7 @@ fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut
 pub fn read_xml(
     reader: &mut dyn Read,
     event: &mut dyn FnMut(&Event) -> io::Result<()>,
-    problem: &mut dyn FnMut(String),
+    problem: &mut dyn FnMut(Problem),
 ) -> io::Result<()> {
     const END: &[u8] = b"</Event>";
     let mut pending: Vec<u8> = Vec::new();
@@ -297,7 +414,10 @@ pub fn read_xml(
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                problem(e.to_string());
+                problem(Problem::Read {
+                    chunk: None,
+                    error: e,
+                });
                 break;
             }
         };
@@ -319,9 +439,7 @@ pub fn read_xml(
             }
             None if pending.len() > MAX_XML_EVENT => {
                 if !skipping {
-                    problem(format!(
-                        "an event longer than {MAX_XML_EVENT} bytes: skipped"
-                    ));
+                    problem(Problem::EventTooLong);
                 }
                 skipping = true;
                 let keep = pending.len() - END.len();
@@ -365,7 +483,7 @@ mod tests {
                 events.push(e.clone());
                 Ok(())
             },
-            &mut |p| problems.push(p),
+            &mut |p| problems.push(p.text(Lang::En)),
         )
         .unwrap();
         (events, problems)

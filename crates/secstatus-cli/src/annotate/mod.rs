@@ -114,7 +114,7 @@ pub fn run(
             failures |= events::emit(&mut target, &mut summary, &name, e)?;
             Ok(())
         };
-        let mut problem = |message: String| failed(path, &io::Error::other(message));
+        let mut problem = |p: evtx::Problem| failed(path, &io::Error::other(p));
         if format == evtx::Format::Evtx {
             evtx::read_evtx(&mut reader, evtx::threads(), &mut event, &mut problem)?;
         } else {

@@ -13,6 +13,7 @@ mod evtx;
 mod hostile;
 mod json;
 mod properties;
+mod russian;
 mod stream;
 mod terminal;
 mod vectors;

@@ -1,0 +1,131 @@
+//! With `--lang ru` or a Russian locale, every message on standard error is in Russian; the exit codes stay.
+
+use crate::util::{run, run_with};
+
+/// `stderr`'s first line, and whether it has Cyrillic letters.
+fn russian(stderr: &str) -> bool {
+    stderr
+        .lines()
+        .next()
+        .is_some_and(|l| l.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)))
+}
+
+#[track_caller]
+fn says(args: &[&str], code: i32, expected: &str) {
+    let r = run(args);
+    assert_eq!(r.code, code, "{args:?}: {}", r.stderr);
+    assert!(r.stderr.starts_with(expected), "{args:?}:\n{}", r.stderr);
+    assert!(russian(&r.stderr), "{args:?}:\n{}", r.stderr);
+}
+
+#[test]
+fn usage_messages() {
+    says(
+        &["--lang", "ru", "lokup", "0x1"],
+        2,
+        "secstatus: `lokup` — не команда, не код и не имя; возможно, имелась в виду `lookup`?",
+    );
+    // The language of arguments that did not parse is still read from them.
+    says(
+        &["lokup", "0x1", "--lang=RU"],
+        2,
+        "secstatus: `lokup` — не команда",
+    );
+    says(
+        &["--lang", "ru", "--json", "list", "--format", "csv"],
+        2,
+        "secstatus: --json и --format csv требуют двух форматов; укажите один",
+    );
+    says(
+        &["--lang", "ru", "--json", "lookup", "--short", "0x1"],
+        2,
+        "secstatus: --json и --short требуют двух форматов",
+    );
+    says(
+        &["--lang", "ru", "list", "--system", "win32", "--spec"],
+        2,
+        "secstatus: --system перечисляет коды другой системы",
+    );
+    says(
+        &[
+            "--lang", "ru", "list", "--system", "win32", "--format", "html",
+        ],
+        2,
+        "secstatus: HTML-страница содержит каталог SSPI",
+    );
+    says(
+        &["--lang", "ru", "--json", "completions", "bash"],
+        2,
+        "secstatus: --json не применяется к `completions`: эта команда выводит сценарий оболочки",
+    );
+    says(
+        &["--lang", "ru", "--json", "man"],
+        2,
+        "secstatus: --json не применяется к `man`",
+    );
+    says(
+        &["--lang", "ru", "search", " "],
+        2,
+        "secstatus: для поиска нужно хотя бы одно слово",
+    );
+}
+
+#[test]
+fn lookup_and_search_misses() {
+    says(
+        &["--lang", "ru", "lookup", "0x12345678Z"],
+        1,
+        "secstatus: `0x12345678Z`: в шестнадцатеричном значении есть символ",
+    );
+    says(
+        &["--lang", "ru", "lookup", "SEC_E_NO_SUCH_CODE"],
+        1,
+        "secstatus: `SEC_E_NO_SUCH_CODE`: это не имя кода состояния SSPI",
+    );
+    says(
+        &["--lang", "ru", "search", "zzqqxxvv"],
+        1,
+        "secstatus: ни одна запись не упоминает `zzqqxxvv`",
+    );
+}
+
+#[test]
+fn input_problems() {
+    says(
+        &["--lang", "ru", "annotate", "/no/such/file.log"],
+        2,
+        "secstatus: /no/such/file.log: нет такого файла или каталога (ошибка ОС 2)",
+    );
+    // A damaged event log: the file's first 5,000 bytes end inside its first chunk.
+    let full = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/evtx/system.evtx"
+    ))
+    .unwrap();
+    let path = std::env::temp_dir().join(format!("secstatus-ru-{}.evtx", std::process::id()));
+    std::fs::write(&path, &full[..5000]).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    says(
+        &["--lang", "ru", "annotate", &path],
+        2,
+        &format!("secstatus: {path}: блок 0: обрезан (904 из 65536 байт); читается то, что есть"),
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn a_russian_locale_is_enough_and_english_is_unchanged() {
+    let r = run_with(&["search", " "], &[("LANG", "ru_RU.UTF-8")], b"");
+    assert_eq!(r.code, 2);
+    assert!(russian(&r.stderr), "{}", r.stderr);
+    let r = run(&["search", " "]);
+    assert_eq!(
+        r.stderr,
+        "secstatus: search needs at least one word, for example `secstatus search clock skew`\n"
+    );
+    let r = run(&["--json", "man"]);
+    assert_eq!(
+        r.stderr,
+        "secstatus: --json does not apply to `man`: it prints a man page\n"
+    );
+}
