@@ -3,8 +3,8 @@
 //! [`Answer`].
 
 use secstatus::{
-    errors, foreign, foreign_by_name, Code, Entry, Foreign, GssStatus, Interpretation, Mapping,
-    ParseError, Reading, SecStatus, System, TlsAlert, ValueKind, WindowsError,
+    errors, foreign, foreign_by_name, Code, Entry, Foreign, GssStatus, Interpretation, LineContext,
+    Mapping, ParseError, Reading, SecStatus, System, TlsAlert, ValueKind, WindowsError,
 };
 
 /// The answer to one query.
@@ -24,6 +24,9 @@ pub struct Answer {
     pub unnamed_alert: Option<(u8, &'static Mapping)>,
     /// Windows error codes of [MS-ERREF]'s tables the query names, beyond the curated neighbours above.
     pub errors: Vec<ErrorHit>,
+    /// Where the codes of a pasted line appeared (an LDAP `data` sub-code, a TLS alert, a product): the causes and
+    /// fixes keyed by it come first.
+    pub context: LineContext,
     /// Why nothing was found, when nothing was.
     pub miss: Option<Miss>,
 }
@@ -134,6 +137,11 @@ impl Answer {
             foreign: found.foreign,
             unnamed_alert: found.unnamed_alert,
             errors: found.errors,
+            context: if found.in_text {
+                LineContext::of(query.as_bytes())
+            } else {
+                LineContext::default()
+            },
             miss,
         }
     }
@@ -147,6 +155,8 @@ impl Answer {
 /// What resolving gathers before the answer is put together.
 #[derive(Default)]
 struct Found {
+    /// Whether the query was read as a text that holds codes.
+    in_text: bool,
     readings: Vec<Interpretation>,
     number: Option<SecStatus>,
     foreign: Vec<&'static Foreign>,
@@ -233,6 +243,7 @@ impl Found {
     /// Codes inside a longer text people paste whole: `SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate...`,
     /// `[WinError -2146893054]`, a log line.
     fn in_text(&mut self, query: &str) {
+        self.in_text = true;
         let bytes = query.as_bytes();
         // Message texts too (`Clock skew too great`), where they overlap no code.
         for found in secstatus::find_codes(bytes) {

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use secstatus::{
-    Entry, Foreign, Hex, Lang, Mapping, Reading, SecStatus, Severity, System, ValueKind,
-    WindowsError,
+    Advice, Entry, Foreign, Hex, Lang, LineContext, Mapping, Reading, SecStatus, Severity, System,
+    ValueKind, WindowsError,
 };
 
 use crate::answer::{Answer, ErrorHit, ErrorVia, Match, Miss, Via};
@@ -70,6 +70,7 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         ("fields", "fields", "поля"),
         ("note", "note", "примечание"),
         ("top_fix", "first fix", "первым делом"),
+        ("in_line", "for this line", "для этой строки"),
         ("english", "", " (на английском)"),
         ("windows_prints", "Windows prints", "Windows выводит"),
         ("source", "source", "источник"),
@@ -298,7 +299,7 @@ fn fields_line(status: SecStatus) -> String {
 }
 
 /// The card for one entry: the essentials (`lookup`) or everything (`explain`).
-pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
+pub fn card(e: &Entry, context: &LineContext, lang: Lang, style: Style, full: bool) -> String {
     let s = e.status();
     let mut out = String::new();
     let _ = writeln!(
@@ -361,8 +362,21 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
     if let Some(erratum) = e.erratum() {
         row(&mut out, style, w("erratum"), erratum.get(lang));
     }
+    // The causes and fixes for where the pasted line says the code appeared come first.
+    let here: Vec<&Advice> = context.advice(e).collect();
+    for (i, a) in here.iter().enumerate() {
+        row(
+            &mut out,
+            style,
+            if i == 0 { w("in_line") } else { "" },
+            &advice_item(a, lang, style),
+        );
+    }
     if !full {
-        if let Some(fix) = e.fixes().first() {
+        // Else the first fix that holds wherever the code appears.
+        let fix_here = here.iter().any(|a| e.fixes().contains(a));
+        let general = e.fixes().iter().find(|f| f.context().is_none());
+        if let Some(fix) = general.filter(|_| !fix_here) {
             row(&mut out, style, w("top_fix"), fix.get(lang));
         }
         let more = format!("secstatus explain {}", e.name());
@@ -373,12 +387,24 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
             row(&mut out, style, alias.name(), alias.meaning().get(lang));
         }
         for (key, list) in [("causes", e.causes()), ("fixes", e.fixes())] {
-            for (i, t) in list.iter().enumerate() {
+            // What holds wherever the code appears first, then each context's advice together.
+            let mut ordered: Vec<&Advice> = list.iter().collect();
+            ordered.sort_by_key(|a| a.context().is_some());
+            let mut contexts: Vec<&str> = Vec::new();
+            for a in &ordered {
+                if let Some(c) = a.context() {
+                    if !contexts.contains(&c) {
+                        contexts.push(c);
+                    }
+                }
+            }
+            ordered.sort_by_key(|a| a.context().map(|c| contexts.iter().position(|&k| k == c)));
+            for (i, a) in ordered.iter().enumerate() {
                 row(
                     &mut out,
                     style,
                     if i == 0 { w(key) } else { "" },
-                    &format!("- {}", t.get(lang)),
+                    &advice_item(a, lang, style),
                 );
             }
         }
@@ -392,6 +418,49 @@ pub fn card(e: &Entry, lang: Lang, style: Style, full: bool) -> String {
         }
     }
     out
+}
+
+/// One cause or fix: `- [context] text  source`, the source dimmed.
+fn advice_item(a: &Advice, lang: Lang, style: Style) -> String {
+    let context = a
+        .context()
+        .map(|c| format!("[{}] ", context_label(c, lang)))
+        .unwrap_or_default();
+    let source = a
+        .source()
+        .map(|s| format!("  {}", style.dim(s)))
+        .unwrap_or_default();
+    format!("- {context}{}{source}", a.get(lang))
+}
+
+/// A context key (`ldap-data:52e`, `tls-alert:40`, `product:sqlserver`) as a reader says it.
+pub fn context_label(key: &str, lang: Lang) -> String {
+    let ru = lang == Lang::Ru;
+    let Some((kind, value)) = key.split_once(':') else {
+        return key.to_string();
+    };
+    match kind {
+        "ldap-data" => format!("LDAP data {value}"),
+        "tls-alert" if ru => format!("оповещение TLS {value}"),
+        "tls-alert" => format!("TLS alert {value}"),
+        "krb" => format!("Kerberos {value}"),
+        "ntstatus" => value.to_string(),
+        "sql-state" if ru => format!("SQL Server, состояние {value}"),
+        "sql-state" => format!("SQL Server state {value}"),
+        "event" if ru => format!("событие {value}"),
+        "event" => format!("event {value}"),
+        "product" => match value {
+            "sqlserver" => "SQL Server".to_string(),
+            "curl" => "curl".to_string(),
+            "dotnet" => ".NET".to_string(),
+            "rdp" => "RDP".to_string(),
+            "winrm" => "WinRM".to_string(),
+            "ad-replication" if ru => "репликация AD".to_string(),
+            "ad-replication" => "AD replication".to_string(),
+            other => other.to_string(),
+        },
+        _ => key.to_string(),
+    }
 }
 
 /// A neighbouring system's value as people write it: hex for 32-bit statuses, decimal for small numbers.
@@ -580,7 +649,7 @@ pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     let (direct, mapped): (Vec<&Match>, Vec<&Match>) =
         answer.matches.iter().partition(|m| m.via != Via::Mapped);
     for m in direct {
-        out.push_str(&card(m.entry, lang, style, full));
+        out.push_str(&card(m.entry, &answer.context, lang, style, full));
         if full {
             out.push_str(&mapped_from(&m.mapped_from, lang, style));
         }
@@ -604,7 +673,7 @@ pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     // The SSPI codes the neighbours map to, each once.
     for m in mapped {
         out.push('\n');
-        out.push_str(&card(m.entry, lang, style, full));
+        out.push_str(&card(m.entry, &answer.context, lang, style, full));
     }
     // Readings that name nothing are worth showing only when nothing else matched: then they are the answer.
     for i in answer.readings.iter().filter(|_| !answer.found()) {

@@ -97,6 +97,44 @@ struct Text {
     ru: String,
 }
 
+/// A likely cause or a fix: the text, where it was checked (a URL or a citation), and where the advice applies, if only in one
+/// context (see [`CONTEXT_KINDS`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Advice {
+    en: String,
+    ru: String,
+    source: Option<String>,
+    context: Option<String>,
+}
+
+/// Whether a context's key has the shape its kind wants.
+type KeyShape = fn(&str) -> bool;
+
+/// The kinds of context a cause or fix can be keyed by (`KIND:KEY`), each with what its key must look like.
+const CONTEXT_KINDS: &[(&str, KeyShape)] = &[
+    // An LDAP `data` sub-code in hex (`ldap-data:52e`).
+    ("ldap-data", |k| {
+        !k.is_empty()
+            && k.len() <= 8
+            && k.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    }),
+    // A TLS alert number, a SQL Server state, a Windows event id.
+    ("tls-alert", |k| k.parse::<u8>().is_ok()),
+    ("sql-state", |k| k.parse::<u32>().is_ok()),
+    ("event", |k| k.parse::<u32>().is_ok()),
+    // A Kerberos error's or an NTSTATUS's name.
+    ("krb", |k| {
+        k.starts_with("KDC_ERR_") || k.starts_with("KRB_")
+    }),
+    ("ntstatus", |k| k.starts_with("STATUS_")),
+    // A product, in lower case with hyphens (`ad-replication`).
+    ("product", |k| {
+        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    }),
+];
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Alias {
@@ -125,9 +163,9 @@ struct Code {
     actor: Option<String>,
     retry: Option<String>,
     #[serde(default)]
-    causes: Vec<Text>,
+    causes: Vec<Advice>,
     #[serde(default)]
-    fixes: Vec<Text>,
+    fixes: Vec<Advice>,
     erratum: Option<Text>,
     #[serde(default)]
     related: Vec<String>,
@@ -334,6 +372,51 @@ fn markdown_in(text: &str) -> Option<&'static str> {
     .map(|(_, what)| what)
 }
 
+/// A cause or fix: its texts as [`check_text`] wants them, a source that is a web address or a citation, a context
+/// of a known kind with a key of the right shape.
+fn check_advice(entry: &str, field: &str, advice: &Advice) -> Result<(), DataError> {
+    let text = Text {
+        en: advice.en.clone(),
+        ru: advice.ru.clone(),
+    };
+    check_text(entry, field, &text)?;
+    if let Some(source) = &advice.source {
+        // A web address, or a citation a reader can look up (`Microsoft KB 281245, title`).
+        let url = source
+            .strip_prefix("https://")
+            .or(source.strip_prefix("http://"));
+        let good = match url {
+            Some(rest) => !rest.is_empty() && !rest.contains(char::is_whitespace),
+            None => source.trim() == source && source.split_whitespace().count() >= 3,
+        };
+        if !good {
+            return fail(
+                entry,
+                format!("{field}: source `{source}` is neither a web address nor a citation"),
+            );
+        }
+    }
+    if let Some(context) = &advice.context {
+        let known = context.split_once(':').and_then(|(kind, key)| {
+            CONTEXT_KINDS
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map(|(_, shape)| shape(key))
+        });
+        if known != Some(true) {
+            let kinds: Vec<_> = CONTEXT_KINDS.iter().map(|(k, _)| *k).collect();
+            return fail(
+                entry,
+                format!(
+                    "{field}: context `{context}` is not KIND:KEY with a kind of {}",
+                    kinds.join(", ")
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
 fn check_text(entry: &str, field: &str, text: &Text) -> Result<(), DataError> {
     for (lang, s) in [("en", &text.en), ("ru", &text.ru)] {
         if s.trim().is_empty() {
@@ -457,8 +540,8 @@ fn validate_code(
         }
     }
     for (field, list) in [("causes", &c.causes), ("fixes", &c.fixes)] {
-        for text in list {
-            check_text(n, field, text)?;
+        for advice in list {
+            check_advice(n, field, advice)?;
         }
     }
     if is_error {
@@ -628,8 +711,19 @@ fn option<T>(value: &Option<T>, f: impl Fn(&T) -> String) -> String {
     }
 }
 
-fn texts(list: &[Text]) -> String {
-    let items: Vec<_> = list.iter().map(text_lit).collect();
+fn advice_list(list: &[Advice]) -> String {
+    let items: Vec<_> = list
+        .iter()
+        .map(|a| {
+            format!(
+                "Advice {{ text: Text {{ en: {}, ru: {} }}, source: {}, context: {} }}",
+                lit(&a.en),
+                lit(&a.ru),
+                option(&a.source, |s| lit(s)),
+                option(&a.context, |s| lit(s))
+            )
+        })
+        .collect();
     format!("&[{}]", items.join(", "))
 }
 
@@ -652,7 +746,9 @@ fn emit_header(out: &mut Out) {
     ));
     out.line("// Data only; the logic lives in the hand-written modules.");
     out.blank();
-    out.line("use crate::entry::{Actor, Alias, Category, Entry, MessageSource, Retry, Text};");
+    out.line(
+        "use crate::entry::{Actor, Advice, Alias, Category, Entry, MessageSource, Retry, Text};",
+    );
     out.line("use crate::SecStatus;");
     out.blank();
 }
@@ -745,8 +841,8 @@ fn emit_entry(out: &mut Out, c: &Code, windows: &Option<String>) {
         ("next_step", option(&c.next, text_lit)),
         ("actor", actor),
         ("retry", retry),
-        ("causes", texts(&c.causes)),
-        ("fixes", texts(&c.fixes)),
+        ("causes", advice_list(&c.causes)),
+        ("fixes", advice_list(&c.fixes)),
         ("erratum", option(&c.erratum, text_lit)),
         ("related", format!("&[{}]", related.join(", "))),
     ];

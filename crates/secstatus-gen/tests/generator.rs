@@ -84,6 +84,73 @@ fn valid_data_renders_constants_and_tables() {
     );
 }
 
+/// `INSTALL` with one cause of these fields (`en` and `ru` given).
+fn with_cause(fields: &str) -> String {
+    INSTALL.replace(
+        "retry = \"after_fix\"\n",
+        &format!(
+            "retry = \"after_fix\"\ncauses = [{{ en = \"The package is missing\", ru = \"Пакета нет\"{fields} }}]\n"
+        ),
+    )
+}
+
+#[test]
+fn causes_carry_their_source_and_context() {
+    let cause =
+        with_cause(", source = \"https://learn.microsoft.com/x\", context = \"ldap-data:52e\"");
+    let out = render(&data(&[OK, &cause]), SPEC).unwrap();
+    assert!(out.contains(
+        "causes: &[Advice { text: Text { en: \"The package is missing\", ru: \"Пакета нет\" }, source: Some(\"https://learn.microsoft.com/x\"), context: Some(\"ldap-data:52e\") }]"
+    ));
+    // A citation is a source too; neither is required yet.
+    let cited = with_cause(", source = \"Microsoft KB 281245, smart card logon\"");
+    assert!(render(&data(&[OK, &cited]), SPEC).is_ok());
+    let bare = render(&data(&[OK, &with_cause("")]), SPEC).unwrap();
+    assert!(bare.contains("source: None, context: None"));
+}
+
+#[test]
+fn rejects_a_source_that_is_no_address_or_citation_and_an_unknown_context() {
+    for (fields, problem) in [
+        (
+            ", source = \"KB123\"",
+            "source `KB123` is neither a web address nor a citation",
+        ),
+        (", source = \"https://\"", "source `https://` is neither"),
+        (
+            ", source = \"https://a b\"",
+            "source `https://a b` is neither",
+        ),
+        (
+            ", context = \"ldap:52e\"",
+            "context `ldap:52e` is not KIND:KEY",
+        ),
+        (
+            ", context = \"ldap-data:52z\"",
+            "context `ldap-data:52z` is not KIND:KEY",
+        ),
+        (
+            ", context = \"tls-alert:300\"",
+            "context `tls-alert:300` is not KIND:KEY",
+        ),
+        (
+            ", context = \"krb:PREAUTH_FAILED\"",
+            "context `krb:PREAUTH_FAILED` is not KIND:KEY",
+        ),
+        (
+            ", context = \"product:SQL Server\"",
+            "context `product:SQL Server` is not KIND:KEY",
+        ),
+    ] {
+        let bad = with_cause(fields);
+        let err = render(&data(&[OK, &bad]), SPEC).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("SEC_E_CANNOT_INSTALL: causes: {problem}")),
+            "{fields}: {err}"
+        );
+    }
+}
+
 #[test]
 fn rejects_a_duplicate_value() {
     let twin = INSTALL

@@ -88,6 +88,48 @@ impl Text {
     }
 }
 
+/// A likely cause of an error, or a fix: its text, the public source it was checked against (a web address or a
+/// citation), and,
+/// where it holds only when the code appears in one context, that context (`ldap-data:52e`, `tls-alert:40`,
+/// `krb:KDC_ERR_PREAUTH_FAILED`, `ntstatus:STATUS_WRONG_PASSWORD`, `sql-state:14`, `product:sqlserver`,
+/// `event:4625`).
+///
+/// ```
+/// use secstatus::{Lang, SecStatus};
+/// let entry = SecStatus::SEC_E_INVALID_TOKEN.entry().unwrap();
+/// let ldap = entry.causes().iter().find(|c| c.context() == Some("ldap-data:52e")).unwrap();
+/// assert!(ldap.get(Lang::En).contains("password"));
+/// assert!(ldap.source().unwrap().starts_with("https://"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Advice {
+    pub(crate) text: Text,
+    pub(crate) source: Option<&'static str>,
+    pub(crate) context: Option<&'static str>,
+}
+
+impl Advice {
+    /// The text in both languages.
+    pub const fn text(&self) -> Text {
+        self.text
+    }
+
+    /// The text in `lang`.
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        self.text.get(lang)
+    }
+
+    /// The public source the claim was checked against, if one was found (a web address or a citation).
+    pub const fn source(&self) -> Option<&'static str> {
+        self.source
+    }
+
+    /// The context the advice is for, `KIND:KEY`; `None` where it holds wherever the code appears.
+    pub const fn context(&self) -> Option<&'static str> {
+        self.context
+    }
+}
+
 closed_set! {
     /// How a status reads, from its bits: success, informational (a positive `SEC_I_` value) or error.
     ///
@@ -303,8 +345,8 @@ pub struct Entry {
     pub(crate) next_step: Option<Text>,
     pub(crate) actor: Option<Actor>,
     pub(crate) retry: Option<Retry>,
-    pub(crate) causes: &'static [Text],
-    pub(crate) fixes: &'static [Text],
+    pub(crate) causes: &'static [Advice],
+    pub(crate) fixes: &'static [Advice],
     pub(crate) erratum: Option<Text>,
     pub(crate) related: &'static [SecStatus],
 }
@@ -492,13 +534,14 @@ impl Entry {
         self.retry
     }
 
-    /// Likely causes, most common first; empty where the catalogue has none.
+    /// Likely causes, most common first; empty where the catalogue has none. Each says where it was checked and, if it
+    /// holds only in one context, which ([`Advice`]).
     ///
     /// ```
     /// use secstatus::SecStatus;
     /// assert!(!SecStatus::SEC_E_TIME_SKEW.entry().unwrap().causes().is_empty());
     /// ```
-    pub const fn causes(&self) -> &'static [Text] {
+    pub const fn causes(&self) -> &'static [Advice] {
         self.causes
     }
 
@@ -510,7 +553,7 @@ impl Entry {
     /// assert!(fixes[0].get(Lang::En).starts_with("Resynchronise the clock"));
     /// assert!(SecStatus::SEC_E_OK.entry().unwrap().fixes().is_empty());
     /// ```
-    pub const fn fixes(&self) -> &'static [Text] {
+    pub const fn fixes(&self) -> &'static [Advice] {
         self.fixes
     }
 

@@ -68,6 +68,19 @@ mod serde_impls {
         }
     }
 
+    /// A cause or fix serializes as `{"en": ..., "ru": ..., "source": URL or null, "context": KEY or null}`.
+    impl Serialize for crate::Advice {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(Some(4))?;
+            for lang in Lang::ALL {
+                map.serialize_entry(lang.code(), self.get(lang))?;
+            }
+            map.serialize_entry("source", &self.source())?;
+            map.serialize_entry("context", &self.context())?;
+            map.end()
+        }
+    }
+
     /// Names of statuses, for `related`.
     struct Names(&'static [SecStatus]);
 

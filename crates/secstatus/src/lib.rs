@@ -117,6 +117,8 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "texts")]
+mod advice;
 #[cfg(feature = "windows-errors")]
 mod blob;
 mod catalogue;
@@ -141,9 +143,11 @@ pub mod stream;
 #[cfg(feature = "texts")]
 mod texts;
 
+#[cfg(feature = "texts")]
+pub use advice::LineContext;
 pub use catalogue::{entries, lookup_name, names};
 pub use entry::{
-    Actor, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
+    Actor, Advice, Alias, Category, Entry, Lang, MessageSource, Retry, Severity, Text, UnknownName,
 };
 #[cfg(feature = "windows-errors")]
 pub use errors::WindowsError;

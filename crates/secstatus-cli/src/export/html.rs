@@ -7,7 +7,9 @@
 
 use std::fmt::Write as _;
 
-use secstatus::{Entry, Hex, Lang, Text};
+use secstatus::{Advice, Entry, Hex, Lang, Text};
+
+use crate::human::context_label;
 use serde::Serialize;
 
 const STYLE: &str = include_str!("page.css");
@@ -51,14 +53,36 @@ fn bilingual(t: Text) -> String {
     bi(t.get(Lang::En), t.get(Lang::Ru))
 }
 
-/// A labelled list of texts; the items are searched with weight 2 (`w2`).
-fn list(label: &str, items: &[Text]) -> String {
+/// A labelled list of causes or fixes, each with its context and a link to its source; the items are searched with
+/// weight 2 (`w2`).
+fn list(label: &str, items: &[Advice]) -> String {
     if items.is_empty() {
         return String::new();
     }
     let lis: String = items
         .iter()
-        .map(|&t| format!("<li class=\"w2\">{}</li>", bilingual(t)))
+        .map(|a| {
+            let context = a
+                .context()
+                .map(|c| {
+                    let (en, ru) = (context_label(c, Lang::En), context_label(c, Lang::Ru));
+                    format!("<b class=\"ctx\">{}</b> ", bi(&en, &ru))
+                })
+                .unwrap_or_default();
+            let source = match a.source() {
+                Some(s) if s.starts_with("http") => format!(
+                    " <a class=\"src\" href=\"{}\" rel=\"noreferrer\">{}</a>",
+                    esc(s),
+                    bi("source", "источник")
+                ),
+                Some(s) => format!(" <cite class=\"src\">{}</cite>", esc(s)),
+                None => String::new(),
+            };
+            format!(
+                "<li class=\"w2\">{context}{}{source}</li>",
+                bilingual(a.text())
+            )
+        })
         .collect();
     format!("<h3>{label}</h3><ul>{lis}</ul>")
 }

@@ -391,10 +391,24 @@ fn list_html_is_one_self_contained_page() {
     let r = run(&["list", "--format", "html", "--lang", "ru"]);
     assert!(r.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"ru\">"));
     assert!(r.stdout.contains("<input id=\"q\" type=\"search\""));
+    // Nothing is loaded from elsewhere: no script, style sheet, image or font from a URL. The only addresses are
+    // the links to the sources of causes and fixes, which a reader may follow.
+    for load in [
+        "<script src",
+        "<link",
+        "src=\"http",
+        "url(http",
+        "@import",
+        "<img",
+        "<iframe",
+    ] {
+        assert!(!r.stdout.contains(load), "{load}");
+    }
+    let links = r.stdout.matches("href=\"http").count();
+    let addresses = r.stdout.matches("http://").count() + r.stdout.matches("https://").count();
     assert!(
-        !r.stdout.contains("http://")
-            && !r.stdout.contains("https://")
-            && !r.stdout.contains("<script src")
+        links > 100 && addresses == links,
+        "{links} links, {addresses} addresses"
     );
     assert_eq!(r.stdout.matches("<tr class=").count(), 94);
 }

@@ -5,6 +5,7 @@
 #[macro_use]
 mod util;
 
+mod advice;
 mod annotate;
 mod commands;
 mod corpus;

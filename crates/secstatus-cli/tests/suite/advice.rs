@@ -1,0 +1,128 @@
+//! Causes and fixes with their sources, and the advice for where a pasted line says the code appeared.
+
+use serde_json::Value;
+
+use crate::util::run;
+
+const LDAP: &str = "LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v4563";
+
+/// The rows of a card under `label` (the label's row and the continuation rows after it).
+fn rows<'a>(card: &'a str, label: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in card.lines() {
+        if let Some(rest) = line.trim_start().strip_prefix(label) {
+            inside = true;
+            out.push(rest.trim());
+        } else if inside && line.starts_with("                  ") {
+            out.push(line.trim());
+        } else {
+            inside = false;
+        }
+    }
+    out
+}
+
+/// The entry's causes and fixes as JSON.
+fn advice(name: &str) -> (Vec<Value>, Vec<Value>) {
+    let r = run(&["--json", "explain", name]);
+    assert_eq!(r.code, 0);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let e = &v[0]["matches"][0];
+    let list = |k: &str| e[k].as_array().unwrap().clone();
+    (list("causes"), list("fixes"))
+}
+
+#[test]
+fn causes_and_fixes_carry_source_and_context_in_json() {
+    let (causes, fixes) = advice("SEC_E_INVALID_TOKEN");
+    for item in causes.iter().chain(&fixes) {
+        let keys: Vec<_> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["en", "ru", "source", "context"], "{item}");
+    }
+    let ldap = causes
+        .iter()
+        .find(|c| c["context"] == "ldap-data:52e")
+        .expect("a cause for LDAP data 52e");
+    assert!(ldap["source"].as_str().unwrap().starts_with("https://"));
+    assert!(causes.iter().any(|c| c["context"].is_null()));
+}
+
+#[test]
+fn a_pasted_ldap_line_leads_with_the_advice_for_its_data_sub_code() {
+    let r = run(&["lookup", LDAP]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let card = r.stdout.split("\n\n").next().unwrap();
+    let here = rows(card, "for this line:");
+    assert!(!here.is_empty(), "{card}");
+    assert!(
+        here.iter().all(|l| l.starts_with("- [LDAP data 52e] ")),
+        "{here:?}"
+    );
+    // Its own fix stands in for the general first fix.
+    assert!(rows(card, "first fix:").is_empty(), "{card}");
+    // The code alone: no line, so the first fix that holds everywhere.
+    let r = run(&["lookup", "0x80090308"]);
+    assert!(rows(&r.stdout, "for this line:").is_empty());
+    let (_, fixes) = advice("SEC_E_INVALID_TOKEN");
+    let general = fixes.iter().find(|f| f["context"].is_null()).unwrap();
+    assert_eq!(
+        rows(&r.stdout, "first fix:"),
+        [general["en"].as_str().unwrap()]
+    );
+}
+
+#[test]
+fn a_tls_alert_and_a_sub_status_in_the_line_choose_their_advice() {
+    let r = run(&[
+        "lookup",
+        "Schannel 36887: A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 40. SEC_E_ILLEGAL_MESSAGE",
+    ]);
+    let card = &r.stdout[r.stdout.find("SEC_E_ILLEGAL_MESSAGE (").unwrap()..];
+    let here = rows(card, "for this line:");
+    assert!(
+        !here.is_empty() && here.iter().all(|l| l.starts_with("- [TLS alert 40] ")),
+        "{card}"
+    );
+
+    let r = run(&[
+        "lookup",
+        "Event ID: 4625 Status: 0xC000006D Sub Status: 0xC000006A SEC_E_LOGON_DENIED",
+    ]);
+    let card = &r.stdout[r.stdout.find("SEC_E_LOGON_DENIED (").unwrap()..];
+    let here = rows(card, "for this line:");
+    assert!(
+        here.iter()
+            .any(|l| l.starts_with("- [STATUS_WRONG_PASSWORD] ")),
+        "{here:?}"
+    );
+    assert!(
+        here.iter().any(|l| l.starts_with("- [event 4625] ")),
+        "{here:?}"
+    );
+    assert!(!here.iter().any(|l| l.contains("[TLS alert")), "{here:?}");
+}
+
+#[test]
+fn explain_groups_the_advice_by_context_and_russian_labels_it() {
+    let r = run(&["explain", "SEC_E_INVALID_TOKEN"]);
+    let causes = rows(&r.stdout, "causes:");
+    // What holds everywhere first, then each context's advice together.
+    let first_keyed = causes.iter().position(|l| l.starts_with("- [")).unwrap();
+    assert!(causes[..first_keyed].iter().all(|l| !l.starts_with("- [")));
+    assert!(
+        causes[first_keyed..].iter().all(|l| l.starts_with("- [")),
+        "{causes:?}"
+    );
+    let r = run(&["lookup", "--lang", "ru", LDAP]);
+    assert!(
+        r.stdout.contains("для этой строки: - [LDAP data 52e] "),
+        "{}",
+        r.stdout
+    );
+}
