@@ -257,3 +257,16 @@ fn every_source_cited_is_described() {
         "the 'any other' row cites the same source"
     );
 }
+
+/// The content review (mappings.tsv, every Wine row): `status_gss_to_sspi` lives in dlls/kerberos/unixlib.c,
+/// not in dlls/secur32.
+#[test]
+fn wine_source_names_the_file_of_status_gss_to_sspi() {
+    let wine = secstatus::sources().find(|s| s.key() == "wine").unwrap();
+    assert!(
+        wine.title().contains("dlls/kerberos/unixlib.c"),
+        "{}",
+        wine.title()
+    );
+    assert!(!wine.title().contains("secur32"), "{}", wine.title());
+}

@@ -28,7 +28,7 @@ pub(crate) static SOURCES: [Source; 23] = [
     Source { key: "system-informer", title: "System Informer, kernel TLS support (SSPI to NTSTATUS, one way, lossy)" },
     Source { key: "windows-observed", title: "Observed Windows behaviour, with the public evidence named in each mapping's note" },
     Source { key: "windows-sys", title: "windows-sys 0.61.2 constants (Windows::Win32::Foundation and neighbours)" },
-    Source { key: "wine", title: "Wine, dlls/secur32 (Kerberos and NTLM through GSSAPI), status_gss_to_sspi" },
+    Source { key: "wine", title: "Wine, dlls/kerberos/unixlib.c (the Kerberos package through GSSAPI), status_gss_to_sspi" },
 ];
 
 /// Every foreign status, sorted by system, then value.
