@@ -409,7 +409,7 @@ fn mapping_line(m: &Mapping, lang: Lang) -> String {
     format!("{}  {}", m.status(), source_line(m, lang))
 }
 
-/// A mapping's source and note: `[samba: ...]`.
+/// A mapping's source and note: `[wine: ...]`.
 fn source_line(m: &Mapping, lang: Lang) -> String {
     let note = m
         .note()

@@ -1,6 +1,8 @@
 //! Every mapping row against its source, transcribed here from the source's own table, and the decoders.
 
-use secstatus::{foreigns, GssStatus, KerberosError, NtStatus, SecStatus, System, TlsAlert};
+use secstatus::{
+    foreigns, mapped_to, GssStatus, KerberosError, Lang, NtStatus, SecStatus, System, TlsAlert,
+};
 
 /// The SSPI names a foreign status maps to with `source`, in order.
 fn by_source(system: System, value: u32, source: &str) -> Vec<&'static str> {
@@ -269,4 +271,117 @@ fn wine_source_names_the_file_of_status_gss_to_sspi() {
         wine.title()
     );
     assert!(!wine.title().contains("secur32"), "{}", wine.title());
+}
+
+/// The mappings of `name` as `(SSPI name, source, reverse_only)`, in order.
+fn row(name: &str) -> Vec<(&'static str, &'static str, bool)> {
+    secstatus::foreign_by_name(name)
+        .unwrap_or_else(|| panic!("{name} is missing"))
+        .mappings()
+        .iter()
+        .map(|m| {
+            (
+                m.status().name().unwrap(),
+                m.source().key(),
+                m.is_reverse_only(),
+            )
+        })
+        .collect()
+}
+
+/// Content review MAP-44: System Informer's socket.c (parent of cfa05212, lines 767-771) reads
+/// `case SEC_E_OUT_OF_SEQUENCE: case SEC_E_MESSAGE_ALTERED: return STATUS_REQUEST_OUT_OF_SEQUENCE;`.
+#[test]
+fn request_out_of_sequence_has_both_system_informer_cases() {
+    assert_eq!(
+        row("STATUS_REQUEST_OUT_OF_SEQUENCE"),
+        [
+            ("SEC_E_OUT_OF_SEQUENCE", "system-informer", true),
+            ("SEC_E_MESSAGE_ALTERED", "system-informer", true),
+        ]
+    );
+    assert!(NtStatus(0xC000_042A).mapping().is_none(), "one way only");
+    assert!(mapped_to(SecStatus::SEC_E_MESSAGE_ALTERED)
+        .any(|(f, m)| f.name() == "STATUS_REQUEST_OUT_OF_SEQUENCE" && m.is_reverse_only()));
+}
+
+/// Content review MAP-35 and MAP-69: Samba's ldapsrv_BindSASL answers every failed SASL bind with the constant
+/// HRES_SEC_E_LOGON_DENIED, so it is a note of the rows, not a mapping.
+#[test]
+fn samba_sasl_bind_answer_is_a_note_not_a_mapping() {
+    assert!(secstatus::sources().all(|s| s.key() != "samba"));
+    assert_eq!(
+        row("STATUS_LOGON_FAILURE"),
+        [("SEC_E_LOGON_DENIED", "freerdp", false)]
+    );
+    assert_eq!(row("ERROR_LOGON_FAILURE"), []);
+    for name in ["STATUS_LOGON_FAILURE", "ERROR_LOGON_FAILURE"] {
+        let note = secstatus::foreign_by_name(name).unwrap().note().unwrap();
+        assert!(note.get(Lang::En).contains("Samba's LDAP server"), "{name}");
+        assert!(
+            note.get(Lang::En).contains("every failed SASL bind"),
+            "{name}"
+        );
+        assert!(note.get(Lang::Ru).contains("Samba"), "{name}");
+    }
+}
+
+/// Content review MAP-129, MAP-139, MAP-174: the Kerberos rows whose windows-observed evidence did not hold.
+#[test]
+fn kerberos_windows_observed_rows_say_how_weak_they_are() {
+    // 14: kept, evidence relabelled as weak (dotnet/wcf #2805), and no "Samba practice" (Samba gives
+    // NT_STATUS_LOGON_FAILURE).
+    let etype = KerberosError(14).mapping().unwrap();
+    assert_eq!(
+        (etype.status().name(), etype.source().key()),
+        (Some("SEC_E_KDC_UNKNOWN_ETYPE"), "windows-observed")
+    );
+    assert!(etype.note().unwrap().starts_with("weak:"));
+    assert!(etype.note().unwrap().contains("2805"));
+    let f = KerberosError(14).info().unwrap();
+    assert!(!f.note().unwrap().get(Lang::En).contains("Samba practice"));
+    assert!(f
+        .mappings()
+        .iter()
+        .all(|m| !m.note().unwrap_or("").contains("Samba practice")));
+    // 24: kept as unverifiable; the pyspnego argument is gone (pyspnego files the two in different classes).
+    let preauth = KerberosError(24).mapping().unwrap();
+    assert_eq!(preauth.status(), SecStatus::SEC_E_LOGON_DENIED);
+    assert!(preauth.note().unwrap().starts_with("unverifiable"));
+    let f = KerberosError(24).info().unwrap();
+    for lang in [Lang::En, Lang::Ru] {
+        assert!(!f.note().unwrap().get(lang).contains("pyspnego"));
+    }
+    // 68: only the confirmed sspi-rs entry remains.
+    assert_eq!(
+        row("KDC_ERR_WRONG_REALM"),
+        [("SEC_E_NO_AUTHENTICATING_AUTHORITY", "sspi-rs", false)]
+    );
+}
+
+/// Content review MAP-36 and MAP-37: shared-cause pairings, labelled as such; KB 2522623 was not found.
+#[test]
+fn shared_cause_pairings_are_labelled() {
+    for name in ["STATUS_TIME_DIFFERENCE_AT_DC", "STATUS_NO_LOGON_SERVERS"] {
+        let f = secstatus::foreign_by_name(name).unwrap();
+        let m = f.primary().unwrap();
+        assert_eq!(m.source().key(), "windows-observed", "{name}");
+        assert!(
+            m.note()
+                .unwrap()
+                .starts_with("shared cause, no converting source"),
+            "{name}"
+        );
+    }
+    let skew = NtStatus(0xC000_0133).mapping().unwrap();
+    assert_eq!(skew.status(), SecStatus::SEC_E_TIME_SKEW);
+    assert!(skew.note().unwrap().contains("asiatech"));
+    let f = NtStatus(0xC000_005E).info().unwrap();
+    if let Some(note) = f.note() {
+        assert!(!note.get(Lang::En).contains("2522623"));
+    }
+    assert!(f
+        .mappings()
+        .iter()
+        .all(|m| !m.note().unwrap_or("").contains("2522623")));
 }

@@ -552,6 +552,35 @@ fn explain_lists_what_maps_to_a_code() {
     assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\",\"reverse_only\":false}"), "{}", r.stdout);
 }
 
+/// Content review MAP-44: System Informer turns SEC_E_MESSAGE_ALTERED into STATUS_REQUEST_OUT_OF_SEQUENCE too
+/// (socket.c at the parent of cfa05212, lines 767-771), one way only.
+#[test]
+fn request_out_of_sequence_shows_both_one_way_pairings() {
+    let r = run(&["lookup", "STATUS_REQUEST_OUT_OF_SEQUENCE"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .contains("  SSPI:           no SSPI equivalent in any source\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "  one way, from:  SEC_E_OUT_OF_SEQUENCE (0x80090310)  [system-informer]\n                  SEC_E_MESSAGE_ALTERED (0x8009030F)  [system-informer"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["explain", "SEC_E_MESSAGE_ALTERED"]);
+    assert!(
+        r.stdout.contains(
+            "  one way, to:    NTSTATUS 0xC000042A STATUS_REQUEST_OUT_OF_SEQUENCE [system-informer]\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn win32_errors_and_ntstatus_read_with_from() {
     let r = run(&["lookup", "--from", "win32", "1326"]);
@@ -562,11 +591,14 @@ fn win32_errors_and_ntstatus_read_with_from() {
         "{}",
         r.stdout
     );
+    // Content review MAP-69: Samba's constant SASL-bind answer is a note, not a mapping.
     assert!(
-        r.stdout.contains("SEC_E_LOGON_DENIED (0x8009030C)  [samba"),
+        r.stdout
+            .contains("  SSPI:           no SSPI equivalent in any source\n"),
         "{}",
         r.stdout
     );
+    assert!(!r.stdout.contains("[samba"), "{}", r.stdout);
     let r = run(&["lookup", "--from", "ntstatus", "0xC0000133"]);
     assert!(
         r.stdout

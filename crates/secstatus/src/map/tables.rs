@@ -5,7 +5,7 @@ use super::model::{Foreign, Mapping, Source, System};
 use crate::{SecStatus, Text};
 
 /// Every source a mapping or a value cites, sorted by key.
-pub(crate) static SOURCES: [Source; 23] = [
+pub(crate) static SOURCES: [Source; 22] = [
     Source { key: "dotnet", title: ".NET runtime, System.Net.Security NegotiateAuthenticationStatusCode and its GSSAPI/SSPI pivots" },
     Source { key: "freerdp", title: "FreeRDP, libfreerdp/core/nla.c" },
     Source { key: "mingw-ntstatus", title: "mingw-w64 10.0.0 include/ntstatus.h (Debian package mingw-w64-common 10.0.0-3)" },
@@ -23,7 +23,6 @@ pub(crate) static SOURCES: [Source; 23] = [
     Source { key: "rfc5587", title: "RFC 5587, Extended Generic Security Service Mechanism Inquiry APIs (GSS_S_BAD_MECH_ATTR, routine error 19)" },
     Source { key: "rfc6113", title: "RFC 6113, A Generalized Framework for Kerberos Pre-Authentication (FAST)" },
     Source { key: "rfc8446", title: "RFC 8446, The Transport Layer Security (TLS) Protocol Version 1.3, section 6" },
-    Source { key: "samba", title: "Samba, lib/krb5_wrap/krb5_errs.c and the LDAP SASL bind" },
     Source { key: "sspi-rs", title: "Devolutions sspi-rs, map_keb_error_code_to_sspi_error" },
     Source { key: "system-informer", title: "System Informer, kernel TLS support (SSPI to NTSTATUS, one way, lossy)" },
     Source { key: "windows-observed", title: "Observed Windows behaviour, with the public evidence named in each mapping's note" },
@@ -40,8 +39,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The handle passed to the call is not valid.", ru: "Вызову передан недопустимый дескриптор." },
         note: Some(Text { en: "The System Informer rows go one way, SSPI to NTSTATUS, and lose detail: two SSPI codes become this one status.", ru: "Строки System Informer действуют в одну сторону, из SSPI в NTSTATUS, с потерей подробностей: два кода SSPI превращаются в один статус." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[19], note: Some("System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin"), reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[18], note: Some("System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin"), reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -50,8 +49,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A parameter passed to a function or service is not valid.", ru: "Функции или службе передан недопустимый параметр." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -60,8 +59,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "Access to the object or operation was denied.", ru: "Доступ к объекту или операции запрещён." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: System Informer turns three SSPI codes into this one generic status. Samba maps the Kerberos errors KDC_ERR_SERVICE_REVOKED and KDC_ERR_TGT_REVOKED to it as well.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: System Informer превращает три кода SSPI в этот один общий статус. Samba отображает в него и ошибки Kerberos KDC_ERR_SERVICE_REVOKED и KDC_ERR_TGT_REVOKED." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NOT_OWNER, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NOT_OWNER, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -70,7 +69,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The buffer is too small to hold the data.", ru: "Буфер слишком мал для данных." },
         note: Some(Text { en: "System Informer does not use this twin: it turns SEC_E_BUFFER_TOO_SMALL into STATUS_INSUFFICIENT_RESOURCES.", ru: "System Informer не использует этого двойника: SEC_E_BUFFER_TOO_SMALL он превращает в STATUS_INSUFFICIENT_RESOURCES." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -80,8 +79,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "No object with the given name was found.", ru: "Объект с указанным именем не найден." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: an unknown target and a missing security package become the same status.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: неизвестная цель и отсутствующий пакет безопасности дают один и тот же статус." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -90,8 +89,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The communication port or connection is already disconnected.", ru: "Порт связи или соединение уже отключены." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: two success (SEC_I_) codes become an error status here because System Informer treats them as the end of the connection.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: два кода успеха (SEC_I_) здесь становятся статусом ошибки, потому что System Informer считает их концом соединения." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[19], note: Some("the server closed the TLS connection (close_notify)"), reverse_only: true }, Mapping { status: SecStatus::SEC_I_RENEGOTIATE, source: &SOURCES[19], note: Some("System Informer does not support TLS renegotiation"), reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[18], note: Some("the server closed the TLS connection (close_notify)"), reverse_only: true }, Mapping { status: SecStatus::SEC_I_RENEGOTIATE, source: &SOURCES[18], note: Some("System Informer does not support TLS renegotiation"), reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -99,9 +98,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "STATUS_NO_LOGON_SERVERS",
         aliases: &[],
         meaning: Text { en: "No logon server (domain controller) is available to handle the logon request.", ru: "Нет доступного сервера входа (контроллера домена) для обработки запроса на вход." },
-        note: Some(Text { en: "Not every path ends in SEC_E_NO_AUTHENTICATING_AUTHORITY: Microsoft KB 2522623 describes Negotiate returning STATUS_DOWNGRADE_DETECTED when Kerberos failed with this status and NTLM fallback was not allowed.", ru: "Не всякий путь заканчивается SEC_E_NO_AUTHENTICATING_AUTHORITY: в Microsoft KB 2522623 описано, как Negotiate возвращал STATUS_DOWNGRADE_DETECTED, когда Kerberos завершался с этим статусом, а переход на NTLM был запрещён." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: Some("paired by shared cause, no reachable domain controller or KDC: Microsoft's event 4625 documentation lists 0xC000005E for it, SSPI reports it as SEC_E_NO_AUTHENTICATING_AUTHORITY (No authority could be contacted for authentication), and Samba's krb5_errs.c maps KRB5_KDC_UNREACH to this status; no public code converts one into the other"), reverse_only: false }],
+        note: None,
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[19], note: Some("shared cause, no converting source: no reachable domain controller or KDC. Microsoft's event 4625 documentation lists 0xC000005E for it, SSPI reports it as SEC_E_NO_AUTHENTICATING_AUTHORITY (No authority could be contacted for authentication), and Samba's krb5_errs.c maps KRB5_KDC_UNREACH to this status"), reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -110,7 +109,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The name given is not a well-formed account name.", ru: "Указанное имя не является правильно сформированным именем учётной записи." },
         note: Some(Text { en: "Samba maps KDC_ERR_C_PRINCIPAL_UNKNOWN (6, client not found in the Kerberos database) to it. No source gives an SSPI code for it.", ru: "Samba отображает в него KDC_ERR_C_PRINCIPAL_UNKNOWN (6, клиент не найден в базе Kerberos). Ни один источник не даёт для него кода SSPI." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -120,7 +119,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The named user account does not exist.", ru: "Указанная учётная запись пользователя не существует." },
         note: Some(Text { en: "Usual Sub Status under Status 0xC000006D in event 4625. Samba's nt_status_squash turns it into STATUS_LOGON_FAILURE before replying, to avoid revealing which accounts exist.", ru: "Обычное значение Sub Status при Status 0xC000006D в событии 4625. Функция Samba nt_status_squash перед ответом превращает его в STATUS_LOGON_FAILURE, чтобы не раскрывать, какие учётные записи существуют." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -130,7 +129,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The password supplied is wrong.", ru: "Указан неверный пароль." },
         note: Some(Text { en: "Usual Sub Status under Status 0xC000006D in event 4625. Samba's nt_status_squash turns it into STATUS_LOGON_FAILURE before replying.", ru: "Обычное значение Sub Status при Status 0xC000006D в событии 4625. Функция Samba nt_status_squash перед ответом превращает его в STATUS_LOGON_FAILURE." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -139,9 +138,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "STATUS_LOGON_FAILURE",
         aliases: &[],
         meaning: Text { en: "The logon attempt failed: unknown user name or wrong password. This is the generic logon failure.", ru: "Попытка входа не удалась: неизвестное имя пользователя или неверный пароль. Это общая ошибка входа." },
-        note: Some(Text { en: "pyspnego does not equate the two: it files STATUS_LOGON_FAILURE under GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError) and SEC_E_LOGON_DENIED under GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba and Windows fold STATUS_NO_SUCH_USER and STATUS_WRONG_PASSWORD into this status in some replies. Samba maps the Kerberos errors PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED and AP_ERR_TKT_EXPIRED to it.", ru: "pyspnego не считает их равнозначными: STATUS_LOGON_FAILURE у него относится к GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError), а SEC_E_LOGON_DENIED к GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba и Windows в некоторых ответах сводят к этому статусу STATUS_NO_SUCH_USER и STATUS_WRONG_PASSWORD. Samba отображает в него ошибки Kerberos PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED и AP_ERR_TKT_EXPIRED." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[1], note: Some("the FreeRDP client reports a received STATUS_LOGON_FAILURE and its own SEC_E_LOGON_DENIED (or SEC_E_NO_CREDENTIALS) as the same error, FREERDP_ERROR_CONNECT_LOGON_FAILURE; the FreeRDP server sends STATUS_LOGON_FAILURE in TSRequest.errorCode for every failed authentication it has no better status for"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[17], note: Some("Samba's LDAP server answers a failed SASL bind with HRESULT 8009030C SEC_E_LOGON_DENIED and the Win32 form of the status in the data field (52e for this one); it does so for every failed SASL bind, not just this status"), reverse_only: false }],
+        note: Some(Text { en: "Samba's LDAP server answers every failed SASL bind with 8009030C (SEC_E_LOGON_DENIED), whatever the status, with the status's Win32 form in the data field (52e for this one); a constant answer is not a mapping of this status. pyspnego does not equate the two: it files STATUS_LOGON_FAILURE under GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError) and SEC_E_LOGON_DENIED under GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba and Windows fold STATUS_NO_SUCH_USER and STATUS_WRONG_PASSWORD into this status in some replies. Samba maps the Kerberos errors PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED and AP_ERR_TKT_EXPIRED to it.", ru: "LDAP-сервер Samba отвечает на любую неудачную привязку SASL кодом 8009030C (SEC_E_LOGON_DENIED), каков бы ни был статус, а в поле data ставит его форму Win32 (для этого статуса — 52e); постоянный ответ не является отображением этого статуса. pyspnego не считает их равнозначными: STATUS_LOGON_FAILURE у него относится к GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError), а SEC_E_LOGON_DENIED к GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba и Windows в некоторых ответах сводят к этому статусу STATUS_NO_SUCH_USER и STATUS_WRONG_PASSWORD. Samba отображает в него ошибки Kerberos PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED и AP_ERR_TKT_EXPIRED." }),
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[1], note: Some("the FreeRDP client reports a received STATUS_LOGON_FAILURE and its own SEC_E_LOGON_DENIED (or SEC_E_NO_CREDENTIALS) as the same error, FREERDP_ERROR_CONNECT_LOGON_FAILURE; the FreeRDP server sends STATUS_LOGON_FAILURE in TSRequest.errorCode for every failed authentication it has no better status for"), reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -150,7 +149,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The credentials are valid, but an account restriction (such as a blank password or a logon policy) prevents the logon.", ru: "Учётные данные верны, но вход запрещён ограничением учётной записи (например, пустым паролем или политикой входа)." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -160,7 +159,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account may not log on at this time of day.", ru: "Учётной записи запрещён вход в это время суток." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -170,7 +169,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The user may not log on from this workstation.", ru: "Пользователю запрещён вход с этой рабочей станции." },
         note: Some(Text { en: "Samba maps KDC_ERR_POLICY (12) to it. No source gives an SSPI code for it.", ru: "Samba отображает в него KDC_ERR_POLICY (12). Ни один источник не даёт для него кода SSPI." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -180,7 +179,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The user's password has expired.", ru: "Срок действия пароля пользователя истёк." },
         note: Some(Text { en: "Samba maps KDC_ERR_KEY_EXPIRED (23) to it; pyspnego pairs it with GSS_S_CREDENTIALS_EXPIRED; FreeRDP reports it from TSRequest.errorCode as FREERDP_ERROR_CONNECT_PASSWORD_EXPIRED. None of these gives an SSPI code.", ru: "Samba отображает в него KDC_ERR_KEY_EXPIRED (23); pyspnego сопоставляет его с GSS_S_CREDENTIALS_EXPIRED; FreeRDP, получив его в TSRequest.errorCode, сообщает FREERDP_ERROR_CONNECT_PASSWORD_EXPIRED. Кода SSPI не даёт ни один из них." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -190,7 +189,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account is disabled.", ru: "Учётная запись отключена." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -200,8 +199,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "There are not enough system resources, such as memory, to complete the call.", ru: "Недостаточно системных ресурсов (например, памяти) для выполнения вызова." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: the three buffer codes mean a caller-supplied buffer was too small or missing, not that memory ran out.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: три кода о буферах означают, что буфер вызывающей стороны мал или отсутствует, а не нехватку памяти." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INSUFFICIENT_MEMORY, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_EXT_BUFFER_TOO_SMALL, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_INSUFFICIENT_BUFFERS, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INSUFFICIENT_MEMORY, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_EXT_BUFFER_TOO_SMALL, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_INSUFFICIENT_BUFFERS, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -210,8 +209,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The request is not supported.", ru: "Запрос не поддерживается." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy. SEC_E_NOT_SUPPORTED is another name for SEC_E_UNSUPPORTED_FUNCTION.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений. SEC_E_NOT_SUPPORTED — другое имя SEC_E_UNSUPPORTED_FUNCTION." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -220,8 +219,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The network peer answered with an invalid or incomplete response.", ru: "Сетевой партнёр прислал недопустимый или неполный ответ." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: SEC_E_INCOMPLETE_MESSAGE normally just asks the caller to read more data.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: SEC_E_INCOMPLETE_MESSAGE обычно лишь означает, что нужно дочитать данные." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INCOMPLETE_MESSAGE, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INCOMPLETE_MESSAGE, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -230,7 +229,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The SAM server was in a state that does not allow the operation.", ru: "Сервер SAM находился в состоянии, не допускающем операцию." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -240,8 +239,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "An internal error occurred.", ru: "Произошла внутренняя ошибка." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -250,7 +249,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The computer name is not in a valid format.", ru: "Имя компьютера имеет недопустимый формат." },
         note: Some(Text { en: "Samba maps KDC_ERR_S_PRINCIPAL_UNKNOWN (7, service principal not in the Kerberos database) to it. No source maps this status to an SSPI code; on Windows the same Kerberos error reaches SSPI callers as SEC_E_TARGET_UNKNOWN.", ru: "Samba отображает в него KDC_ERR_S_PRINCIPAL_UNKNOWN (7, участник-служба не найден в базе Kerberos). Ни один источник не отображает этот статус в код SSPI; в Windows та же ошибка Kerberos доходит до вызывающих SSPI как SEC_E_TARGET_UNKNOWN." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -260,8 +259,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The clocks of this computer and the domain controller are too far apart.", ru: "Часы этого компьютера и контроллера домена расходятся слишком сильно." },
         note: Some(Text { en: "Fix as for SEC_E_TIME_SKEW: resynchronise the clocks (w32tm /resync, NTP); Kerberos allows 5 minutes of skew by default.", ru: "Исправляется так же, как SEC_E_TIME_SKEW: синхронизируйте часы (w32tm /resync, NTP); по умолчанию Kerberos допускает расхождение до 5 минут." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: Some("paired by shared cause, the Kerberos error KRB_AP_ERR_SKEW (37): Microsoft's event 4625 documentation lists 0xC0000133 for clocks too far out of sync, SSPI reports the same skew as SEC_E_TIME_SKEW (sspi-rs issue 83), and Samba's krb5_errs.c maps KRB_AP_ERR_SKEW to this status; no public code converts one into the other"), reverse_only: false }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[19], note: Some("shared cause, no converting source: the Kerberos error KRB_AP_ERR_SKEW (37). Microsoft's event 4625 documentation lists 0xC0000133 for clocks too far out of sync (the meaning, not a conversion), SSPI reports the same skew as SEC_E_TIME_SKEW (sspi-rs issue 83), and Samba's krb5_errs.c maps KRB_AP_ERR_SKEW to this status. Supporting evidence only: Microsoft's asiatech blog post 'Kerberos Authentication failed due to time skew' shows event 537 with Sub Status 0xC0000133 beside KRB_AP_ERR_SKEW"), reverse_only: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -270,7 +269,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The user has not been granted the requested logon type (logon right) on this computer.", ru: "Пользователю не предоставлен запрошенный тип входа (право входа) на этом компьютере." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -280,7 +279,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The trust relationship between the primary domain and the trusted domain has failed.", ru: "Нарушено доверительное отношение между основным доменом и доверенным доменом." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -290,7 +289,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The trust relationship between this workstation and its primary domain has failed.", ru: "Нарушено доверительное отношение между этой рабочей станцией и её основным доменом." },
         note: Some(Text { en: "Not the same as 0xC000018C STATUS_TRUSTED_DOMAIN_FAILURE, which is the code Microsoft's event 4625 table lists.", ru: "Не путайте с 0xC000018C STATUS_TRUSTED_DOMAIN_FAILURE: именно его приводит таблица Microsoft для события 4625." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -300,7 +299,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The Netlogon service is not running, so the logon could not be processed.", ru: "Служба Netlogon не запущена, поэтому вход не удалось обработать." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -310,7 +309,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account has expired.", ru: "Срок действия учётной записи истёк." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -320,7 +319,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The user must change the password before logging on.", ru: "Перед входом пользователь должен сменить пароль." },
         note: Some(Text { en: "FreeRDP passes it in TSRequest.errorCode and reports it as FREERDP_ERROR_CONNECT_PASSWORD_MUST_CHANGE; no source gives an SSPI code for it.", ru: "FreeRDP передаёт его в TSRequest.errorCode и сообщает как FREERDP_ERROR_CONNECT_PASSWORD_MUST_CHANGE; ни один источник не даёт для него кода SSPI." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -330,7 +329,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The object was not found.", ru: "Объект не найден." },
         note: Some(Text { en: "Microsoft's event 4625 table calls this Sub Status a Windows bug and not a risk.", ru: "Таблица Microsoft для события 4625 называет это значение Sub Status ошибкой Windows, не представляющей угрозы." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -340,7 +339,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "No domain controller could be found for the domain.", ru: "Не удалось найти контроллер домена для домена." },
         note: Some(Text { en: "Samba maps KRB5_REALM_CANT_RESOLVE (realm cannot be resolved to a KDC) to it. No source gives an SSPI code for it.", ru: "Samba отображает в него KRB5_REALM_CANT_RESOLVE (для области не удаётся найти KDC). Ни один источник не даёт для него кода SSPI." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -350,7 +349,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account is locked out after too many failed logon or password-change attempts.", ru: "Учётная запись заблокирована после слишком большого числа неудачных попыток входа или смены пароля." },
         note: Some(Text { en: "Samba maps KDC_ERR_CLIENT_REVOKED (18) to it. No source gives an SSPI code for it; in an AD LDAP bind it shows as data 775 (ERROR_ACCOUNT_LOCKED_OUT) under 80090308 or 8009030C. Common Status in Security event 4625.", ru: "Samba отображает в него KDC_ERR_CLIENT_REVOKED (18). Ни один источник не даёт для него кода SSPI; при привязке LDAP к AD он виден как data 775 (ERROR_ACCOUNT_LOCKED_OUT) под 80090308 или 8009030C. Частое значение Status в событии безопасности 4625." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -360,8 +359,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The data could not be encrypted.", ru: "Не удалось зашифровать данные." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only: System Informer kernel TLS uses a lossy one-way map, though this row is one to one.", ru: "Направление только из SSPI в NTSTATUS: ядерный TLS System Informer использует одностороннее отображение с потерей сведений, хотя эта строка взаимно однозначна." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -370,8 +369,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The data could not be decrypted.", ru: "Не удалось расшифровать данные." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only: System Informer kernel TLS uses a lossy one-way map, though this row is one to one.", ru: "Направление только из SSPI в NTSTATUS: ядерный TLS System Informer использует одностороннее отображение с потерей сведений, хотя эта строка взаимно однозначна." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -380,7 +379,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A security context was deleted before its establishment was finished.", ru: "Контекст безопасности удалён до завершения его установки." },
         note: Some(Text { en: "Operators meet 0xC00002EE as Status or Sub Status in Security event 4625; Microsoft's event 4625 page describes it only as an error during logon.", ru: "Администраторы встречают 0xC00002EE в полях Status и Sub Status события безопасности 4625; страница Microsoft о событии 4625 описывает его лишь как ошибку при входе." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -390,7 +389,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The server requires Kerberos user-to-user authentication but no TGT reply was received.", ru: "Сервер требует проверки подлинности Kerberos между пользователями (user-to-user), но ответ с TGT не получен." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -400,7 +399,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The local computer has no IP address, so the request cannot be carried out.", ru: "У локального компьютера нет IP-адреса, поэтому запрос выполнить нельзя." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_NO_IP_ADDRESSES, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -410,7 +409,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The credential handle supplied does not match the credentials bound to the security context.", ru: "Переданный дескриптор учётных данных не соответствует учётным данным, связанным с контекстом безопасности." },
         note: Some(Text { en: "System Informer maps SEC_E_WRONG_CREDENTIAL_HANDLE to STATUS_INVALID_HANDLE, not to this twin.", ru: "System Informer отображает SEC_E_WRONG_CREDENTIAL_HANDLE в STATUS_INVALID_HANDLE, а не в этого двойника." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -420,7 +419,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The cryptographic system or checksum function is not usable because a required function is missing.", ru: "Криптосистема или функция контрольной суммы непригодна: нет нужной функции." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_CRYPTO_SYSTEM_INVALID, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -430,7 +429,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The Kerberos ticket request was referred between realms more times than allowed.", ru: "Запрос билета Kerberos переадресовывался между областями (realm) больше допустимого числа раз." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_MAX_REFERRALS_EXCEEDED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -440,7 +439,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The operation must run on a Kerberos KDC (a domain controller), and this computer is not one.", ru: "Операция должна выполняться на центре распространения ключей (KDC), то есть на контроллере домена, а этот компьютер им не является." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_MUST_BE_KDC, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -450,7 +449,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The other side requires strong cryptography, which this computer does not support.", ru: "Другая сторона требует стойкого шифрования, которое этот компьютер не поддерживает." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_STRONG_CRYPTO_NOT_SUPPORTED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -460,7 +459,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The KDC reply contained more than one principal name.", ru: "Ответ KDC содержит больше одного имени участника." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -470,7 +469,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "No Kerberos pre-authentication data (PA-DATA) was found to indicate which encryption type to use.", ru: "Не найдены данные предварительной проверки подлинности Kerberos (PA-DATA), указывающие, какой тип шифрования использовать." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_NO_PA_DATA, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -480,7 +479,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The client certificate has no valid UPN, or its name does not match the client named in the logon request.", ru: "В сертификате клиента нет допустимого UPN, или имя в нём не совпадает с именем клиента в запросе на вход." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_NAME_MISMATCH, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -490,7 +489,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "Logon with a smart card is required, and none was used.", ru: "Требуется вход со смарт-картой, но она не использовалась." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_LOGON_REQUIRED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -500,7 +499,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The request sent to the KDC was not valid.", ru: "Центру распространения ключей (KDC) отправлен недопустимый запрос." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -510,7 +509,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The KDC could not produce a referral for the requested service.", ru: "KDC не смог сформировать переадресацию (referral) для запрошенной службы." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNABLE_TO_REFER, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -520,7 +519,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The KDC does not support the requested encryption type.", ru: "KDC не поддерживает запрошенный тип шифрования." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -530,7 +529,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The system is shutting down.", ru: "Система завершает работу." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_SHUTDOWN_IN_PROGRESS, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -540,7 +539,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "Kerberos hit an error while validating the KDC certificate during smart card logon; the System event log has details.", ru: "Kerberos обнаружил ошибку при проверке сертификата KDC во время входа со смарт-картой; подробности в журнале событий System." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -550,7 +549,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "No usable Kerberos key was found.", ru: "Не найден подходящий ключ Kerberos." },
         note: Some(Text { en: "System Informer does not use this twin: it maps SEC_E_NO_KERB_KEY to STATUS_ISSUING_CA_UNTRUSTED.", ru: "System Informer не использует этого двойника: SEC_E_NO_KERB_KEY он отображает в STATUS_ISSUING_CA_UNTRUSTED." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -560,7 +559,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The Kerberos package was offered a pre-authentication mechanism it does not support.", ru: "Пакету Kerberos предложен неподдерживаемый механизм предварительной проверки подлинности." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_PREAUTH, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -570,7 +569,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The channel bindings supplied by the client are wrong.", ru: "Привязки канала, переданные клиентом, неверны." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -580,7 +579,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A possible security downgrade was detected; check that the server that authenticates you can be reached.", ru: "Обнаружена возможная попытка понижения уровня защиты; проверьте, доступен ли сервер, выполняющий проверку подлинности." },
         note: Some(Text { en: "Microsoft KB 2522623: on Windows 7 and Server 2008 R2, Negotiate returned STATUS_DOWNGRADE_DETECTED instead of falling back to NTLM when Kerberos failed with STATUS_NO_LOGON_SERVERS and the credentials had been acquired with empty identity fields.", ru: "Microsoft KB 2522623: в Windows 7 и Server 2008 R2 пакет Negotiate возвращал STATUS_DOWNGRADE_DETECTED вместо перехода на NTLM, когда Kerberos завершался с STATUS_NO_LOGON_SERVERS, а учётные данные были получены с пустыми полями удостоверения." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_DOWNGRADE_DETECTED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -590,7 +589,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The smart card certificate used for authentication has been revoked.", ru: "Сертификат смарт-карты, использованный для проверки подлинности, отозван." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_REVOKED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -600,8 +599,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "An untrusted certification authority was found while checking the smart card certificate used for authentication.", ru: "При проверке сертификата смарт-карты, использованного для проверки подлинности, обнаружен недоверенный центр сертификации." },
         note: Some(Text { en: "System Informer's kernel TLS folds eight certificate and trust failures into this one status (SSPI to NTSTATUS only, lossy); reading the status back cannot tell them apart.", ru: "Ядерный TLS System Informer сводит в этот статус восемь ошибок сертификатов и доверия (только из SSPI в NTSTATUS, с потерей сведений); по самому статусу их не различить." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_WRONG_USAGE, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_WRONG_USAGE, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -610,7 +609,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The revocation status of the smart card certificate used for authentication could not be determined.", ru: "Не удалось определить, отозван ли сертификат смарт-карты, использованный для проверки подлинности." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_C, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -620,7 +619,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The smart card certificate used for authentication is not trusted.", ru: "Сертификат смарт-карты, использованный для проверки подлинности, не является доверенным." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_CLIENT_FAILURE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -630,7 +629,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The smart card certificate used for authentication has expired.", ru: "Истёк срок действия сертификата смарт-карты, использованного для проверки подлинности." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -640,7 +639,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A Kerberos S4U (service for user) request went to a domain controller that does not support it.", ru: "Запрос Kerberos S4U (служба от имени пользователя) отправлен контроллеру домена, который его не поддерживает." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_NO_S4U_PROT_SUPPORT, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -650,7 +649,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The server tried Kerberos constrained delegation to a target outside its own realm, which is not allowed.", ru: "Сервер попытался выполнить ограниченное делегирование Kerberos для цели вне своей области (realm), а это не допускается." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_CROSSREALM_DELEGATION_FAILURE, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -660,7 +659,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The revocation status of the domain controller certificate used for smart card logon could not be determined.", ru: "Не удалось определить, отозван ли сертификат контроллера домена, используемый для входа со смарт-картой." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_KDC, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -670,7 +669,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "An untrusted certification authority was found while checking the domain controller certificate used for authentication.", ru: "При проверке сертификата контроллера домена, используемого для проверки подлинности, обнаружен недоверенный центр сертификации." },
         note: Some(Text { en: "System Informer maps SEC_E_ISSUING_CA_UNTRUSTED_KDC to STATUS_ISSUING_CA_UNTRUSTED, not to this twin.", ru: "System Informer отображает SEC_E_ISSUING_CA_UNTRUSTED_KDC в STATUS_ISSUING_CA_UNTRUSTED, а не в этого двойника." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[7], note: None, reverse_only: false }],
     },
     Foreign {
@@ -680,8 +679,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The domain controller certificate used for smart card logon has expired.", ru: "Истёк срок действия сертификата контроллера домена, используемого для входа со смарт-картой." },
         note: Some(Text { en: "The System Informer rows go SSPI to NTSTATUS only; reading this status back, an expired TLS certificate and an expired KDC certificate look the same.", ru: "Строки System Informer действуют только из SSPI в NTSTATUS; по этому статусу просроченный сертификат TLS и просроченный сертификат KDC не различить." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[19], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[19], note: Some("an expired TLS server certificate, not a KDC certificate; System Informer reuses this status"), reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[18], note: Some("an expired TLS server certificate, not a KDC certificate; System Informer reuses this status"), reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -690,8 +689,8 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The domain controller certificate used for smart card logon has been revoked.", ru: "Сертификат контроллера домена, используемый для входа со смарт-картой, отозван." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[19], note: None, reverse_only: true }],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[7], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[18], note: None, reverse_only: true }],
     },
     Foreign {
         system: System::NtStatus,
@@ -700,7 +699,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The target computer is protected by an authentication firewall (selective authentication across a trust), and the account may not authenticate to it.", ru: "Целевой компьютер защищён брандмауэром проверки подлинности (выборочная проверка подлинности через доверие), и учётной записи не разрешено проходить на нём проверку подлинности." },
         note: None,
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -709,9 +708,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "STATUS_REQUEST_OUT_OF_SEQUENCE",
         aliases: &[],
         meaning: Text { en: "The request arrived out of the expected order.", ru: "Запрос получен с нарушением ожидаемого порядка." },
-        note: Some(Text { en: "Direction is SSPI to NTSTATUS only, in System Informer's lossy one-way map. Unrelated to ERROR_REQUEST_OUT_OF_SEQUENCE (776), which is what the wrong trick of reading 0x80090308 & 0xFFFF as a Win32 error produces.", ru: "Направление только из SSPI в NTSTATUS, в одностороннем отображении System Informer с потерей сведений. Не связан с ERROR_REQUEST_OUT_OF_SEQUENCE (776), который получается при ошибочном приёме — читать 0x80090308 & 0xFFFF как код Win32." }),
-        value_sources: &[&SOURCES[2], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[19], note: None, reverse_only: true }],
+        note: Some(Text { en: "Direction is SSPI to NTSTATUS only, in System Informer's lossy one-way map, where two SSPI codes, SEC_E_OUT_OF_SEQUENCE and SEC_E_MESSAGE_ALTERED, become this one status. Unrelated to ERROR_REQUEST_OUT_OF_SEQUENCE (776), which is what the wrong trick of reading 0x80090308 & 0xFFFF as a Win32 error produces.", ru: "Направление только из SSPI в NTSTATUS, в одностороннем отображении System Informer с потерей сведений: два кода SSPI, SEC_E_OUT_OF_SEQUENCE и SEC_E_MESSAGE_ALTERED, превращаются в один этот статус. Не связан с ERROR_REQUEST_OUT_OF_SEQUENCE (776), который получается при ошибочном приёме — читать 0x80090308 & 0xFFFF как код Win32." }),
+        value_sources: &[&SOURCES[2], &SOURCES[20]],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: Some("the same case block as SEC_E_OUT_OF_SEQUENCE: System Informer folds a failed integrity check into this status too"), reverse_only: true }],
     },
     Foreign {
         system: System::Win32,
@@ -720,7 +719,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The specified account does not exist.", ru: "Указанная учётная запись не существует." },
         note: Some(Text { en: "AD LDAP bind data 525. Samba's LDAP server never sends it: it folds an unknown user into 52e (ERROR_LOGON_FAILURE).", ru: "В ошибке привязки LDAP к AD — data 525. LDAP-сервер Samba его не отправляет: неизвестного пользователя он сводит к 52e (ERROR_LOGON_FAILURE)." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -729,9 +728,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "ERROR_LOGON_FAILURE",
         aliases: &[],
         meaning: Text { en: "The user name or password is incorrect.", ru: "Неверное имя пользователя или пароль." },
-        note: Some(Text { en: "AD LDAP bind data 52e, the most common sub-code. A simple bind shows the same data under 80090308 SEC_E_INVALID_TOKEN; that HRESULT is the same for every simple-bind failure, so it is not an equivalent.", ru: "В ошибке привязки LDAP к AD — data 52e, самый частый подкод. При простой привязке тот же data стоит под 80090308 SEC_E_INVALID_TOKEN; этот HRESULT одинаков для любой неудачной простой привязки, поэтому равнозначным он не является." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[17], note: Some("Samba's LDAP server and its tests expect 8009030C SEC_E_LOGON_DENIED with data 52e for a SASL bind with a wrong password"), reverse_only: false }],
+        note: Some(Text { en: "AD LDAP bind data 52e, the most common sub-code. A simple bind shows the same data under 80090308 SEC_E_INVALID_TOKEN; that HRESULT is the same for every simple-bind failure, so it is not an equivalent. Likewise Samba's LDAP server answers every failed SASL bind with 8009030C SEC_E_LOGON_DENIED (data 52e for a wrong password), so that is not an equivalent either.", ru: "В ошибке привязки LDAP к AD — data 52e, самый частый подкод. При простой привязке тот же data стоит под 80090308 SEC_E_INVALID_TOKEN; этот HRESULT одинаков для любой неудачной простой привязки, поэтому равнозначным он не является. Точно так же LDAP-сервер Samba отвечает на любую неудачную привязку SASL кодом 8009030C SEC_E_LOGON_DENIED (при неверном пароле — с data 52e), так что и он не равнозначен." }),
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
+        mappings: &[],
     },
     Foreign {
         system: System::Win32,
@@ -740,7 +739,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account may not log on at this time of day.", ru: "Учётной записи запрещён вход в это время суток." },
         note: Some(Text { en: "AD LDAP bind data 530, under 80090308 (simple bind) or 8009030C (SASL bind).", ru: "В ошибке привязки LDAP к AD — data 530, под 80090308 (простая привязка) или 8009030C (привязка SASL)." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -750,7 +749,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The user may not log on to this computer.", ru: "Пользователю запрещён вход на этот компьютер." },
         note: Some(Text { en: "AD LDAP bind data 531 (the account's userWorkstations list excludes the client), under 80090308 or 8009030C.", ru: "В ошибке привязки LDAP к AD — data 531 (клиент не входит в список userWorkstations учётной записи), под 80090308 или 8009030C." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -760,7 +759,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The password of the account has expired.", ru: "Срок действия пароля учётной записи истёк." },
         note: Some(Text { en: "AD LDAP bind data 532, under 80090308 or 8009030C.", ru: "В ошибке привязки LDAP к AD — data 532, под 80090308 или 8009030C." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -770,7 +769,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account is disabled.", ru: "Учётная запись отключена." },
         note: Some(Text { en: "AD LDAP bind data 533, under 80090308 or 8009030C.", ru: "В ошибке привязки LDAP к AD — data 533, под 80090308 или 8009030C." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -780,7 +779,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The logon collected too many security IDs: the user belongs to too many groups and the token is too large.", ru: "При входе собрано слишком много идентификаторов безопасности: пользователь входит в слишком много групп, и токен получается слишком большим." },
         note: Some(Text { en: "AD LDAP bind data 568.", ru: "В ошибке привязки LDAP к AD — data 568." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -790,7 +789,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account has expired.", ru: "Срок действия учётной записи истёк." },
         note: Some(Text { en: "AD LDAP bind data 701, under 80090308 or 8009030C.", ru: "В ошибке привязки LDAP к AD — data 701, под 80090308 или 8009030C." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -800,7 +799,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The user must change the password before logging on for the first time.", ru: "Перед первым входом пользователь должен сменить пароль." },
         note: Some(Text { en: "AD LDAP bind data 773; Samba's tests expect it under 8009030C for a SASL bind and under 80090308 for a simple bind. Those HRESULTs are the same for every bind failure, so they are not listed as equivalents.", ru: "В ошибке привязки LDAP к AD — data 773; тесты Samba ожидают его под 8009030C при привязке SASL и под 80090308 при простой привязке. Эти HRESULT одинаковы для любой неудачной привязки, поэтому как равнозначные они не указаны." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -810,7 +809,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The account is locked out and cannot be used to log on now.", ru: "Учётная запись заблокирована, и сейчас войти с ней нельзя." },
         note: Some(Text { en: "AD LDAP bind data 775, under 80090308 or 8009030C.", ru: "В ошибке привязки LDAP к AD — data 775, под 80090308 или 8009030C." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -820,7 +819,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The directory service hit an internal failure.", ru: "В службе каталогов произошёл внутренний сбой." },
         note: Some(Text { en: "AD LDAP bind data 20ee, reported beside 80090304 SEC_E_INTERNAL_ERROR; no source maps the two, so sspi stays empty.", ru: "В ошибке привязки LDAP к AD — data 20ee, встречается рядом с 80090304 SEC_E_INTERNAL_ERROR; ни один источник их не сопоставляет, поэтому список sspi пуст." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -830,7 +829,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The requested object or property (for example a certificate in a certificate store) was not found.", ru: "Запрошенный объект или свойство (например, сертификат в хранилище сертификатов) не найдены." },
         note: None,
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -840,7 +839,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A certificate in the chain has been revoked by its issuer.", ru: "Сертификат в цепочке отозван издателем." },
         note: Some(Text { en: "Schannel reports this code when the peer sends TLS alert certificate_revoked (44), per Microsoft's Schannel TLS alert table (ms-tls-alerts). That is a TLS-alert-to-HRESULT fact, not an SSPI mapping, so sspi stays empty.", ru: "Schannel сообщает этот код, когда партнёр присылает оповещение TLS certificate_revoked (44), согласно таблице Microsoft для оповещений TLS в Schannel (ms-tls-alerts). Это соответствие оповещения TLS и HRESULT, а не кода SSPI, поэтому список sspi пуст." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -850,7 +849,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The revocation function could not check revocation for the certificate. Usual cause: the CRL or OCSP endpoint is blocked; workaround: curl --ssl-no-revoke, git config http.schannelCheckRevoke false.", ru: "Функция отзыва не смогла проверить, отозван ли сертификат. Обычная причина: заблокирован адрес CRL или OCSP; обход: curl --ssl-no-revoke, git config http.schannelCheckRevoke false." },
         note: None,
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -860,7 +859,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The revocation server (CRL or OCSP) was offline or unreachable, so revocation could not be checked. Workaround: curl --ssl-no-revoke, git config http.schannelCheckRevoke false; better, allow access to the endpoint.", ru: "Сервер отзыва (CRL или OCSP) недоступен, поэтому проверить отзыв не удалось. Обход: curl --ssl-no-revoke, git config http.schannelCheckRevoke false; лучше открыть доступ к этому адресу." },
         note: None,
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -870,7 +869,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A certificate is outside its validity period as judged by the local clock.", ru: "Сертификат вне срока действия по часам локального компьютера." },
         note: Some(Text { en: "A chain-validation result; Schannel's own code with a similar meaning is SEC_E_CERT_EXPIRED, but no source maps one to the other.", ru: "Результат проверки цепочки; похожий по смыслу собственный код Schannel — SEC_E_CERT_EXPIRED, но ни один источник не сопоставляет их." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -880,7 +879,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The chain ends in a root certificate that is not trusted. Fix: import the issuing (private or corporate) CA into the Windows machine trust store.", ru: "Цепочка заканчивается недоверенным корневым сертификатом. Исправление: импортируйте выпустивший сертификат (частный или корпоративный) центр сертификации в хранилище доверенных сертификатов компьютера Windows." },
         note: Some(Text { en: "A chain-validation result; Schannel's own code with a similar meaning is SEC_E_UNTRUSTED_ROOT, but no source maps one to the other.", ru: "Результат проверки цепочки; похожий по смыслу собственный код Schannel — SEC_E_UNTRUSTED_ROOT, но ни один источник не сопоставляет их." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -890,7 +889,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "A certificate chain could not be built up to a trusted root certification authority.", ru: "Не удалось построить цепочку сертификатов до доверенного корневого центра сертификации." },
         note: None,
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -900,7 +899,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         aliases: &[],
         meaning: Text { en: "The certificate's name does not match the host name that was connected to. Fix: connect using a name the certificate contains.", ru: "Имя в сертификате не совпадает с именем узла, к которому выполнено подключение. Исправление: подключайтесь по имени, указанному в сертификате." },
         note: Some(Text { en: "Schannel's own handshake reports a host-name mismatch as SEC_E_WRONG_PRINCIPAL, but no source maps the two codes to each other.", ru: "Собственное согласование Schannel сообщает о несовпадении имени узла кодом SEC_E_WRONG_PRINCIPAL, но ни один источник не сопоставляет эти два кода." }),
-        value_sources: &[&SOURCES[3], &SOURCES[21]],
+        value_sources: &[&SOURCES[3], &SOURCES[20]],
         mappings: &[],
     },
     Foreign {
@@ -911,7 +910,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The call completed successfully; no error and no supplementary information.", ru: "Вызов успешно завершён: ошибок и дополнительной информации нет." },
         note: None,
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[0], note: Some("pivot Completed, which .NET pairs with SEC_E_OK (and SEC_I_COMPLETE_NEEDED)"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[0], note: Some("pivot Completed, which .NET pairs with SEC_E_OK (and SEC_I_COMPLETE_NEEDED)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -921,7 +920,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The call must be repeated with the peer's next token to finish establishing the context.", ru: "Вызов нужно повторить со следующим токеном партнёра, чтобы завершить установку контекста." },
         note: Some(Text { en: "Not an error. Wine and .NET agree on SEC_I_CONTINUE_NEEDED. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Это не ошибка. Wine и .NET сходятся на SEC_I_CONTINUE_NEEDED. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[0], note: Some("pivot ContinueNeeded, which .NET pairs with SEC_I_CONTINUE_NEEDED (and SEC_I_COMPLETE_AND_CONTINUE)"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[0], note: Some("pivot ContinueNeeded, which .NET pairs with SEC_I_CONTINUE_NEEDED (and SEC_I_COMPLETE_AND_CONTINUE)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -931,7 +930,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The token duplicates one that was already processed.", ru: "Токен дублирует уже обработанный." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_INVALID_TOKEN; the NegotiateAuthenticationStatusCode documentation ties the DUPLICATE, OLD, UNSEQ and GAP bits to OutOfSequence (SEC_E_OUT_OF_SEQUENCE), but NegotiateAuthenticationPal.Unix in dotnet/runtime never inspects the bits and returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Расхождение: Wine даёт SEC_E_INVALID_TOKEN; документация NegotiateAuthenticationStatusCode связывает биты DUPLICATE, OLD, UNSEQ и GAP с OutOfSequence (SEC_E_OUT_OF_SEQUENCE), но NegotiateAuthenticationPal.Unix в dotnet/runtime эти биты не проверяет и возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -941,7 +940,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The token is too old to be checked for duplication (its validity period has passed).", ru: "Токен слишком старый, чтобы проверить его на повтор (срок его действия прошёл)." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_INVALID_TOKEN; the .NET enum documentation ties the bit to OutOfSequence (SEC_E_OUT_OF_SEQUENCE), although its Unix code returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Расхождение: Wine даёт SEC_E_INVALID_TOKEN; документация перечисления .NET связывает бит с OutOfSequence (SEC_E_OUT_OF_SEQUENCE), хотя код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -951,7 +950,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A later token has already been processed (tokens out of order).", ru: "Уже обработан более поздний токен (нарушен порядок токенов)." },
         note: Some(Text { en: "Wine and the .NET enum documentation agree on SEC_E_OUT_OF_SEQUENCE; the .NET Unix code itself returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Wine и документация перечисления .NET сходятся на SEC_E_OUT_OF_SEQUENCE; сам код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -961,7 +960,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An expected earlier token has not been received (gap in the sequence).", ru: "Не получен ожидаемый более ранний токен (пропуск в последовательности)." },
         note: Some(Text { en: "Wine and the .NET enum documentation agree on SEC_E_OUT_OF_SEQUENCE; the .NET Unix code itself returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Wine и документация перечисления .NET сходятся на SEC_E_OUT_OF_SEQUENCE; сам код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some("pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -971,7 +970,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An unsupported security mechanism was requested.", ru: "Запрошен неподдерживаемый механизм безопасности." },
         note: Some(Text { en: "Wine and pyspnego agree on SEC_E_SECPKG_NOT_FOUND. .NET folds it into its Unsupported pivot, which collects SEC_E_UNSUPPORTED_FUNCTION, SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL; the row names the same-named member, and older .NET mapped GSS_S_BAD_MECH straight to SecurityStatusPalErrorCode.Unsupported.", ru: "Wine и pyspnego сходятся на SEC_E_SECPKG_NOT_FOUND. .NET сводит код к обобщённому статусу Unsupported, которому соответствуют SEC_E_UNSUPPORTED_FUNCTION, SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL; в строке указан одноимённый код, а старые версии .NET прямо сопоставляли GSS_S_BAD_MECH с SecurityStatusPalErrorCode.Unsupported." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -981,7 +980,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An invalid name was supplied.", ru: "Передано недопустимое имя." },
         note: Some(Text { en: "Wine does not list this code and returns SEC_E_INTERNAL_ERROR from its default branch. pyspnego pairs BadNameError with SEC_E_TARGET_UNKNOWN, but its _GSSAPI_CODE is 1310722 (0x140002) instead of 0x20000, so a real GSS_S_BAD_NAME never reaches that class; only the SSPI-to-pyspnego direction works. .NET returns GenericFailure, which has no SSPI pairing.", ru: "Wine не перечисляет этот код и возвращает SEC_E_INTERNAL_ERROR из ветви по умолчанию. pyspnego связывает BadNameError с SEC_E_TARGET_UNKNOWN, но его _GSSAPI_CODE равен 1310722 (0x140002) вместо 0x20000, поэтому настоящий GSS_S_BAD_NAME до этого класса не доходит; работает только направление SSPI → pyspnego. .NET возвращает GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[8], note: Some("BadNameError; its GSS constant is mistyped (1310722 = 0x140002), so this direction never fires"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[8], note: Some("BadNameError; its GSS constant is mistyped (1310722 = 0x140002), so this direction never fires"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -991,7 +990,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A name of an unsupported type was supplied.", ru: "Передано имя неподдерживаемого типа." },
         note: Some(Text { en: "Only Wine's catch-all applies. pyspnego has no class for it; .NET returns GenericFailure, which has no SSPI pairing.", ru: "Применима только общая ветвь Wine. В pyspnego класса для этого кода нет; .NET возвращает GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1001,7 +1000,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The channel bindings supplied are incorrect.", ru: "Переданы неверные привязки канала (channel bindings)." },
         note: Some(Text { en: "Disagreement: Wine does not list the code, so its default branch turns a channel-binding mismatch into SEC_E_INTERNAL_ERROR; pyspnego and .NET both give the specific SEC_E_BAD_BINDINGS.", ru: "Расхождение: Wine не перечисляет этот код, и его ветвь по умолчанию превращает несовпадение привязок канала в SEC_E_INTERNAL_ERROR; pyspnego и .NET дают конкретный SEC_E_BAD_BINDINGS." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[0], note: Some("pivot BadBinding, which .NET pairs with SEC_E_BAD_BINDINGS"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[0], note: Some("pivot BadBinding, which .NET pairs with SEC_E_BAD_BINDINGS"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1011,7 +1010,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An invalid status code was supplied (for example to gss_display_status).", ru: "Передан недопустимый код состояния (например, в gss_display_status)." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1021,7 +1020,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A token had an invalid signature (MIC): the integrity check failed.", ru: "Токен содержит недействительную подпись (MIC): проверка целостности не пройдена." },
         note: Some(Text { en: "RFC 2744 defines GSS_S_BAD_MIC as another name for GSS_S_BAD_SIG. All three sources agree on SEC_E_MESSAGE_ALTERED, but pyspnego's _GSSAPI_CODE for BadMICError is 3932166 (0x3C0006) instead of 0x60000, so its GSS-to-SSPI direction never matches a real status.", ru: "RFC 2744 определяет GSS_S_BAD_MIC как второе имя GSS_S_BAD_SIG. Все три источника дают SEC_E_MESSAGE_ALTERED, но у pyspnego _GSSAPI_CODE класса BadMICError равен 3932166 (0x3C0006) вместо 0x60000, поэтому направление GSS → SSPI никогда не срабатывает на настоящем коде." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[8], note: Some("BadMICError; its GSS constant is mistyped (3932166 = 0x3C0006), so this direction never fires"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[0], note: Some("pivot MessageAltered, which .NET pairs with SEC_E_MESSAGE_ALTERED"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[8], note: Some("BadMICError; its GSS constant is mistyped (3932166 = 0x3C0006), so this direction never fires"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[0], note: Some("pivot MessageAltered, which .NET pairs with SEC_E_MESSAGE_ALTERED"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1031,7 +1030,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No credentials were supplied, or they are unavailable or inaccessible.", ru: "Учётные данные не переданы либо недоступны." },
         note: Some(Text { en: "Wine and pyspnego give SEC_E_NO_CREDENTIALS. .NET's UnknownCredentials pivot collects SEC_E_UNKNOWN_CREDENTIALS, SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED, SEC_E_NO_IMPERSONATION, SEC_E_UNTRUSTED_ROOT, SEC_E_SMARTCARD_LOGON_REQUIRED, SEC_E_WRONG_PRINCIPAL and SEC_E_CERT_UNKNOWN; older .NET mapped GSS_S_NO_CRED straight to SecurityStatusPalErrorCode.UnknownCredentials, hence the row.", ru: "Wine и pyspnego дают SEC_E_NO_CREDENTIALS. Обобщённый статус .NET UnknownCredentials объединяет SEC_E_UNKNOWN_CREDENTIALS, SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED, SEC_E_NO_IMPERSONATION, SEC_E_UNTRUSTED_ROOT, SEC_E_SMARTCARD_LOGON_REQUIRED, SEC_E_WRONG_PRINCIPAL и SEC_E_CERT_UNKNOWN; старые версии .NET прямо сопоставляли GSS_S_NO_CRED с SecurityStatusPalErrorCode.UnknownCredentials, отсюда строка." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[0], note: Some("pivot UnknownCredentials, which .NET pairs with SEC_E_UNKNOWN_CREDENTIALS (also SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED and others)"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[0], note: Some("pivot UnknownCredentials, which .NET pairs with SEC_E_UNKNOWN_CREDENTIALS (also SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED and others)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1041,7 +1040,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No security context has been established, or the context handle is invalid.", ru: "Контекст безопасности не установлен или его дескриптор недействителен." },
         note: Some(Text { en: ".NET returns GenericFailure for this code, which has no SSPI pairing.", ru: ".NET возвращает для этого кода GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[8], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1051,7 +1050,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A token failed consistency checks (malformed or invalid).", ru: "Токен не прошёл проверку согласованности (повреждён или недействителен)." },
         note: Some(Text { en: "pyspnego's InvalidTokenError accepts both SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN from SSPI, and its nt_status property reports the first of the list, SEC_E_LOGON_DENIED; Wine and .NET give SEC_E_INVALID_TOKEN.", ru: "InvalidTokenError в pyspnego принимает из SSPI и SEC_E_LOGON_DENIED, и SEC_E_INVALID_TOKEN, а его свойство nt_status сообщает первый из них, SEC_E_LOGON_DENIED; Wine и .NET дают SEC_E_INVALID_TOKEN." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[8], note: Some("InvalidTokenError lists SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[8], note: Some("InvalidTokenError lists both; its nt_status reports the first, SEC_E_LOGON_DENIED"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[0], note: Some("pivot InvalidToken, which .NET pairs with SEC_E_INVALID_TOKEN (also SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW and others)"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[8], note: Some("InvalidTokenError lists SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[8], note: Some("InvalidTokenError lists both; its nt_status reports the first, SEC_E_LOGON_DENIED"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[0], note: Some("pivot InvalidToken, which .NET pairs with SEC_E_INVALID_TOKEN (also SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW and others)"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1061,7 +1060,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A credential failed consistency checks.", ru: "Учётные данные не прошли проверку согласованности." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_NO_CREDENTIALS. .NET's InvalidCredentials pivot collects SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY; older .NET mapped this code straight to SecurityStatusPalErrorCode.IncompleteCredentials, hence the row. pyspnego's InvalidCredentialError carries STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code, so it is not listed as a mapping.", ru: "Расхождение: Wine даёт SEC_E_NO_CREDENTIALS. Обобщённый статус .NET InvalidCredentials объединяет SEC_E_INCOMPLETE_CREDENTIALS и SEC_E_NO_AUTHENTICATING_AUTHORITY; старые версии .NET прямо сопоставляли этот код с SecurityStatusPalErrorCode.IncompleteCredentials, отсюда строка. InvalidCredentialError в pyspnego несёт STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI, поэтому как сопоставление он не указан." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INCOMPLETE_CREDENTIALS, source: &SOURCES[0], note: Some("pivot InvalidCredentials, which .NET pairs with SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INCOMPLETE_CREDENTIALS, source: &SOURCES[0], note: Some("pivot InvalidCredentials, which .NET pairs with SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1071,7 +1070,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The referenced credentials have expired.", ru: "Срок действия указанных учётных данных истёк." },
         note: Some(Text { en: "Disagreement: Wine reuses SEC_E_CONTEXT_EXPIRED; .NET's CredentialsExpired pivot is paired only with SEC_E_CERT_EXPIRED (older .NET mapped this code straight to SecurityStatusPalErrorCode.CertExpired). pyspnego's CredentialsExpiredError carries STATUS_PASSWORD_EXPIRED 0xC0000071, an NTSTATUS rather than an SSPI code, so it is not listed as a mapping.", ru: "Расхождение: Wine использует SEC_E_CONTEXT_EXPIRED; обобщённому статусу .NET CredentialsExpired соответствует только SEC_E_CERT_EXPIRED (старые версии .NET прямо сопоставляли этот код с SecurityStatusPalErrorCode.CertExpired). CredentialsExpiredError в pyspnego несёт STATUS_PASSWORD_EXPIRED 0xC0000071 — это NTSTATUS, а не код SSPI, поэтому как сопоставление он не указан." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[0], note: Some("pivot CredentialsExpired, which .NET pairs with SEC_E_CERT_EXPIRED"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[0], note: Some("pivot CredentialsExpired, which .NET pairs with SEC_E_CERT_EXPIRED"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1081,7 +1080,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The security context has expired.", ru: "Срок действия контекста безопасности истёк." },
         note: Some(Text { en: "Wine and pyspnego give SEC_E_CONTEXT_EXPIRED (0x80090317). .NET's ContextExpired pivot is paired with its SECURITY_STATUS.ContextExpired, whose value is 0x00090317 (SEC_I_CONTEXT_EXPIRED, same low word, no error bit). The tie between GSS_S_CONTEXT_EXPIRED and ContextExpired is stated in the enum's documentation; NegotiateAuthenticationPal.Unix in dotnet/runtime has no case for it and returns GenericFailure.", ru: "Wine и pyspnego дают SEC_E_CONTEXT_EXPIRED (0x80090317). Обобщённый статус .NET ContextExpired связан с его SECURITY_STATUS.ContextExpired со значением 0x00090317 (SEC_I_CONTEXT_EXPIRED: то же младшее слово, но без бита ошибки). Связь GSS_S_CONTEXT_EXPIRED с ContextExpired заявлена в документации перечисления; NegotiateAuthenticationPal.Unix в dotnet/runtime такой ветви не имеет и возвращает GenericFailure." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[0], note: Some("pivot ContextExpired, which .NET pairs with SECURITY_STATUS.ContextExpired = 0x00090317, i.e. SEC_I_CONTEXT_EXPIRED; documented pivot only"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[0], note: Some("pivot ContextExpired, which .NET pairs with SECURITY_STATUS.ContextExpired = 0x00090317, i.e. SEC_I_CONTEXT_EXPIRED; documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1091,7 +1090,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Unspecified failure; the mechanism-specific minor status tells what went wrong.", ru: "Неуточнённый сбой; причину указывает минорный код состояния механизма." },
         note: Some(Text { en: "Wine lists it explicitly. pyspnego raises a generic SpnegoError whose cause is in the minor code, with no SSPI code; .NET returns GenericFailure, which has no SSPI pairing. MIT krb5 reports most Kerberos errors this way, so decode the minor status.", ru: "Wine перечисляет этот код явно. pyspnego выбрасывает общий SpnegoError, причина которого — в минорном коде, без кода SSPI; .NET возвращает GenericFailure, у которого нет пары в SSPI. MIT krb5 сообщает так о большинстве ошибок Kerberos, поэтому разбирайте минорный код." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1101,7 +1100,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested quality of protection is not available.", ru: "Запрошенное качество защиты (QOP) недоступно." },
         note: Some(Text { en: "All three agree. The .NET tie is stated in the NegotiateAuthenticationStatusCode documentation; NegotiateAuthenticationPal.Unix in dotnet/runtime has no case for GSS_S_BAD_QOP and returns GenericFailure.", ru: "Все три источника согласны. Связь в .NET заявлена в документации NegotiateAuthenticationStatusCode; NegotiateAuthenticationPal.Unix в dotnet/runtime ветви для GSS_S_BAD_QOP не имеет и возвращает GenericFailure." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[22], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[0], note: Some("pivot QopNotSupported, which .NET pairs with SEC_E_QOP_NOT_SUPPORTED (also SEC_E_SECURITY_QOS_FAILED); documented pivot only"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[21], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[0], note: Some("pivot QopNotSupported, which .NET pairs with SEC_E_QOP_NOT_SUPPORTED (also SEC_E_SECURITY_QOS_FAILED); documented pivot only"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1111,7 +1110,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The operation is forbidden by local security policy.", ru: "Операция запрещена локальной политикой безопасности." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1121,7 +1120,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested operation or option is not available.", ru: "Запрошенная операция или параметр недоступны." },
         note: Some(Text { en: "Disagreement: Wine's default branch gives SEC_E_INTERNAL_ERROR; pyspnego (OperationNotAvailableError) and .NET (GetErrorCode maps GSS_S_UNAVAILABLE to Unsupported) give SEC_E_UNSUPPORTED_FUNCTION.", ru: "Расхождение: ветвь по умолчанию Wine даёт SEC_E_INTERNAL_ERROR; pyspnego (OperationNotAvailableError) и .NET (GetErrorCode сопоставляет GSS_S_UNAVAILABLE с Unsupported) дают SEC_E_UNSUPPORTED_FUNCTION." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some("pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1131,7 +1130,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested credential element already exists.", ru: "Запрошенный элемент учётных данных уже существует." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1141,7 +1140,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The name supplied is not a mechanism name (MN).", ru: "Переданное имя не является именем механизма (MN)." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1151,7 +1150,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An unknown mechanism attribute was supplied.", ru: "Передан неизвестный атрибут механизма." },
         note: Some(Text { en: "Added by RFC 5587 (routine error 19) for the mechanism-attribute inquiry calls, not by RFC 2744. Only Wine's catch-all applies.", ru: "Добавлен в RFC 5587 (ошибка процедуры 19) для функций запроса атрибутов механизма, а не в RFC 2744. Применима только общая ветвь Wine." }),
         value_sources: &[&SOURCES[14]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1161,7 +1160,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A required input parameter could not be read.", ru: "Не удалось прочитать обязательный входной параметр." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1171,7 +1170,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A required output parameter could not be written.", ru: "Не удалось записать обязательный выходной параметр." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1181,7 +1180,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A parameter was malformed.", ru: "Параметр имеет неверную структуру." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[10]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[22], note: Some("Wine's default branch"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: Some("Wine's default branch"), reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1201,7 +1200,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client's entry in the KDC database has expired.", ru: "Срок действия записи клиента в базе данных KDC истёк." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1211,7 +1210,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server's entry in the KDC database has expired.", ru: "Срок действия записи сервера в базе данных KDC истёк." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1221,7 +1220,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested Kerberos protocol version is not supported.", ru: "Запрошенная версия протокола Kerberos не поддерживается." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1231,7 +1230,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client's key is encrypted in an old master key of the KDC.", ru: "Ключ клиента зашифрован устаревшим мастер-ключом KDC." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1241,7 +1240,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server's key is encrypted in an old master key of the KDC.", ru: "Ключ сервера зашифрован устаревшим мастер-ключом KDC." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1251,7 +1250,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client principal is not in the KDC database (unknown user name).", ru: "Участник-клиент отсутствует в базе данных KDC (неизвестное имя пользователя)." },
         note: Some(Text { en: "Samba maps it to STATUS_INVALID_ACCOUNT_NAME 0xC0000062, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_INVALID_ACCOUNT_NAME 0xC0000062 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1261,7 +1260,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server principal (service principal name, SPN) is not in the KDC database.", ru: "Участник-сервер (имя участника-службы, SPN) отсутствует в базе данных KDC." },
         note: Some(Text { en: "Disagreement: on Windows an unregistered SPN (often a host given by IP address or DNS alias) surfaces from InitializeSecurityContext as SEC_E_TARGET_UNKNOWN 0x80090303, 'The specified target is unknown or unreachable'; the evidence is the project's collected user reports (mappings.md section 2, field notes), not a single citation. sspi-rs gives SEC_E_UNKNOWN_CREDENTIALS. Samba maps the code to STATUS_INVALID_COMPUTER_NAME 0xC0000122, an NTSTATUS.", ru: "Расхождение: в Windows незарегистрированное имя SPN (часто когда узел задан IP-адресом или DNS-псевдонимом) приводит к ошибке InitializeSecurityContext SEC_E_TARGET_UNKNOWN 0x80090303 «Указанная цель неизвестна или недоступна»; основание — собранные проектом сообщения пользователей (mappings.md, раздел 2, полевые заметки), а не одна ссылка. sspi-rs даёт SEC_E_UNKNOWN_CREDENTIALS. Samba сопоставляет код с STATUS_INVALID_COMPUTER_NAME 0xC0000122 — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[20], note: Some("SPN not registered, or host given by IP address or DNS alias: ISC fails with 0x80090303"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[19], note: Some("SPN not registered, or host given by IP address or DNS alias: ISC fails with 0x80090303"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1271,7 +1270,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC database holds several entries for the principal.", ru: "В базе данных KDC несколько записей для этого участника." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1281,7 +1280,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client or server has a null key.", ru: "У клиента или сервера пустой (нулевой) ключ." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1291,7 +1290,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket is not eligible for postdating.", ru: "Билет нельзя выдать с отложенным началом действия (postdating)." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1301,7 +1300,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested start time is later than the end time.", ru: "Запрошенное время начала действия позже времени окончания." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1311,7 +1310,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC policy rejects the request (for example logon-hour or workstation restrictions).", ru: "Политика KDC отклоняет запрос (например, из-за ограничений по времени входа или рабочей станции)." },
         note: Some(Text { en: "Samba maps it to STATUS_INVALID_WORKSTATION 0xC0000070, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_INVALID_WORKSTATION 0xC0000070 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1321,7 +1320,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC cannot honour a requested option.", ru: "KDC не может выполнить запрошенный параметр." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1329,9 +1328,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "KDC_ERR_ETYPE_NOSUPP",
         aliases: &[],
         meaning: Text { en: "The KDC does not support the requested encryption type.", ru: "KDC не поддерживает запрошенный тип шифрования." },
-        note: Some(Text { en: "Disagreement: Windows/Samba practice pairs it with SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (NTSTATUS twin STATUS_KDC_UNKNOWN_ETYPE); the evidence is that code's own meaning and mappings.md section 2, not a captured trace. sspi-rs returns ErrorKind::OperationNotSupported, whose value 0x8009030A is SEC_E_QOP_NOT_SUPPORTED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: практика Windows и Samba связывает его с SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (двойник в NTSTATUS — STATUS_KDC_UNKNOWN_ETYPE); основание — собственный смысл этого кода и mappings.md, раздел 2, а не записанная трасса. sspi-rs возвращает ErrorKind::OperationNotSupported со значением 0x8009030A, то есть SEC_E_QOP_NOT_SUPPORTED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
+        note: Some(Text { en: "Disagreement: the Windows pairing with SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (NTSTATUS twin STATUS_KDC_UNKNOWN_ETYPE), 'The encryption type requested is not supported by the KDC', rests on that code's own meaning and one report of .NET's NegotiateStream on Windows (dotnet/wcf issue 2805), not a captured trace. sspi-rs returns ErrorKind::OperationNotSupported, whose value 0x8009030A is SEC_E_QOP_NOT_SUPPORTED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: связь в Windows с SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (двойник в NTSTATUS — STATUS_KDC_UNKNOWN_ETYPE), «The encryption type requested is not supported by the KDC», опирается на собственный смысл этого кода и на один отчёт о NegotiateStream из .NET в Windows (dotnet/wcf, issue 2805), а не на записанную трассу. sspi-rs возвращает ErrorKind::OperationNotSupported со значением 0x8009030A, то есть SEC_E_QOP_NOT_SUPPORTED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[20], note: Some("Windows/Samba practice; the SSPI code whose text is 'The encryption type requested is not supported by the KDC'"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[18], note: Some("ErrorKind::OperationNotSupported = 0x8009030A"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[19], note: Some("weak: dotnet/wcf issue 2805 surfaced 0x80090342 from NegotiateStream; no Windows trace. KB4492348 shows the Windows KDC returning KDC_ERR_ETYPE_NOSUPP in this situation but not the SSPI code, so it does not settle the pairing"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[17], note: Some("ErrorKind::OperationNotSupported = 0x8009030A"), reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1341,7 +1340,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the checksum type.", ru: "KDC не поддерживает тип контрольной суммы." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1351,7 +1350,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the pre-authentication data (PA-DATA) type.", ru: "KDC не поддерживает тип данных предварительной проверки подлинности (PA-DATA)." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1361,7 +1360,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC does not support the transited-realm encoding type.", ru: "KDC не поддерживает тип кодирования транзитных областей." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1371,7 +1370,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client's credentials have been revoked (account disabled, locked out or expired).", ru: "Учётные данные клиента отозваны (учётная запись отключена, заблокирована или просрочена)." },
         note: Some(Text { en: "Samba maps it to STATUS_ACCOUNT_LOCKED_OUT 0xC0000234, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_ACCOUNT_LOCKED_OUT 0xC0000234 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1381,7 +1380,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server's credentials have been revoked.", ru: "Учётные данные сервера отозваны." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1391,7 +1390,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket-granting ticket (TGT) has been revoked.", ru: "Билет на получение билетов (TGT) отозван." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1401,7 +1400,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The client is not yet valid; try again later.", ru: "Учётная запись клиента ещё не действует; повторите попытку позже." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1411,7 +1410,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server is not yet valid; try again later.", ru: "Учётная запись сервера ещё не действует; повторите попытку позже." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1421,7 +1420,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The password has expired and must be changed.", ru: "Срок действия пароля истёк; его нужно сменить." },
         note: Some(Text { en: "sspi-rs's SEC_E_INVALID_PARAMETER is the only SSPI mapping found; mappings.md flags it as differing from Windows/Samba practice, but no source gives an SSPI alternative. Samba (which spells it KDC_ERR_KEY_EXP) maps it to STATUS_PASSWORD_EXPIRED 0xC0000071, an NTSTATUS.", ru: "SEC_E_INVALID_PARAMETER из sspi-rs — единственное найденное сопоставление с SSPI; mappings.md отмечает, что оно расходится с практикой Windows и Samba, но ни один источник не даёт альтернативы в SSPI. Samba (где код называется KDC_ERR_KEY_EXP) сопоставляет его с STATUS_PASSWORD_EXPIRED 0xC0000071 — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1429,9 +1428,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "KDC_ERR_PREAUTH_FAILED",
         aliases: &[],
         meaning: Text { en: "Pre-authentication failed; usually the password is wrong.", ru: "Предварительная проверка подлинности не пройдена; обычно неверен пароль." },
-        note: Some(Text { en: "Disagreement: in Windows/Samba practice a wrong password ends as a logon failure: Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, which FreeRDP NLA, Samba's LDAP SASL bind and pyspnego pair with SEC_E_LOGON_DENIED 0x8009030C. sspi-rs gives SEC_E_KDC_INVALID_REQUEST.", ru: "Расхождение: в практике Windows и Samba неверный пароль завершается отказом во входе: Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D, который FreeRDP (NLA), привязка LDAP SASL в Samba и pyspnego связывают с SEC_E_LOGON_DENIED 0x8009030C. sspi-rs даёт SEC_E_KDC_INVALID_REQUEST." }),
+        note: Some(Text { en: "Disagreement, and the Windows pairing with SEC_E_LOGON_DENIED 0x8009030C is unverifiable: no Windows trace has been found. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS, which the FreeRDP client reports as the same error as SEC_E_LOGON_DENIED. sspi-rs gives SEC_E_KDC_INVALID_REQUEST.", ru: "Расхождение, причём связь в Windows с SEC_E_LOGON_DENIED 0x8009030C не подтверждена: трасса из Windows не найдена. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, который клиент FreeRDP считает той же ошибкой, что и SEC_E_LOGON_DENIED. sspi-rs даёт SEC_E_KDC_INVALID_REQUEST." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[20], note: Some("Windows/Samba practice: wrong password surfaces as 0x8009030C"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[19], note: Some("unverifiable: no Windows trace or Microsoft document shown to give 0x8009030C for this Kerberos error"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1441,7 +1440,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Additional pre-authentication is required.", ru: "Требуется дополнительная предварительная проверка подлинности." },
         note: Some(Text { en: "Usually not a failure: it is the normal first reply of an AS exchange, and the client retries with pre-authentication data.", ru: "Обычно это не сбой: это штатный первый ответ обмена AS, после которого клиент повторяет запрос с данными предварительной проверки подлинности." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1451,7 +1450,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The requested server and the ticket do not match.", ru: "Запрошенный сервер не соответствует билету." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1461,7 +1460,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The server principal accepts only user-to-user authentication.", ru: "Участник-сервер допускает только проверку подлинности user-to-user." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1471,7 +1470,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The KDC policy rejects the transited-realm path.", ru: "Политика KDC отклоняет путь через транзитные области." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1481,7 +1480,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A service is not available.", ru: "Служба недоступна." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1491,7 +1490,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The integrity check on a decrypted field failed (often a wrong key or password).", ru: "Проверка целостности расшифрованного поля не пройдена (часто из-за неверного ключа или пароля)." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1501,7 +1500,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket has expired.", ru: "Срок действия билета истёк." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1511,7 +1510,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket is not yet valid.", ru: "Билет ещё не действует." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1521,7 +1520,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The request is a replay.", ru: "Запрос является повтором (replay)." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1531,7 +1530,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket is not for this server.", ru: "Билет предназначен не для этого сервера." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1541,7 +1540,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket and the authenticator do not match.", ru: "Билет и аутентификатор не соответствуют друг другу." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1551,7 +1550,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The clock skew between the parties is too great.", ru: "Расхождение часов участников обмена слишком велико." },
         note: Some(Text { en: "Sources agree. Evidence: sspi-rs issue 83 asked for SEC_E_TIME_SKEW instead of SEC_E_INTERNAL_ERROR for this error, and FreeRDP PR 8722 exposes the NLA SSPI error so that clock skew can be reported. Samba maps the code to STATUS_TIME_DIFFERENCE_AT_DC 0xC0000133, an NTSTATUS.", ru: "Источники согласны. Основание: в задаче sspi-rs № 83 попросили возвращать для этой ошибки SEC_E_TIME_SKEW вместо SEC_E_INTERNAL_ERROR, а FreeRDP PR 8722 передаёт приложению код SSPI из NLA, чтобы сообщать о расхождении часов. Samba сопоставляет код с STATUS_TIME_DIFFERENCE_AT_DC 0xC0000133 — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: Some("sspi-rs issue 83 (Windows-like behaviour requested); FreeRDP PR 8722"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[19], note: Some("sspi-rs issue 83 (Windows-like behaviour requested); FreeRDP PR 8722"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1561,7 +1560,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Incorrect network address.", ru: "Неверный сетевой адрес." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1571,7 +1570,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Protocol version mismatch.", ru: "Несовпадение версии протокола." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1581,7 +1580,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Invalid message type.", ru: "Недопустимый тип сообщения." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1591,7 +1590,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The message stream was modified; typically the target cannot decrypt the ticket with its key.", ru: "Поток сообщений изменён; обычно целевой сервер не может расшифровать билет своим ключом." },
         note: Some(Text { en: "Disagreement: when the target cannot decrypt the service ticket (stale machine password at the KDC, duplicate SPN), Windows reports SEC_E_WRONG_PRINCIPAL 0x80090322, as in Microsoft KB 2090913 (AD replication error -2146893022, 'The target principal name is incorrect'). sspi-rs gives SEC_E_MESSAGE_ALTERED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: когда целевой сервер не может расшифровать билет службы (устаревший пароль компьютера на KDC, дублирующееся SPN), Windows сообщает SEC_E_WRONG_PRINCIPAL 0x80090322, как в статье Microsoft KB 2090913 (ошибка репликации AD -2146893022 «Неверное имя целевого участника»). sspi-rs даёт SEC_E_MESSAGE_ALTERED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[20], note: Some("Microsoft KB 2090913: AD replication error -2146893022 (0x80090322)"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[19], note: Some("Microsoft KB 2090913: AD replication error -2146893022 (0x80090322)"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1601,7 +1600,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The message is out of order.", ru: "Сообщение получено не по порядку." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1611,7 +1610,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The specified key version is not available.", ru: "Указанная версия ключа недоступна." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1621,7 +1620,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The service key is not available.", ru: "Ключ службы недоступен." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1631,7 +1630,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Mutual authentication failed.", ru: "Взаимная проверка подлинности не пройдена." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MUTUAL_AUTH_FAILED, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MUTUAL_AUTH_FAILED, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1641,7 +1640,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Incorrect message direction.", ru: "Неверное направление сообщения." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1651,7 +1650,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "An alternative authentication method is required.", ru: "Требуется другой метод проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1661,7 +1660,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Incorrect sequence number in the message.", ru: "Неверный порядковый номер в сообщении." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1671,7 +1670,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Inappropriate type of checksum in the message.", ru: "Недопустимый тип контрольной суммы в сообщении." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1681,7 +1680,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Policy rejects the transited-realm path.", ru: "Политика отклоняет путь через транзитные области." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1691,7 +1690,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The response is too big for UDP; retry over TCP.", ru: "Ответ слишком велик для UDP; повторите запрос по TCP." },
         note: Some(Text { en: "Usually not a final failure: the client is expected to retry over TCP.", ru: "Обычно это не окончательный сбой: клиент должен повторить запрос по TCP." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1701,7 +1700,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "Generic error; the e-text field describes it.", ru: "Общая ошибка; её описание — в поле e-text." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1711,7 +1710,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "A field is too long for this implementation.", ru: "Поле слишком длинное для данной реализации." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1721,7 +1720,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the client's certificate is not trusted.", ru: "PKINIT: сертификату клиента нет доверия." },
         note: Some(Text { en: "RFC 4120 reserves 62 for PKINIT as KDC_ERROR_CLIENT_NOT_TRUSTED; RFC 4556 defines it as KDC_ERR_CLIENT_NOT_TRUSTED.", ru: "RFC 4120 резервирует код 62 для PKINIT под именем KDC_ERROR_CLIENT_NOT_TRUSTED; RFC 4556 определяет его как KDC_ERR_CLIENT_NOT_TRUSTED." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1731,7 +1730,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): the KDC is not trusted.", ru: "PKINIT (зарезервировано): KDC не является доверенным." },
         note: Some(Text { en: "Only reserved in RFC 4120 (KDC_ERROR_ spelling); RFC 4556 does not define it. Implementations such as MIT krb5 spell it KDC_ERR_KDC_NOT_TRUSTED.", ru: "Лишь зарезервирован в RFC 4120 (с написанием KDC_ERROR_); RFC 4556 его не определяет. В реализациях, например MIT krb5, он называется KDC_ERR_KDC_NOT_TRUSTED." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1741,7 +1740,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the signature in the request is invalid.", ru: "PKINIT: подпись в запросе недействительна." },
         note: Some(Text { en: "RFC 4120 reserves 64 for PKINIT as KDC_ERROR_INVALID_SIG; RFC 4556 defines it as KDC_ERR_INVALID_SIG.", ru: "RFC 4120 резервирует код 64 для PKINIT под именем KDC_ERROR_INVALID_SIG; RFC 4556 определяет его как KDC_ERR_INVALID_SIG." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1751,7 +1750,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the KDC does not accept the client's Diffie-Hellman key parameters.", ru: "PKINIT: KDC не принимает параметры ключа Диффи — Хеллмана, предложенные клиентом." },
         note: Some(Text { en: "RFC 4120 reserves 65 for PKINIT as KDC_ERR_KEY_TOO_WEAK; RFC 4556 defines it as KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED. sspi-rs uses the RFC 4120 name.", ru: "RFC 4120 резервирует код 65 для PKINIT под именем KDC_ERR_KEY_TOO_WEAK; RFC 4556 определяет его как KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED. sspi-rs использует имя из RFC 4120." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[18], note: Some("as KDC_ERR_KEY_TOO_WEAK"), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[17], note: Some("as KDC_ERR_KEY_TOO_WEAK"), reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1761,7 +1760,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): the certificate does not match.", ru: "PKINIT (зарезервировано): сертификат не соответствует." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1771,7 +1770,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "No TGT is available to validate user-to-user authentication.", ru: "Нет билета TGT для проверки подлинности user-to-user." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1779,9 +1778,9 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         name: "KDC_ERR_WRONG_REALM",
         aliases: &[],
         meaning: Text { en: "Reserved in RFC 4120; used when a request reaches a KDC of the wrong realm.", ru: "В RFC 4120 зарезервирован; используется, когда запрос попал на KDC другой области." },
-        note: Some(Text { en: "Sources agree: an unreachable KDC or wrong realm surfaces as SEC_E_NO_AUTHENTICATING_AUTHORITY (mappings.md section 2; Samba reports an unreachable KDC as STATUS_NO_LOGON_SERVERS 0xC000005E, an NTSTATUS). Current sspi-rs agrees; older sspi-rs versions returned SEC_E_INVALID_PARAMETER for this code. RFC 4120 lists it as 'Reserved for future use'.", ru: "Источники согласны: недоступный KDC или неверная область дают SEC_E_NO_AUTHENTICATING_AUTHORITY (mappings.md, раздел 2; Samba сообщает о недоступном KDC как о STATUS_NO_LOGON_SERVERS 0xC000005E — это NTSTATUS). Текущая версия sspi-rs согласна; старые версии sspi-rs возвращали для этого кода SEC_E_INVALID_PARAMETER. В RFC 4120 код значится как «зарезервирован на будущее»." }),
+        note: Some(Text { en: "Only sspi-rs maps it: current sspi-rs gives SEC_E_NO_AUTHENTICATING_AUTHORITY; older versions returned SEC_E_INVALID_PARAMETER. RFC 4120 lists it as 'Reserved for future use'; KDCs use it for referrals. An unreachable KDC is a different failure, a client-library error and not this protocol error (Samba reports it as STATUS_NO_LOGON_SERVERS 0xC000005E).", ru: "Отображает его только sspi-rs: текущая версия даёт SEC_E_NO_AUTHENTICATING_AUTHORITY, старые возвращали SEC_E_INVALID_PARAMETER. В RFC 4120 код значится как «зарезервирован на будущее»; KDC используют его для перенаправлений. Недоступный KDC — другая неудача, ошибка клиентской библиотеки, а не эта ошибка протокола (Samba сообщает о ней как о STATUS_NO_LOGON_SERVERS 0xC000005E)." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: Some("KDC unreachable or wrong realm (mappings.md section 2); Samba: KDC unreachable -> STATUS_NO_LOGON_SERVERS"), reverse_only: false }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1791,7 +1790,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "The ticket must be for user-to-user authentication.", ru: "Билет должен быть для проверки подлинности user-to-user." },
         note: None,
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1801,7 +1800,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the KDC cannot verify the client's certificate.", ru: "PKINIT: KDC не может проверить сертификат клиента." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1811,7 +1810,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the certificate is invalid.", ru: "PKINIT: сертификат недействителен." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1821,7 +1820,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the certificate has been revoked.", ru: "PKINIT: сертификат отозван." },
         note: Some(Text { en: "The KDC sends this about the client's certificate, while SEC_E_KDC_CERT_REVOKED, the code sspi-rs returns, names a revoked domain controller certificate; read it accordingly.", ru: "KDC отправляет этот код о сертификате клиента, а SEC_E_KDC_CERT_REVOKED, который возвращает sspi-rs, говорит об отозванном сертификате контроллера домена; учитывайте это при чтении." }),
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1831,7 +1830,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the certificate's revocation status cannot be determined.", ru: "PKINIT: не удаётся определить, отозван ли сертификат." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1841,7 +1840,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): revocation status information is unavailable.", ru: "PKINIT (зарезервировано): сведения об отзыве сертификата недоступны." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1851,7 +1850,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT: the client name in the certificate does not match the requested principal.", ru: "PKINIT: имя клиента в сертификате не совпадает с запрошенным участником." },
         note: None,
         value_sources: &[&SOURCES[12], &SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1861,7 +1860,7 @@ pub(crate) static FOREIGN: [Foreign; 226] = [
         meaning: Text { en: "PKINIT (reserved): the KDC name in its certificate does not match.", ru: "PKINIT (зарезервировано): имя KDC в его сертификате не совпадает." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[11]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[18], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[17], note: None, reverse_only: false }],
     },
     Foreign {
         system: System::Kerberos,
