@@ -385,3 +385,143 @@ fn shared_cause_pairings_are_labelled() {
         .iter()
         .all(|m| !m.note().unwrap_or("").contains("2522623")));
 }
+
+const MS_ERREF: [&str; 3] = [
+    include_str!("../../../data/windows-errors/ms-erref-ntstatus.tsv"),
+    include_str!("../../../data/windows-errors/ms-erref-win32.tsv"),
+    include_str!("../../../data/windows-errors/ms-erref-hresult.tsv"),
+];
+
+/// The value [MS-ERREF]'s tables give `name`.
+fn ms_erref_value(name: &str) -> u32 {
+    MS_ERREF
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| {
+            let mut f = l.split('\t');
+            let value = f.next()?;
+            (f.next()? == name)
+                .then(|| u32::from_str_radix(value.trim_start_matches("0x"), 16).unwrap())
+        })
+        .unwrap_or_else(|| panic!("{name} is not in [MS-ERREF]"))
+}
+
+/// Content review, the MAP-MISSING rows: curated neighbours, found by name and by the value [MS-ERREF] gives,
+/// with no SSPI mapping (no source converts them).
+#[test]
+fn neighbours_the_review_found_missing_have_their_ms_erref_values() {
+    let rows: &[(System, &str)] = &[
+        (System::NtStatus, "STATUS_UNSUCCESSFUL"),
+        (System::NtStatus, "STATUS_PASSWORD_RESTRICTION"),
+        (System::NtStatus, "STATUS_NO_SUCH_PACKAGE"),
+        (System::NtStatus, "STATUS_NO_TRUST_SAM_ACCOUNT"),
+        (System::NtStatus, "STATUS_MUTUAL_AUTHENTICATION_FAILED"),
+        (System::NtStatus, "STATUS_SMARTCARD_WRONG_PIN"),
+        (System::Win32, "ERROR_PASSWORD_RESTRICTION"),
+        (System::Win32, "ERROR_ACCOUNT_RESTRICTION"),
+        (System::Win32, "ERROR_LOGON_TYPE_NOT_GRANTED"),
+        (System::Win32, "ERROR_WRONG_TARGET_NAME"),
+        (System::Win32, "ERROR_TIME_SKEW"),
+        (System::HResult, "CERT_E_REVOCATION_FAILURE"),
+        (System::HResult, "CERT_E_REVOKED"),
+        (System::HResult, "CERT_E_WRONG_USAGE"),
+        (System::HResult, "CERT_E_UNTRUSTEDCA"),
+        (System::HResult, "CERT_E_INVALID_NAME"),
+        (System::HResult, "CERT_E_UNTRUSTEDTESTROOT"),
+        (System::HResult, "CRYPT_E_NO_REVOCATION_DLL"),
+        (System::HResult, "CRYPT_E_NOT_IN_REVOCATION_DATABASE"),
+        (System::HResult, "TRUST_E_CERT_SIGNATURE"),
+        (System::HResult, "NTE_BAD_KEYSET"),
+    ];
+    for &(system, name) in rows {
+        let value = ms_erref_value(name);
+        let f = secstatus::foreign_by_name(name).unwrap_or_else(|| panic!("{name} is missing"));
+        assert_eq!((f.system(), f.value()), (system, value), "{name}");
+        assert_eq!(
+            secstatus::foreign(system, value).map(|f| f.name()),
+            Some(name)
+        );
+        assert!(f.mappings().is_empty(), "{name}: no source maps it");
+        assert!(
+            f.value_sources().iter().any(|s| s.key() == "ms-erref"),
+            "{name}"
+        );
+    }
+    // The values the review states.
+    assert_eq!(ms_erref_value("ERROR_ACCOUNT_RESTRICTION"), 1327);
+    assert_eq!(ms_erref_value("ERROR_LOGON_TYPE_NOT_GRANTED"), 1385);
+    assert_eq!(ms_erref_value("ERROR_PASSWORD_RESTRICTION"), 1325);
+    assert_eq!(ms_erref_value("ERROR_TIME_SKEW"), 1398);
+    assert_eq!(ms_erref_value("ERROR_WRONG_TARGET_NAME"), 1396);
+    // The meaning-related SSPI codes are named in the notes.
+    for (name, related) in [
+        (
+            "STATUS_MUTUAL_AUTHENTICATION_FAILED",
+            "SEC_E_MUTUAL_AUTH_FAILED",
+        ),
+        (
+            "STATUS_MUTUAL_AUTHENTICATION_FAILED",
+            "SEC_E_WRONG_PRINCIPAL",
+        ),
+        ("STATUS_NO_SUCH_PACKAGE", "SEC_E_SECPKG_NOT_FOUND"),
+        ("ERROR_TIME_SKEW", "SEC_E_TIME_SKEW"),
+        ("ERROR_WRONG_TARGET_NAME", "SEC_E_WRONG_PRINCIPAL"),
+        ("CERT_E_WRONG_USAGE", "SEC_E_CERT_WRONG_USAGE"),
+    ] {
+        let note = secstatus::foreign_by_name(name).unwrap().note().unwrap();
+        for lang in [Lang::En, Lang::Ru] {
+            assert!(note.get(lang).contains(related), "{name} {lang:?}");
+        }
+    }
+}
+
+/// Content review: the LDAP bind sub-codes 52d, 52f, 569 and 576 are Win32 errors 1325, 1327, 1385 and 1398.
+#[test]
+fn new_ldap_sub_codes_are_named() {
+    for (data, name) in [
+        (0x52D, "ERROR_PASSWORD_RESTRICTION"),
+        (0x52F, "ERROR_ACCOUNT_RESTRICTION"),
+        (0x569, "ERROR_LOGON_TYPE_NOT_GRANTED"),
+        (0x576, "ERROR_TIME_SKEW"),
+    ] {
+        assert_eq!(
+            secstatus::ldap_sub_code(data).map(|f| f.name()),
+            Some(name),
+            "data {data:x}"
+        );
+    }
+}
+
+/// Content review, STATUS_PKU2U_CERT_FAILURE: [MS-ERREF] says 0xC000042E; data/windows-errors/decisions.toml
+/// decides for the SDK header's 0xC000042F, and the row follows that decision and says so.
+#[test]
+fn pku2u_cert_failure_follows_the_windows_error_tables_decision() {
+    assert_eq!(ms_erref_value("STATUS_PKU2U_CERT_FAILURE"), 0xC000_042E);
+    let decisions = include_str!("../../../data/windows-errors/decisions.toml");
+    assert!(decisions.contains(
+        "name = \"STATUS_PKU2U_CERT_FAILURE\"\ndocumented = 0xC000042E\nvalue = 0xC000042F\n"
+    ));
+    let f = secstatus::foreign_by_name("STATUS_PKU2U_CERT_FAILURE").unwrap();
+    assert_eq!((f.system(), f.value()), (System::NtStatus, 0xC000_042F));
+    assert_eq!(
+        NtStatus(0xC000_042F).mapping().map(|m| m.status()),
+        Some(SecStatus::SEC_E_PKU2U_CERT_FAILURE)
+    );
+    assert!(NtStatus(0xC000_042E).info().is_none());
+    let note = f.note().unwrap();
+    for lang in [Lang::En, Lang::Ru] {
+        assert!(note.get(lang).contains("0xC000042E"), "{lang:?}");
+        assert!(note.get(lang).contains("decisions.toml"), "{lang:?}");
+    }
+}
+
+/// Content review, NTE_BAD_KEYSET: facility 9 like the SEC_E_ codes, but a CryptoAPI code: a neighbour, never an
+/// SSPI name.
+#[test]
+fn nte_bad_keyset_is_a_neighbour_not_an_sspi_code() {
+    assert!(secstatus::lookup_name("NTE_BAD_KEYSET").is_none());
+    assert!(SecStatus::from_u32(0x8009_0016).entry().is_none());
+    let f = secstatus::foreign(System::HResult, 0x8009_0016).unwrap();
+    assert_eq!(f.name(), "NTE_BAD_KEYSET");
+}

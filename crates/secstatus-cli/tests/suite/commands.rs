@@ -581,6 +581,56 @@ fn request_out_of_sequence_shows_both_one_way_pairings() {
     );
 }
 
+/// Content review, the MAP-MISSING rows: new neighbours are found by name and by their [MS-ERREF] value.
+#[test]
+fn neighbours_the_review_found_missing_are_found_by_name_and_value() {
+    for (args, head) in [
+        (
+            &["lookup", "STATUS_NO_TRUST_SAM_ACCOUNT"][..],
+            "STATUS_NO_TRUST_SAM_ACCOUNT (NTSTATUS 0xC000018B)\n",
+        ),
+        (
+            &["lookup", "--from", "ntstatus", "0xC00002C3"][..],
+            "STATUS_MUTUAL_AUTHENTICATION_FAILED (NTSTATUS 0xC00002C3)\n",
+        ),
+        (
+            &["lookup", "--from", "win32", "1327"][..],
+            "ERROR_ACCOUNT_RESTRICTION (Win32 error 1327 (0x52F))\n",
+        ),
+        (
+            &["0x80070576"][..],
+            "ERROR_TIME_SKEW (Win32 error 1398 (0x576))\n",
+        ),
+        (
+            &["lookup", "CERT_E_WRONG_USAGE"][..],
+            "CERT_E_WRONG_USAGE (HRESULT, not an SSPI code 0x800B0110)\n",
+        ),
+        (
+            &["0x80090016"][..],
+            "NTE_BAD_KEYSET (HRESULT, not an SSPI code 0x80090016)\n",
+        ),
+        (
+            &["lookup", "STATUS_PKU2U_CERT_FAILURE"][..],
+            "STATUS_PKU2U_CERT_FAILURE (NTSTATUS 0xC000042F)\n",
+        ),
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 0, "{args:?}");
+        assert!(r.stdout.starts_with(head), "{args:?}: {}", r.stdout);
+    }
+    let r = run_with(
+        &["annotate"],
+        &[],
+        b"80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52f, v2580\n",
+    );
+    assert!(
+        r.stdout
+            .contains("LDAP data 52f = ERROR_ACCOUNT_RESTRICTION (1327)"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn win32_errors_and_ntstatus_read_with_from() {
     let r = run(&["lookup", "--from", "win32", "1326"]);
