@@ -525,3 +525,41 @@ fn nte_bad_keyset_is_a_neighbour_not_an_sspi_code() {
     let f = secstatus::foreign(System::HResult, 0x8009_0016).unwrap();
     assert_eq!(f.name(), "NTE_BAD_KEYSET");
 }
+
+/// Content review, the low-priority Kerberos rows: RFC 1510 section 8.3 and MIT krb5_err.et give
+/// KRB_AP_ERR_ILL_CR_TKT 43 (com_err -1765328341); MIT krb5_err.et gives the IAKERB draft's
+/// KRB_AP_ERR_IAKERB_KDC_NOT_FOUND 85 (-1765328299) and KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE 86 (-1765328298).
+#[test]
+fn kerberos_codes_beyond_rfc_4120_are_named() {
+    for (value, name, com_err, source) in [
+        (43, "KRB_AP_ERR_ILL_CR_TKT", -1_765_328_341, "rfc1510"),
+        (
+            85,
+            "KRB_AP_ERR_IAKERB_KDC_NOT_FOUND",
+            -1_765_328_299,
+            "mit-krb5",
+        ),
+        (
+            86,
+            "KRB_AP_ERR_IAKERB_KDC_NO_RESPONSE",
+            -1_765_328_298,
+            "mit-krb5",
+        ),
+    ] {
+        assert_eq!(KerberosError(value).name(), Some(name));
+        assert_eq!(
+            KerberosError::from_com_err(com_err),
+            Some(KerberosError(value))
+        );
+        assert_eq!(
+            KerberosError::from_spelling(&format!("KRB5{name}")),
+            Some(KerberosError(value))
+        );
+        let f = KerberosError(value).info().unwrap();
+        assert!(
+            f.value_sources().iter().any(|s| s.key() == source),
+            "{name}"
+        );
+        assert!(f.mappings().is_empty(), "{name}: no source maps it");
+    }
+}
