@@ -478,7 +478,7 @@ fn mapping_line(m: &Mapping, lang: Lang) -> String {
     format!("{}  {}", m.status(), source_line(m, lang))
 }
 
-/// A mapping's source and note: `[samba: ...]`. The notes are written in English only; Russian output shows them
+/// A mapping's source and note: `[wine: ...]`. The notes are written in English only; Russian output shows them
 /// labelled as English rather than leaving them out.
 fn source_line(m: &Mapping, lang: Lang) -> String {
     let note = m

@@ -443,6 +443,116 @@ fn binding() -> Vec<(System, &'static str, u32)> {
             "CRYPT_E_NOT_FOUND",
             Foundation::CRYPT_E_NOT_FOUND as u32,
         ),
+        (
+            System::NtStatus,
+            "STATUS_UNSUCCESSFUL",
+            Foundation::STATUS_UNSUCCESSFUL as u32,
+        ),
+        (
+            System::NtStatus,
+            "STATUS_PASSWORD_RESTRICTION",
+            Foundation::STATUS_PASSWORD_RESTRICTION as u32,
+        ),
+        (
+            System::NtStatus,
+            "STATUS_NO_SUCH_PACKAGE",
+            Foundation::STATUS_NO_SUCH_PACKAGE as u32,
+        ),
+        (
+            System::NtStatus,
+            "STATUS_NO_TRUST_SAM_ACCOUNT",
+            Foundation::STATUS_NO_TRUST_SAM_ACCOUNT as u32,
+        ),
+        (
+            System::NtStatus,
+            "STATUS_MUTUAL_AUTHENTICATION_FAILED",
+            Foundation::STATUS_MUTUAL_AUTHENTICATION_FAILED as u32,
+        ),
+        (
+            System::NtStatus,
+            "STATUS_SMARTCARD_WRONG_PIN",
+            Foundation::STATUS_SMARTCARD_WRONG_PIN as u32,
+        ),
+        (
+            System::NtStatus,
+            "STATUS_PKU2U_CERT_FAILURE",
+            Foundation::STATUS_PKU2U_CERT_FAILURE as u32,
+        ),
+        (
+            System::Win32,
+            "ERROR_PASSWORD_RESTRICTION",
+            Foundation::ERROR_PASSWORD_RESTRICTION,
+        ),
+        (
+            System::Win32,
+            "ERROR_ACCOUNT_RESTRICTION",
+            Foundation::ERROR_ACCOUNT_RESTRICTION,
+        ),
+        (
+            System::Win32,
+            "ERROR_LOGON_TYPE_NOT_GRANTED",
+            Foundation::ERROR_LOGON_TYPE_NOT_GRANTED,
+        ),
+        (
+            System::Win32,
+            "ERROR_WRONG_TARGET_NAME",
+            Foundation::ERROR_WRONG_TARGET_NAME,
+        ),
+        (
+            System::Win32,
+            "ERROR_TIME_SKEW",
+            Foundation::ERROR_TIME_SKEW,
+        ),
+        (
+            System::HResult,
+            "NTE_BAD_KEYSET",
+            Foundation::NTE_BAD_KEYSET as u32,
+        ),
+        (
+            System::HResult,
+            "CRYPT_E_NO_REVOCATION_DLL",
+            Foundation::CRYPT_E_NO_REVOCATION_DLL as u32,
+        ),
+        (
+            System::HResult,
+            "CRYPT_E_NOT_IN_REVOCATION_DATABASE",
+            Foundation::CRYPT_E_NOT_IN_REVOCATION_DATABASE as u32,
+        ),
+        (
+            System::HResult,
+            "TRUST_E_CERT_SIGNATURE",
+            Foundation::TRUST_E_CERT_SIGNATURE as u32,
+        ),
+        (
+            System::HResult,
+            "CERT_E_REVOKED",
+            Foundation::CERT_E_REVOKED as u32,
+        ),
+        (
+            System::HResult,
+            "CERT_E_UNTRUSTEDTESTROOT",
+            Foundation::CERT_E_UNTRUSTEDTESTROOT as u32,
+        ),
+        (
+            System::HResult,
+            "CERT_E_REVOCATION_FAILURE",
+            Foundation::CERT_E_REVOCATION_FAILURE as u32,
+        ),
+        (
+            System::HResult,
+            "CERT_E_WRONG_USAGE",
+            Foundation::CERT_E_WRONG_USAGE as u32,
+        ),
+        (
+            System::HResult,
+            "CERT_E_UNTRUSTEDCA",
+            Foundation::CERT_E_UNTRUSTEDCA as u32,
+        ),
+        (
+            System::HResult,
+            "CERT_E_INVALID_NAME",
+            Foundation::CERT_E_INVALID_NAME as u32,
+        ),
     ]
 }
 

@@ -566,6 +566,85 @@ fn explain_lists_what_maps_to_a_code() {
     assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\",\"reverse_only\":false}"), "{}", r.stdout);
 }
 
+/// Content review MAP-44: System Informer turns SEC_E_MESSAGE_ALTERED into STATUS_REQUEST_OUT_OF_SEQUENCE too
+/// (socket.c at the parent of cfa05212, lines 767-771), one way only.
+#[test]
+fn request_out_of_sequence_shows_both_one_way_pairings() {
+    let r = run(&["lookup", "STATUS_REQUEST_OUT_OF_SEQUENCE"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .contains("  SSPI:           no SSPI equivalent in any source\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "  one way, from:  SEC_E_OUT_OF_SEQUENCE (0x80090310)  [system-informer]\n                  SEC_E_MESSAGE_ALTERED (0x8009030F)  [system-informer"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["explain", "SEC_E_MESSAGE_ALTERED"]);
+    assert!(
+        r.stdout.contains(
+            "  one way, to:    NTSTATUS 0xC000042A STATUS_REQUEST_OUT_OF_SEQUENCE [system-informer]\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+/// Content review, the MAP-MISSING rows: new neighbours are found by name and by their [MS-ERREF] value.
+#[test]
+fn neighbours_the_review_found_missing_are_found_by_name_and_value() {
+    for (args, head) in [
+        (
+            &["lookup", "STATUS_NO_TRUST_SAM_ACCOUNT"][..],
+            "STATUS_NO_TRUST_SAM_ACCOUNT (NTSTATUS 0xC000018B)\n",
+        ),
+        (
+            &["lookup", "--from", "ntstatus", "0xC00002C3"][..],
+            "STATUS_MUTUAL_AUTHENTICATION_FAILED (NTSTATUS 0xC00002C3)\n",
+        ),
+        (
+            &["lookup", "--from", "win32", "1327"][..],
+            "ERROR_ACCOUNT_RESTRICTION (Win32 error 1327 (0x52F))\n",
+        ),
+        (
+            &["0x80070576"][..],
+            "ERROR_TIME_SKEW (Win32 error 1398 (0x576))\n",
+        ),
+        (
+            &["lookup", "CERT_E_WRONG_USAGE"][..],
+            "CERT_E_WRONG_USAGE (HRESULT, not an SSPI code 0x800B0110)\n",
+        ),
+        (
+            &["0x80090016"][..],
+            "NTE_BAD_KEYSET (HRESULT, not an SSPI code 0x80090016)\n",
+        ),
+        (
+            &["lookup", "STATUS_PKU2U_CERT_FAILURE"][..],
+            "STATUS_PKU2U_CERT_FAILURE (NTSTATUS 0xC000042F)\n",
+        ),
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 0, "{args:?}");
+        assert!(r.stdout.starts_with(head), "{args:?}: {}", r.stdout);
+    }
+    let r = run_with(
+        &["annotate"],
+        &[],
+        b"80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52f, v2580\n",
+    );
+    assert!(
+        r.stdout
+            .contains("LDAP data 52f = ERROR_ACCOUNT_RESTRICTION (1327)"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn win32_errors_and_ntstatus_read_with_from() {
     let r = run(&["lookup", "--from", "win32", "1326"]);
@@ -576,11 +655,14 @@ fn win32_errors_and_ntstatus_read_with_from() {
         "{}",
         r.stdout
     );
+    // Content review MAP-69: Samba's constant SASL-bind answer is a note, not a mapping.
     assert!(
-        r.stdout.contains("SEC_E_LOGON_DENIED (0x8009030C)  [samba"),
+        r.stdout
+            .contains("  SSPI:           no SSPI equivalent in any source\n"),
         "{}",
         r.stdout
     );
+    assert!(!r.stdout.contains("[samba"), "{}", r.stdout);
     let r = run(&["lookup", "--from", "ntstatus", "0xC0000133"]);
     assert!(
         r.stdout
