@@ -99,6 +99,9 @@ struct Matcher {
     /// The patterns' distinct first eight bytes as a word ([`key`]), each with the range of the table's rows that
     /// start with them, in an open-addressing hash table (a slot with an empty range is free).
     keys: Vec<(u64, u32, u32)>,
+    /// The table's patterns as byte slices, in table order: what the search compares, read without going through
+    /// the table's spans each time.
+    patterns: Vec<&'static [u8]>,
 }
 
 /// The slot of [`Matcher::keys`] a key's probe starts at, for a table of `len` slots (a power of two).
@@ -148,12 +151,11 @@ impl Matcher {
         let (lo, mut hi) = self.rows_starting(k)?;
         loop {
             let idx = lo
-                + tables::TEXTS[lo..hi]
-                    .partition_point(|&(p, _, _)| folded_cmp(pattern_bytes(p), s).is_le());
+                + self.patterns[lo..hi].partition_point(|p| folded_cmp(p, s).is_le());
             if idx == lo {
                 return None;
             }
-            let p = pattern_bytes(tables::TEXTS[idx - 1].0);
+            let p = self.patterns[idx - 1];
             let l = folded_common(p, s);
             if l == p.len() {
                 return Some((idx - 1, start + l));
@@ -268,7 +270,12 @@ fn matcher() -> &'static Matcher {
             }
             keys[at] = run;
         }
-        Matcher { starts, keys }
+        let patterns = tables::TEXTS.iter().map(|&(p, _, _)| pattern_bytes(p)).collect();
+        Matcher {
+            starts,
+            keys,
+            patterns,
+        }
     })
 }
 
