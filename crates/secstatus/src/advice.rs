@@ -64,48 +64,58 @@ const PRODUCTS: &[(&str, &[&str])] = &[
 impl LineContext {
     /// The contexts of `line`.
     pub fn of(line: &[u8]) -> LineContext {
-        let mut keys: Vec<String> = Vec::new();
-        fn add(keys: &mut Vec<String>, key: String) {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
+        let mut context = LineContext::default();
         for found in find_codes(line) {
-            match found.code {
-                Code::Foreign(f) => match f.system() {
-                    System::Tls => add(&mut keys, std::format!("tls-alert:{}", f.value())),
-                    System::Kerberos => add(&mut keys, std::format!("krb:{}", f.name())),
-                    System::NtStatus => add(&mut keys, std::format!("ntstatus:{}", f.name())),
-                    _ => {}
-                },
-                Code::WindowsError(e) if e.system() == System::NtStatus => {
-                    add(&mut keys, std::format!("ntstatus:{}", e.name()))
-                }
-                _ => {}
-            }
+            context.add_code(found.code);
             if let Some(data) = ldap_data(&line[found.end..]) {
-                add(&mut keys, std::format!("ldap-data:{data:x}"));
+                context.add_ldap_data(data);
             }
         }
+        let keys = &mut context.keys;
         let lower = line.to_ascii_lowercase();
         let has = |word: &str| lower.windows(word.len()).any(|w| w == word.as_bytes());
         for (product, words) in PRODUCTS {
             if words.iter().any(|w| has(w)) {
-                add(&mut keys, std::format!("product:{product}"));
+                add(keys, std::format!("product:{product}"));
             }
         }
         if keys.iter().any(|k| k == "product:sqlserver") {
             if let Some(state) = number_after(&lower, b"state") {
-                add(&mut keys, std::format!("sql-state:{state}"));
+                add(keys, std::format!("sql-state:{state}"));
             }
         }
         for word in [&b"eventid"[..], b"event id", b"event"] {
             if let Some(id) = number_after(&lower, word) {
-                add(&mut keys, std::format!("event:{id}"));
+                add(keys, std::format!("event:{id}"));
                 break;
             }
         }
-        LineContext { keys }
+        context
+    }
+
+    /// Adds the context a code found in the line gives: a TLS alert, a Kerberos error or an NTSTATUS (for a
+    /// reader that finds the codes itself, as annotate does).
+    pub fn add_code(&mut self, code: Code) {
+        let key = match code {
+            Code::Foreign(f) => match f.system() {
+                System::Tls => std::format!("tls-alert:{}", f.value()),
+                System::Kerberos => std::format!("krb:{}", f.name()),
+                System::NtStatus => std::format!("ntstatus:{}", f.name()),
+                _ => return,
+            },
+            Code::WindowsError(e) if e.system() == System::NtStatus => {
+                std::format!("ntstatus:{}", e.name())
+            }
+            _ => return,
+        };
+        add(&mut self.keys, key);
+    }
+
+    /// Adds an LDAP bind diagnostic's `data` sub-code (0 says nothing).
+    pub fn add_ldap_data(&mut self, data: u32) {
+        if data != 0 {
+            add(&mut self.keys, std::format!("ldap-data:{data:x}"));
+        }
     }
 
     /// The contexts, in the order found.
@@ -124,6 +134,13 @@ impl LineContext {
     pub fn advice<'a>(&'a self, entry: &Entry) -> impl Iterator<Item = &'static Advice> + 'a {
         let (causes, fixes) = (entry.causes(), entry.fixes());
         causes.iter().chain(fixes).filter(move |a| self.holds(a))
+    }
+}
+
+/// Adds `key` unless it is there.
+fn add(keys: &mut Vec<String>, key: String) {
+    if !keys.contains(&key) {
+        keys.push(key);
     }
 }
 

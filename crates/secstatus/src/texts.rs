@@ -150,8 +150,7 @@ impl Matcher {
         let k = key(s)?;
         let (lo, mut hi) = self.rows_starting(k)?;
         loop {
-            let idx = lo
-                + self.patterns[lo..hi].partition_point(|p| folded_cmp(p, s).is_le());
+            let idx = lo + self.patterns[lo..hi].partition_point(|p| folded_cmp(p, s).is_le());
             if idx == lo {
                 return None;
             }
@@ -270,7 +269,10 @@ fn matcher() -> &'static Matcher {
             }
             keys[at] = run;
         }
-        let patterns = tables::TEXTS.iter().map(|&(p, _, _)| pattern_bytes(p)).collect();
+        let patterns = tables::TEXTS
+            .iter()
+            .map(|&(p, _, _)| pattern_bytes(p))
+            .collect();
         Matcher {
             starts,
             keys,

@@ -1,13 +1,14 @@
 //! The default output: the input unchanged, and `  [secstatus: …]` after the content of every line that holds
 //! codes, before its terminator (CRLF stays CRLF; a last line without a newline stays without).
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use secstatus::stream::{Hit, Sink};
-use secstatus::{Code, Hex, Lang, System};
+use secstatus::{Code, Hex, Lang, LineContext, System};
 
 use super::Output;
-use crate::human::Style;
+use crate::human::{context_label, Style};
 
 /// The most codes remembered for one line's annotation; the rest are counted.
 const MAX_PER_LINE: usize = 32;
@@ -201,6 +202,15 @@ fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> S
     // same line only summarises (`SEC_E_ILLEGAL_MESSAGE ... fatal alert code is 40`). Otherwise the line's order.
     let mut ordered: Vec<&Noted> = pending.iter().collect();
     ordered.sort_by_key(|o| !matches!(o.code.system(), "krb" | "tls" | "gss"));
+    // Where the line says the codes appeared (a TLS alert, a Kerberos error, an NTSTATUS, an LDAP sub-code): an SSPI
+    // code's advice for it is added to its explanation.
+    let mut context = LineContext::default();
+    for o in pending {
+        context.add_code(o.code);
+        if let Some(data) = o.ldap {
+            context.add_ldap_data(data);
+        }
+    }
     let parts: Vec<String> = ordered
         .into_iter()
         .map(|o| {
@@ -232,11 +242,22 @@ fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> S
                     )
                 }
                 code => {
-                    let message = code
-                        .sspi()
-                        .and_then(|s| s.entry())
-                        .map_or("", |e| e.message().get(lang));
-                    format!("{} ({}): {message}", code.name(), Hex(code.value()))
+                    let entry = code.sspi().and_then(|s| s.entry());
+                    let message = entry.map_or("", |e| e.message().get(lang));
+                    let mut part = format!("{} ({}): {message}", code.name(), Hex(code.value()));
+                    // The first fix for the line's context, else its first cause.
+                    if let Some(e) = entry.filter(|_| matches!(code, Code::Sspi(_))) {
+                        let here: Vec<_> = context.advice(e).collect();
+                        let first = here.iter().find(|a| e.fixes().contains(a)).or(here.first());
+                        if let Some(a) = first {
+                            let label = a
+                                .context()
+                                .map(|c| context_label(c, lang))
+                                .unwrap_or_default();
+                            let _ = write!(part, " — {label}: {}", a.get(lang));
+                        }
+                    }
+                    part
                 }
             };
             if let Some(data) = o.ldap.filter(|&data| data != 0) {

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::run;
+use crate::util::{run, run_with};
 
 const LDAP: &str = "LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v4563";
 
@@ -122,6 +122,36 @@ fn explain_groups_the_advice_by_context_and_russian_labels_it() {
     let r = run(&["lookup", "--lang", "ru", LDAP]);
     assert!(
         r.stdout.contains("для этой строки: - [LDAP data 52e] "),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn annotate_adds_the_advice_for_the_codes_context() {
+    let line = "Schannel: The TLS protocol defined fatal alert code is 40. InitializeSecurityContext failed: SEC_E_ILLEGAL_MESSAGE (0x80090326)\n";
+    let r = run_with(&["annotate"], &[], line.as_bytes());
+    assert!(
+        r.stdout.contains("SEC_E_ILLEGAL_MESSAGE (0x80090326): The message received was unexpected or badly formatted. — TLS alert 40: "),
+        "{}",
+        r.stdout
+    );
+    // The code alone keeps its short explanation.
+    let r = run_with(
+        &["annotate"],
+        &[],
+        b"failed: SEC_E_ILLEGAL_MESSAGE (0x80090326)\n",
+    );
+    assert!(r.stdout.ends_with("badly formatted.]\n"), "{}", r.stdout);
+    // A Security log's Sub Status under the logon failure.
+    let r = run_with(
+        &["annotate"],
+        &[],
+        b"SEC_E_LOGON_DENIED Status: 0xC000006D Sub Status: 0xC000006A\n",
+    );
+    assert!(
+        r.stdout
+            .contains("The logon attempt failed. — STATUS_WRONG_PASSWORD: "),
         "{}",
         r.stdout
     );

@@ -47,7 +47,8 @@ fn every_field_notes_line_shape_is_explained() {
         ),
         (
             "LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580",
-            "  [secstatus: LDAP data 52e = ERROR_LOGON_FAILURE (1326): The user name or password is incorrect. (under SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid.)]",
+            // The SSPI code's fix for its LDAP sub-code follows it (data/codes.toml, context ldap-data:52e).
+            "  [secstatus: LDAP data 52e = ERROR_LOGON_FAILURE (1326): The user name or password is incorrect. (under SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid. — LDAP data 52e: For LDAP, decode the data field and fix the account or password it points to)]",
         ),
         (
             "pywintypes.error: (-2146893044, 'InitializeSecurityContext', 'The logon attempt failed')",

@@ -129,7 +129,8 @@ fn the_ldap_sub_code_is_explained() {
     let out = String::from_utf8(annotate_bytes(line, vec![7], Mode::Annotate)).unwrap();
     assert!(
         // The sub-code leads: it says what went wrong.
-        out.ends_with("[secstatus: LDAP data 775 = ERROR_ACCOUNT_LOCKED_OUT (1909): The account is locked out and cannot be used to log on now. (under SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid.)]\n"),
+        // Then the SSPI code, with its cause for this sub-code (it has no fix of its own for 775).
+        out.ends_with("[secstatus: LDAP data 775 = ERROR_ACCOUNT_LOCKED_OUT (1909): The account is locked out and cannot be used to log on now. (under SEC_E_INVALID_TOKEN (0x80090308): The token supplied to the function is invalid. — LDAP data 775: LDAP bind 'data 775': the account is locked out)]\n"),
         "{out}"
     );
     let json = String::from_utf8(annotate_bytes(line, vec![7], Mode::Json)).unwrap();
