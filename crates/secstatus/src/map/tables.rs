@@ -1540,7 +1540,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         value: 0xD,
         name: "KDC_ERR_BADOPTION",
         aliases: &[],
-        meaning: Text { en: "The KDC cannot honour a requested option.", ru: "KDC не может выполнить запрошенный параметр." },
+        meaning: Text { en: "The KDC cannot honour a requested option.", ru: "KDC не может выполнить запрос с указанным параметром (option)." },
         note: None,
         value_sources: &[&SOURCES[13]],
         mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
