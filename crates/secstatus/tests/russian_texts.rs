@@ -27,8 +27,10 @@ fn invalid_parameter_says_null_not_empty_buffer() {
 fn policy_ntlm_only_quotes_the_russian_policy_names() {
     let e = lookup_name("SEC_E_POLICY_NLTM_ONLY").unwrap();
     let causes = russian(e.causes()).join("\n");
-    for kind in ["новых учетных данных", "сохраненных учетных данных"] {
-        let name = format!("«Разрешить передачу {kind} с проверкой подлинности сервера только NTLM»");
+    for kind in ["новых учетных данных", "сохраненных учетных данных"]
+    {
+        let name =
+            format!("«Разрешить передачу {kind} с проверкой подлинности сервера только NTLM»");
         assert!(causes.contains(&name), "{name} in {causes}");
     }
     assert!(
@@ -48,5 +50,8 @@ fn kdc_err_badoption_meaning_is_about_the_request() {
         meaning,
         "KDC не может выполнить запрос с указанным параметром (option)."
     );
-    assert!(!meaning.contains("выполнить запрошенный параметр"), "{meaning}");
+    assert!(
+        !meaning.contains("выполнить запрошенный параметр"),
+        "{meaning}"
+    );
 }
