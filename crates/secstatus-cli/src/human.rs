@@ -148,7 +148,9 @@ fn reading_label(reading: Reading, lang: Lang) -> &'static str {
     match (reading, lang) {
         (Reading::Name, Lang::Ru) => "имя",
         (Reading::ShortName, Lang::Ru) => "имя без префикса",
-        (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, Lang::Ru) => "шестнадцатеричное число",
+        (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, Lang::Ru) => {
+            "шестнадцатеричное число"
+        }
         (Reading::Decimal, Lang::Ru) => "десятичное",
         (Reading::Name, _) => "name",
         (Reading::ShortName, _) => "name without prefix",
