@@ -38,7 +38,7 @@ pub fn rows(entries: &[&'static Entry], spec_only: bool) -> Vec<(&'static str, T
 /// The specification's table in Markdown.
 pub fn markdown(entries: &[&'static Entry], spec_only: bool, lang: Lang) -> String {
     let (code, meaning) = match lang {
-        Lang::Ru => ("Код состояния", "Значение"),
+        Lang::Ru => ("Код состояния", "Описание"),
         _ => ("Status code", "Meaning"),
     };
     let mut out = format!("| {code} | {meaning} |\n|---|---|\n");

@@ -112,8 +112,8 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "ни один источник не даёт эквивалента SSPI",
         ),
         ("mapped_from", "mapped from", "соответствия"),
-        ("one_way_from", "one way, from", "в одну сторону, из"),
-        ("one_way_to", "one way, to", "в одну сторону, в"),
+        ("one_way_from", "one way, from", "только из"),
+        ("one_way_to", "one way, to", "только в"),
         ("read_as", "read as", "прочитано как"),
         ("name", "NAME", "ИМЯ"),
         ("value_h", "VALUE", "ЗНАЧЕНИЕ"),
@@ -148,7 +148,9 @@ fn reading_label(reading: Reading, lang: Lang) -> &'static str {
     match (reading, lang) {
         (Reading::Name, Lang::Ru) => "имя",
         (Reading::ShortName, Lang::Ru) => "имя без префикса",
-        (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, Lang::Ru) => "шестнадцатеричное",
+        (Reading::Hex | Reading::BareHex | Reading::DecimalAsHex, Lang::Ru) => {
+            "шестнадцатеричное число"
+        }
         (Reading::Decimal, Lang::Ru) => "десятичное",
         (Reading::Name, _) => "name",
         (Reading::ShortName, _) => "name without prefix",
@@ -491,13 +493,23 @@ fn source_line(m: &Mapping, lang: Lang) -> String {
 /// The card for a neighbouring system's status and its SSPI equivalents.
 pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({} {})",
-        style.name(f.name()),
-        f.system().label(lang),
-        foreign_value(f)
-    );
+    if f.system() == System::HResult && lang == Lang::Ru {
+        // «HRESULT 0x80092010, не код SSPI»: the value goes with HRESULT, not with the negation.
+        let _ = writeln!(
+            out,
+            "{} (HRESULT {}, не код SSPI)",
+            style.name(f.name()),
+            foreign_value(f)
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} ({} {})",
+            style.name(f.name()),
+            f.system().label(lang),
+            foreign_value(f)
+        );
+    }
     if !f.aliases().is_empty() {
         row(
             &mut out,

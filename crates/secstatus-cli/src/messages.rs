@@ -114,7 +114,7 @@ impl Message<'_> {
             Message::NothingMentions { query } => {
                 let query = printable(query);
                 if ru {
-                    format!("ни одна запись не упоминает `{query}`; `secstatus list` показывает все")
+                    format!("ни одна запись не упоминает `{query}`; полный список — `secstatus list`")
                 } else {
                     format!("no entry mentions `{query}`; `secstatus list` shows them all")
                 }

@@ -205,7 +205,7 @@ closed_set! {
         /// The account, password, certificate or key in use.
         Credentials = ("credentials", "the credentials (account, password, certificate or key)", "учётные данные (учётная запись, пароль, сертификат или ключ)"),
         /// The peer, or the protocol exchange with it.
-        Peer = ("peer", "the peer or the protocol exchange", "другая сторона или протокол обмена"),
+        Peer = ("peer", "the peer or the protocol exchange", "другая сторона или сам обмен по протоколу"),
         /// Network, domain controllers, clocks, resources.
         Environment = ("environment", "the environment (network, domain controller, clock, resources)", "окружение (сеть, контроллер домена, часы, ресурсы)"),
     }

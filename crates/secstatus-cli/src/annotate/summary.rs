@@ -89,7 +89,7 @@ impl<'o, W: Write> Summary<'o, W> {
 
     fn table(&self, lang: Lang, style: Style) -> String {
         let header = match lang {
-            Lang::Ru => ["ИМЯ", "ЗНАЧЕНИЕ", "ЧИСЛО", "ПЕРВАЯ", "ПОСЛЕДНЯЯ", "ФАЙЛЫ"],
+            Lang::Ru => ["ИМЯ", "ЗНАЧЕНИЕ", "ВСТРЕЧ", "ПЕРВОЕ", "ПОСЛЕДНЕЕ", "ФАЙЛЫ"],
             _ => ["NAME", "VALUE", "COUNT", "FIRST", "LAST", "FILES"],
         };
         let at = |(input, line): (usize, u64)| format!("{}:{line}", printable(&self.paths[input]));

@@ -257,7 +257,7 @@ pub fn html(entries: &[&Entry], lang: Lang) -> String {
         caption = bi("Every SSPI status code", "Все коды состояния SSPI"),
         h_name = bi("Name", "Имя"),
         h_value = bi("Value", "Значение"),
-        h_severity = bi("Severity", "Важность"),
+        h_severity = bi("Severity", "Серьёзность"),
         h_text = bi("Meaning and message", "Описание и сообщение"),
         none = bi("No code matches.", "Ни один код не подходит."),
         data = json_in_script(&data),

@@ -140,7 +140,7 @@ fn json_lines_per_occurrence() {
     let lines: Vec<_> = text.lines().collect();
     assert_eq!(lines.len(), 2);
     eqnice!(
-        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"system\":\"sspi\",\"sspi\":\"SEC_E_INVALID_TOKEN\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"The account is locked out and cannot be used to log on now.\",\"ru\":\"Учётная запись заблокирована, и сейчас войти с ней нельзя.\"}}}",
+        "{\"path\":\"-\",\"line\":2,\"column\":23,\"offset\":24,\"text\":\"80090308\",\"form\":\"bare_hex\",\"name\":\"SEC_E_INVALID_TOKEN\",\"value\":\"0x80090308\",\"system\":\"sspi\",\"sspi\":\"SEC_E_INVALID_TOKEN\",\"ldap\":{\"data\":\"775\",\"win32\":1909,\"name\":\"ERROR_ACCOUNT_LOCKED_OUT\",\"meaning\":{\"en\":\"The account is locked out and cannot be used to log on now.\",\"ru\":\"Учётная запись заблокирована, и сейчас войти под ней нельзя.\"}}}",
         lines[0]
     );
     assert!(

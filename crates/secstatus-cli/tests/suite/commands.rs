@@ -355,7 +355,7 @@ fn list_markdown_reproduces_the_specification_table() {
     }
     eqnice!(expected, r.stdout);
     let ru = run(&["list", "--spec", "--format", "markdown", "--lang", "ru"]);
-    assert!(ru.stdout.starts_with("| Код состояния | Значение |\n"));
+    assert!(ru.stdout.starts_with("| Код состояния | Описание |\n"));
     assert_eq!(ru.stdout.lines().count(), 2 + 77);
 }
 
@@ -688,7 +688,7 @@ fn win32_errors_and_ntstatus_read_with_from() {
     let r = run(&["--lang", "ru", "CRYPT_E_REVOCATION_OFFLINE"]);
     assert!(
         r.stdout
-            .starts_with("CRYPT_E_REVOCATION_OFFLINE (HRESULT, не код SSPI 0x80092013)\n"),
+            .starts_with("CRYPT_E_REVOCATION_OFFLINE (HRESULT 0x80092013, не код SSPI)\n"),
         "{}",
         r.stdout
     );

@@ -99,7 +99,9 @@ fn search_finds_the_text_windows_prints() {
         "{}",
         r.stdout
     );
-    let r = run(&["search", "secbuffers"]);
+    // SEC_E_INVALID_PARAMETER's Russian meaning names SecBufferDesc, so the word alone ties; the SDK text's
+    // second word settles it.
+    let r = run(&["search", "secbuffers supplied"]);
     assert!(
         r.stdout.starts_with("SEC_E_INSUFFICIENT_BUFFERS "),
         "{}",

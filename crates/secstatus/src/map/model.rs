@@ -25,7 +25,7 @@ closed_set! {
         /// HRESULTs that are not SSPI codes but turn up beside them (`CRYPT_E_*`, `CERT_E_*`).
         HResult = ("hresult", "HRESULT, not an SSPI code", "HRESULT, не код SSPI"),
         /// GSS-API major status values (RFC 2743, RFC 2744).
-        Gss = ("gss", "GSS-API major status", "основной статус GSS-API"),
+        Gss = ("gss", "GSS-API major status", "основной код состояния GSS-API"),
         /// Kerberos error codes (RFC 4120 section 7.5.9, RFC 4556, RFC 6113).
         Kerberos = ("krb", "Kerberos error code", "код ошибки Kerberos"),
         /// TLS alert descriptions (RFC 8446, RFC 5246).
