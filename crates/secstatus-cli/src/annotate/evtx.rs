@@ -131,7 +131,7 @@ pub enum Problem {
     },
     /// A record holds no event.
     NoEvent { chunk: u64, record: u64 },
-    /// Event XML with an event longer than [`MAX_XML_EVENT`] bytes, skipped.
+    /// Event XML with an event longer than 16 MiB, skipped.
     EventTooLong,
 }
 
