@@ -112,7 +112,8 @@ impl Answer {
     /// Resolves `query`, reading bare numbers in `from` when given.
     pub fn resolve(query: &str, from: Option<System>) -> Answer {
         let mut found = Found::default();
-        match from.map(|system| (system, secstatus::parse_number(query))) {
+        // With `--from`, a number pasted with its punctuation (`701,`, `(0xC000006D)`) is still a bare number.
+        match from.map(|system| (system, secstatus::parse_pasted_number(query))) {
             Some((system, Some(value))) => found.in_system(value, system),
             Some((system, None)) => match foreign_by_name(query) {
                 Some(f) if f.system() == system => found.foreign.push(f),

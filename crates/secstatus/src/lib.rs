@@ -159,7 +159,9 @@ pub use map::{
 };
 pub use num::{parse_number, Hex};
 pub use parse::ParseError;
-pub use query::{interpret, suggest, Interpretation, Interpretations, Reading};
+pub use query::{
+    interpret, parse_pasted_number, suggest, Interpretation, Interpretations, Reading,
+};
 pub use scan::{scan, Code, Form, Found, Scan};
 pub use search::{search, Hits};
 pub use status::{Error, HResultFields, Localized, SecStatus};

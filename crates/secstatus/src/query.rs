@@ -164,6 +164,20 @@ pub fn interpret(query: &str) -> Interpretations {
     out
 }
 
+/// A number as people paste it, with the punctuation copied along (brackets, quotes, a trailing `:` `,` `.` or
+/// `;`) dropped first; otherwise as [`parse_number`](crate::parse_number) reads it.
+///
+/// ```
+/// use secstatus::parse_pasted_number;
+/// assert_eq!(parse_pasted_number("701,"), Some(701));
+/// assert_eq!(parse_pasted_number("(0xC000006D)."), Some(0xC000_006D));
+/// assert_eq!(parse_pasted_number("'52e'"), Some(0x52E));
+/// assert_eq!(parse_pasted_number("701 x"), None);
+/// ```
+pub fn parse_pasted_number(text: &str) -> Option<u32> {
+    crate::parse_number(unwrap(text))
+}
+
 /// Drops the punctuation people copy along with a code: brackets, quotes, a trailing `:` `,` `.` or `;`.
 fn unwrap(query: &str) -> &str {
     let mut text = query.trim();

@@ -852,3 +852,21 @@ fn search_takes_numbers_and_refuses_nothing() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("no entry mentions"), "{}", r.stderr);
 }
+
+#[test]
+fn from_reads_a_number_pasted_with_its_punctuation_in_that_system_only() {
+    // Win32 701 is 0x2BD ERROR_RXACT_STATE_CREATED ([MS-ERREF] 2.2); 0x701 would be ERROR_ACCOUNT_EXPIRED.
+    let r = run(&["lookup", "--short", "--from", "win32", "701,"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("Win32 error 701 (0x2BD) ERROR_RXACT_STATE_CREATED"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    // NTSTATUS 701 names nothing: no reading of another system stands in for it.
+    let r = run(&["lookup", "--short", "--from", "ntstatus", "(701)."]);
+    assert_eq!(r.code, 1);
+    assert!(!r.stdout.contains("Win32"), "{}", r.stdout);
+}
