@@ -138,11 +138,7 @@ impl Answer {
             foreign: found.foreign,
             unnamed_alert: found.unnamed_alert,
             errors: found.errors,
-            context: if found.in_text {
-                LineContext::of(query.as_bytes())
-            } else {
-                LineContext::default()
-            },
+            context: found.context,
             miss,
         }
     }
@@ -156,8 +152,8 @@ impl Answer {
 /// What resolving gathers before the answer is put together.
 #[derive(Default)]
 struct Found {
-    /// Whether the query was read as a text that holds codes.
-    in_text: bool,
+    /// Where the codes of a text that holds them appeared.
+    context: LineContext,
     readings: Vec<Interpretation>,
     number: Option<SecStatus>,
     foreign: Vec<&'static Foreign>,
@@ -244,10 +240,10 @@ impl Found {
     /// Codes inside a longer text people paste whole: `SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate...`,
     /// `[WinError -2146893054]`, a log line.
     fn in_text(&mut self, query: &str) {
-        self.in_text = true;
         let bytes = query.as_bytes();
         // Message texts too (`Clock skew too great`), where they overlap no code.
         for found in secstatus::find_codes(bytes) {
+            self.context.add_code(found.code);
             match found.code {
                 Code::Sspi(e) if !self.readings.iter().any(|r| r.status == e.status()) => {
                     self.readings.push(Interpretation {
@@ -263,9 +259,11 @@ impl Found {
             }
             // The LDAP bind diagnostic's `data` sub-code, which says what went wrong.
             if let Some(data) = secstatus::ldap_data(&bytes[found.end..]) {
+                self.context.add_ldap_data(data);
                 self.ldap(data);
             }
         }
+        self.context.add_words(bytes);
         // The sub-code alone, as people quote it: `data 52e`.
         let words: Vec<&str> = query.split_whitespace().collect();
         if let [data, value] = words[..] {

@@ -391,7 +391,6 @@ pub fn card(e: &Entry, context: &LineContext, lang: Lang, style: Style, full: bo
         for (key, list) in [("causes", e.causes()), ("fixes", e.fixes())] {
             // What holds wherever the code appears first, then each context's advice together.
             let mut ordered: Vec<&Advice> = list.iter().collect();
-            ordered.sort_by_key(|a| a.context().is_some());
             let mut contexts: Vec<&str> = Vec::new();
             for a in &ordered {
                 if let Some(c) = a.context() {

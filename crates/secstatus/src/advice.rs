@@ -71,7 +71,14 @@ impl LineContext {
                 context.add_ldap_data(data);
             }
         }
-        let keys = &mut context.keys;
+        context.add_words(line);
+        context
+    }
+
+    /// Adds the contexts `line`'s words give: the products it names, SQL Server's `state N`, an event id (for a
+    /// reader that finds the codes itself and adds them with [`add_code`](Self::add_code)).
+    pub fn add_words(&mut self, line: &[u8]) {
+        let keys = &mut self.keys;
         let lower = line.to_ascii_lowercase();
         let has = |word: &str| lower.windows(word.len()).any(|w| w == word.as_bytes());
         for (product, words) in PRODUCTS {
@@ -90,7 +97,6 @@ impl LineContext {
                 break;
             }
         }
-        context
     }
 
     /// Adds the context a code found in the line gives: a TLS alert, a Kerberos error or an NTSTATUS (for a
