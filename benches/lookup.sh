@@ -4,11 +4,15 @@
 #   benches/lookup.sh
 #
 # Uses hyperfine when installed (Debian: apt-get install -y hyperfine); otherwise times RUNS runs (default 200) of
-# each command in a loop and prints the mean.
+# each command in a loop and prints the mean. Then a table of what start-up costs (relocations, page faults, size).
+# BIN=PATH measures another build (it is then not rebuilt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q -p secstatus-cli
-BIN=target/release/secstatus
+BIN=${BIN:-}
+if [ -z "$BIN" ]; then
+  cargo build --release -q -p secstatus-cli
+  BIN=target/release/secstatus
+fi
 SMALL=examples/sample.log
 RUNS=${RUNS:-200}
 
@@ -38,3 +42,17 @@ else
     awk -v c="$cmd" -v t="$(( end - start ))" -v n="$RUNS" 'BEGIN {printf "| `%s` | %.2f |\n", c, t / n / 1e6}'
   done
 fi
+
+# What start-up costs beside the code: the load-time relocations the loader applies (readelf, binutils), the page
+# faults of one lookup beside cat's (GNU time), and the binary's size.
+echo
+echo "| start-up | secstatus | cat |"
+echo "|---|---|---|"
+if command -v readelf > /dev/null; then
+  echo "| load-time relocations | $(readelf -rW "$BIN" | grep -c '^[0-9a-f]') | |"
+fi
+if [ -x /usr/bin/time ]; then
+  faults() { /usr/bin/time -f %R "$@" 2>&1 > /dev/null | tail -n 1; }
+  echo "| page faults of one run | $(faults "$BIN" lookup 0x80070005) | $(faults cat "$SMALL") |"
+fi
+echo "| binary bytes | $(stat -c %s "$BIN") | |"
