@@ -191,9 +191,16 @@ fn cmp_name(stored: &str, query: &str) -> Ordering {
 /// Every row named `name` (in any case), in system order.
 fn named(name: &str) -> impl Iterator<Item = &'static WindowsError> {
     let name = name.trim();
-    let start = BY_NAME.partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_lt());
-    let len =
-        BY_NAME[start..].partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_eq());
+    // Every name begins with a letter: a number is not searched for (each probe would touch two pages).
+    let (start, len) = if crate::map::begins_like_a_name(name) {
+        let start =
+            BY_NAME.partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_lt());
+        let len = BY_NAME[start..]
+            .partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_eq());
+        (start, len)
+    } else {
+        (0, 0)
+    };
     BY_NAME[start..start + len]
         .iter()
         .map(|&i| &ROWS[usize::from(i)])
@@ -326,5 +333,22 @@ mod tests {
                 assert!(!sdk.is_empty() && sdk != row.message(), "{row:?}");
             }
         }
+    }
+
+    /// A C identifier cannot begin with a digit, so a lookup by name skips what does not begin with a letter; this
+    /// holds that every name of the tables and of the neighbours (aliases too) does, and that the shortcut finds them.
+    #[test]
+    fn every_name_begins_with_a_letter_and_is_found() {
+        for row in &ROWS {
+            assert!(crate::map::begins_like_a_name(row.name()), "{row:?}");
+            assert!(named(row.name()).any(|r| r == row), "{row:?}");
+        }
+        for f in crate::foreigns() {
+            for name in core::iter::once(f.name()).chain(f.aliases().iter().copied()) {
+                assert!(crate::map::begins_like_a_name(name), "{name}");
+                assert!(crate::foreign_by_name(name).is_some(), "{name}");
+            }
+        }
+        assert!(named("0x80070005").next().is_none() && crate::foreign_by_name("5").is_none());
     }
 }

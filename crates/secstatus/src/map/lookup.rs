@@ -28,6 +28,9 @@ pub fn foreign(system: System, value: u32) -> Option<&'static Foreign> {
 /// ```
 pub fn foreign_by_name(name: &str) -> Option<&'static Foreign> {
     let name = name.trim();
+    if !begins_like_a_name(name) {
+        return None;
+    }
     let i = FOREIGN_NAMES
         .binary_search_by(|(n, _)| {
             let a = n.bytes();
@@ -36,6 +39,12 @@ pub fn foreign_by_name(name: &str) -> Option<&'static Foreign> {
         })
         .ok()?;
     Some(&FOREIGN[usize::from(FOREIGN_NAMES[i].1)])
+}
+
+/// Whether `text` begins as every name of the Windows error tables and of the curated neighbours does: with an
+/// ASCII letter. Lookups by name skip the rest, numbers above all.
+pub(crate) fn begins_like_a_name(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// Whether some name or alias of the tables begins with `prefix`, its first word up to and including its first
