@@ -12,6 +12,8 @@ use crate::human::{context_label, Style};
 
 /// The most codes remembered for one line's annotation; the rest are counted.
 const MAX_PER_LINE: usize = 32;
+/// How much of a line with codes is kept for the contexts its words give (products, states, event ids).
+const LINE_WORDS: usize = 4096;
 
 /// One code on the current line, with the LDAP `data` sub-code that follows it.
 #[derive(Clone, Copy, Debug)]
@@ -42,8 +44,8 @@ struct Cache {
     slots: Vec<Option<Rendered>>,
 }
 
-/// A line's codes, how many more there were, and their annotation.
-type Rendered = (Vec<Noted>, usize, Box<[u8]>);
+/// A line's codes, how many more there were, the contexts its words gave, and their annotation.
+type Rendered = (Vec<Noted>, usize, LineContext, Box<[u8]>);
 
 impl Cache {
     const SLOTS: usize = 1024;
@@ -72,20 +74,22 @@ impl Cache {
         &mut self,
         pending: &[Noted],
         overflow: usize,
+        words: &LineContext,
         render: impl FnOnce() -> String,
     ) -> &[u8] {
         let slot = &mut self.slots[Self::slot(pending, overflow)];
-        let hit = slot
-            .as_ref()
-            .is_some_and(|(codes, more, _)| *more == overflow && codes[..] == *pending);
+        let hit = slot.as_ref().is_some_and(|(codes, more, seen, _)| {
+            *more == overflow && codes[..] == *pending && seen == words
+        });
         if !hit {
             *slot = Some((
                 pending.to_vec(),
                 overflow,
+                words.clone(),
                 render().into_bytes().into_boxed_slice(),
             ));
         }
-        slot.as_ref().map_or(&[][..], |(_, _, note)| note)
+        slot.as_ref().map_or(&[][..], |(_, _, _, note)| note)
     }
 }
 
@@ -97,6 +101,9 @@ pub struct Plain<'o, W: Write> {
     line_buffered: bool,
     /// Codes of the current line, each once.
     pending: Vec<Noted>,
+    /// The current line as far as it has been read (its first [`LINE_WORDS`] bytes), for the contexts its words
+    /// give.
+    line: Vec<u8>,
     overflow: usize,
     /// Rendered annotations by the codes they explain.
     cache: Cache,
@@ -112,6 +119,7 @@ impl<'o, W: Write> Plain<'o, W> {
             style,
             line_buffered,
             pending: Vec::new(),
+            line: Vec::new(),
             overflow: 0,
             cache: Cache::new(),
             found_any: false,
@@ -137,18 +145,36 @@ impl<W: Write> Sink for Plain<'_, W> {
     }
 
     fn context(&mut self, bytes: &[u8]) -> io::Result<()> {
+        // Only the last line of the piece can be one with codes; a line longer than the cap keeps its start.
+        let tail = match memchr::memrchr(b'\n', bytes) {
+            Some(nl) => {
+                self.line.clear();
+                &bytes[nl + 1..]
+            }
+            None => bytes,
+        };
+        let room = LINE_WORDS.saturating_sub(self.line.len());
+        self.line.extend_from_slice(&tail[..tail.len().min(room)]);
         self.out.write_all(bytes)
     }
 
     fn line_end(&mut self, terminator: &[u8]) -> io::Result<()> {
         let (lang, style) = (self.lang, self.style);
         let (pending, overflow) = (&self.pending, self.overflow);
-        let note = self.cache.get(pending, overflow, || {
-            annotation(pending, overflow, lang, style)
+        // The line's words are read only for a code whose advice depends on them (a product, a state, an event).
+        let mut words = LineContext::default();
+        let wants_words =
+            |n: &Noted| matches!(n.code, Code::Sspi(e) if LineContext::wants_words(e));
+        if pending.iter().any(wants_words) {
+            words.add_words(&self.line);
+        }
+        let note = self.cache.get(pending, overflow, &words, || {
+            annotation(pending, overflow, &words, lang, style)
         });
         self.out.write_all(note)?;
         self.out.write_all(terminator)?;
         self.pending.clear();
+        self.line.clear();
         self.overflow = 0;
         Ok(())
     }
@@ -196,15 +222,21 @@ fn ldap_sub_code(data: u32, lang: Lang) -> Option<(&'static str, String)> {
     Some((e.name(), format!("{}{english}", e.message())))
 }
 
-/// The text appended to a line that holds codes.
-fn annotation(pending: &[Noted], overflow: usize, lang: Lang, style: Style) -> String {
+/// The text appended to a line that holds codes; `words` are the contexts the line's words gave.
+fn annotation(
+    pending: &[Noted],
+    overflow: usize,
+    words: &LineContext,
+    lang: Lang,
+    style: Style,
+) -> String {
     // Most specific first: a Kerberos error, TLS alert or GSS-API status says what an SSPI code or HRESULT on the
     // same line only summarises (`SEC_E_ILLEGAL_MESSAGE ... fatal alert code is 40`). Otherwise the line's order.
     let mut ordered: Vec<&Noted> = pending.iter().collect();
     ordered.sort_by_key(|o| !matches!(o.code.system(), "krb" | "tls" | "gss"));
     // Where the line says the codes appeared (a TLS alert, a Kerberos error, an NTSTATUS, an LDAP sub-code): an SSPI
     // code's advice for it is added to its explanation.
-    let mut context = LineContext::default();
+    let mut context = words.clone();
     for o in pending {
         context.add_code(o.code);
         if let Some(data) = o.ldap {

@@ -156,3 +156,41 @@ fn annotate_adds_the_advice_for_the_codes_context() {
         r.stdout
     );
 }
+
+#[test]
+fn annotate_reads_the_products_and_states_a_line_names() {
+    // SQL Server's error log line, as a public issue thread quotes it (tediousjs/tedious#388).
+    let sql = "SSPI handshake failed with error code 0x8009030c, state 14 while establishing a connection with integrated security; the connection has been closed. Reason: AcceptSecurityContext failed. The Windows error code indicates the cause of failure. The logon attempt failed.\n";
+    let state_14 =
+        "The logon attempt failed. — SQL Server state 14: SQL Server 'SSPI handshake failed";
+    let r = run_with(&["annotate"], &[], sql.as_bytes());
+    assert!(r.stdout.contains(state_14), "{}", r.stdout);
+    // The state of an error header before it is not the handshake's.
+    let header = format!("Error: 18452, Severity: 14, State: 1. {sql}");
+    let r = run_with(&["annotate"], &[], header.as_bytes());
+    assert!(r.stdout.contains(state_14), "{}", r.stdout);
+    // The same code with a state but no product keeps its short explanation, and so does a line of its own.
+    for line in [&b"worker state 14: 0x8009030c\n"[..], b"0x8009030c\n"] {
+        let r = run_with(&["annotate"], &[], line);
+        assert!(
+            r.stdout.ends_with("The logon attempt failed.]\n"),
+            "{}",
+            r.stdout
+        );
+    }
+    // A product named in the line: AD replication's advice for the wrong principal.
+    let r = run_with(
+        &["annotate"],
+        &[],
+        b"repadmin /syncall DC01: 0x80090322 The target principal name is incorrect.\n",
+    );
+    assert!(
+        r.stdout.contains("incorrect. — AD replication: "),
+        "{}",
+        r.stdout
+    );
+    let r = run_with(&["annotate"], &[], b"0x80090322\n0x80090322 repadmin\n");
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].ends_with("incorrect.]"), "{}", r.stdout);
+    assert!(lines[1].contains("— AD replication: "), "{}", r.stdout);
+}

@@ -43,7 +43,8 @@ fn every_field_notes_line_shape_is_explained() {
         ),
         (
             "SSPI handshake failed with error code 0x8009030c, state 14 while establishing a connection with integrated security",
-            "  [secstatus: SEC_E_LOGON_DENIED (0x8009030C): The logon attempt failed.]",
+            // SQL Server's line, and its state: the cause for it follows (data/codes.toml, context sql-state:14).
+            "  [secstatus: SEC_E_LOGON_DENIED (0x8009030C): The logon attempt failed. — SQL Server state 14: SQL Server 'SSPI handshake failed with error code 0x8009030c, state 14' followed by error 18452 'login is from an untrusted domain': the server could not authenticate the Windows account]",
         ),
         (
             "LDAP: error code 49 - 80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e, v2580",
