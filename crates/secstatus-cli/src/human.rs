@@ -479,12 +479,11 @@ fn mapping_line(m: &Mapping, lang: Lang) -> String {
     format!("{}  {}", m.status(), source_line(m, lang))
 }
 
-/// A mapping's source and note: `[wine: ...]`. The notes are written in English only; Russian output shows them
-/// labelled as English rather than leaving them out.
+/// A mapping's source and note, in `lang`: `[wine: ...]`.
 fn source_line(m: &Mapping, lang: Lang) -> String {
     let note = m
         .note()
-        .map(|n| format!(": {n}{}", word("english", lang)))
+        .map(|n| format!(": {}", n.get(lang)))
         .unwrap_or_default();
     format!("[{}{note}]", m.source().key())
 }

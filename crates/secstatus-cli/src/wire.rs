@@ -224,7 +224,7 @@ struct MappingJson {
     value: Hex,
     source: &'static str,
     source_title: &'static str,
-    note: Option<&'static str>,
+    note: Option<Text>,
     reverse_only: bool,
 }
 

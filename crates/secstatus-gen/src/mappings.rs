@@ -36,7 +36,7 @@ struct CatchAll {
     system: String,
     code: String,
     source: String,
-    note: Option<String>,
+    note: Option<Text>,
 }
 
 /// The systems whose decoder falls back to a catch-all row (`TlsAlert::mapping`): each needs exactly one, and no
@@ -63,7 +63,8 @@ struct Foreign {
 struct Sspi {
     code: String,
     source: String,
-    note: Option<String>,
+    /// A remark on this one mapping, in both languages.
+    note: Option<Text>,
     #[serde(default)]
     reverse_only: bool,
 }
@@ -173,6 +174,9 @@ fn validate_row(
         if !sspi_names.contains_key(&m.code) {
             return fail(n, format!("`{}` is not an SSPI status code", m.code));
         }
+        if let Some(note) = &m.note {
+            check_text(n, &format!("sspi {} note", m.code), note)?;
+        }
     }
     Ok(())
 }
@@ -204,6 +208,9 @@ fn validate_catch_all(
         }
         if !sspi_names.contains_key(&c.code) {
             return fail(n, format!("`{}` is not an SSPI status code", c.code));
+        }
+        if let Some(note) = &c.note {
+            check_text(n, "note", note)?;
         }
     }
     for system in CATCH_ALL_SYSTEMS {
@@ -262,19 +269,13 @@ impl Refs<'_> {
         format!("&SOURCES[{i}]")
     }
 
-    fn mapping(
-        &self,
-        code: &str,
-        source: &str,
-        note: &Option<String>,
-        reverse_only: bool,
-    ) -> String {
+    fn mapping(&self, code: &str, source: &str, note: &Option<Text>, reverse_only: bool) -> String {
         format!(
             "Mapping {{ status: SecStatus::{}, source: {}, note: {}, reverse_only: {reverse_only} }}",
             self.sspi_names[code],
             self.source(source),
             note.as_ref()
-                .map_or("None".to_string(), |n| format!("Some({})", lit(n))),
+                .map_or("None".to_string(), |n| format!("Some({})", text_lit(n))),
         )
     }
 }

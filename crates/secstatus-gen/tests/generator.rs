@@ -306,7 +306,10 @@ name = "KRB_AP_ERR_SKEW"
 meaning.en = "Clock skew too great."
 meaning.ru = "Слишком большое расхождение часов."
 value_sources = ["rfc"]
-sspi = [{ code = "SEC_E_CANNOT_INSTALL", source = "impl" }]
+sspi = [
+  { code = "SEC_E_CANNOT_INSTALL", source = "impl" },
+  { code = "SEC_E_OK", source = "rfc", note = { en = "a remark", ru = "замечание" }, reverse_only = true },
+]
 
 [[foreign]]
 system = "ntstatus"
@@ -320,7 +323,8 @@ value_sources = ["hdr", "hdr2"]
 system = "tls"
 code = "SEC_E_CANNOT_INSTALL"
 source = "impl"
-note = "any other"
+note.en = "any other"
+note.ru = "любое другое"
 "#;
 
 fn mappings_error(from: &str, to: &str) -> String {
@@ -341,6 +345,47 @@ fn valid_mappings_render_sorted_tables() {
         "Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: None, reverse_only: false }"
     ));
     assert!(out.contains("(\"KRB_AP_ERR_SKEW\", 1),"));
+    assert!(out.contains(
+        "Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[3], note: Some(Text { en: \"a remark\", ru: \"замечание\" }), reverse_only: true }"
+    ));
+}
+
+#[test]
+fn mappings_need_a_note_in_both_languages() {
+    // A note in English only, as the file once had them, is refused, whether a bare string or a table without ru.
+    let err = mappings_error(
+        "note = { en = \"a remark\", ru = \"замечание\" }",
+        "note = \"a remark\"",
+    );
+    assert!(
+        err.starts_with("mappings: ") && err.contains("invalid type"),
+        "{err}"
+    );
+    let err = mappings_error(
+        "note = { en = \"a remark\", ru = \"замечание\" }",
+        "note = { en = \"a remark\" }",
+    );
+    assert!(
+        err.starts_with("mappings: ") && err.contains("missing field `ru`"),
+        "{err}"
+    );
+    let err = mappings_error("ru = \"замечание\"", "ru = \"a remark\"");
+    assert_eq!(
+        err,
+        "KRB_AP_ERR_SKEW: sspi SEC_E_OK note.ru has no Cyrillic letter: is it translated?"
+    );
+    let err = mappings_error("ru = \"замечание\"", "ru = \"\"");
+    assert_eq!(err, "KRB_AP_ERR_SKEW: sspi SEC_E_OK note.ru is empty");
+    let err = mappings_error("note.ru = \"любое другое\"\n", "");
+    assert!(
+        err.starts_with("mappings: ") && err.contains("missing field `ru`"),
+        "{err}"
+    );
+    let err = mappings_error("note.ru = \"любое другое\"", "note.ru = \"any other\"");
+    assert_eq!(
+        err,
+        "catch_all tls: note.ru has no Cyrillic letter: is it translated?"
+    );
 }
 
 #[test]
@@ -393,7 +438,7 @@ fn mappings_reject_a_duplicate_value_and_an_unknown_system() {
 fn mappings_render_the_catch_all_row() {
     let out = render_mappings(&data(&[OK, INSTALL]), MAPPINGS).unwrap();
     assert!(out.contains(
-        "(System::Tls, Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: Some(\"any other\"), reverse_only: false }),"
+        "(System::Tls, Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: Some(Text { en: \"any other\", ru: \"любое другое\" }), reverse_only: false }),"
     ));
 }
 

@@ -336,18 +336,30 @@ fn kerberos_windows_observed_rows_say_how_weak_they_are() {
         (etype.status().name(), etype.source().key()),
         (Some("SEC_E_KDC_UNKNOWN_ETYPE"), "windows-observed")
     );
-    assert!(etype.note().unwrap().starts_with("weak:"));
-    assert!(etype.note().unwrap().contains("2805"));
+    let note = etype.note().unwrap();
+    assert!(note.get(Lang::En).starts_with("weak:"));
+    assert!(note.get(Lang::Ru).starts_with("слабое основание:"));
+    for lang in [Lang::En, Lang::Ru] {
+        assert!(note.get(lang).contains("2805"));
+    }
     let f = KerberosError(14).info().unwrap();
     assert!(!f.note().unwrap().get(Lang::En).contains("Samba practice"));
-    assert!(f
-        .mappings()
-        .iter()
-        .all(|m| !m.note().unwrap_or("").contains("Samba practice")));
+    assert!(f.mappings().iter().all(|m| !m
+        .note()
+        .is_some_and(|n| n.get(Lang::En).contains("Samba practice"))));
     // 24: kept as unverifiable; the pyspnego argument is gone (pyspnego files the two in different classes).
     let preauth = KerberosError(24).mapping().unwrap();
     assert_eq!(preauth.status(), SecStatus::SEC_E_LOGON_DENIED);
-    assert!(preauth.note().unwrap().starts_with("unverifiable"));
+    assert!(preauth
+        .note()
+        .unwrap()
+        .get(Lang::En)
+        .starts_with("unverifiable"));
+    assert!(preauth
+        .note()
+        .unwrap()
+        .get(Lang::Ru)
+        .starts_with("не подтверждено"));
     let f = KerberosError(24).info().unwrap();
     for lang in [Lang::En, Lang::Ru] {
         assert!(!f.note().unwrap().get(lang).contains("pyspnego"));
@@ -366,24 +378,30 @@ fn shared_cause_pairings_are_labelled() {
         let f = secstatus::foreign_by_name(name).unwrap();
         let m = f.primary().unwrap();
         assert_eq!(m.source().key(), "windows-observed", "{name}");
+        let note = m.note().unwrap();
         assert!(
-            m.note()
-                .unwrap()
+            note.get(Lang::En)
                 .starts_with("shared cause, no converting source"),
+            "{name}"
+        );
+        assert!(
+            note.get(Lang::Ru)
+                .starts_with("общая причина, но ни один источник не преобразует"),
             "{name}"
         );
     }
     let skew = NtStatus(0xC000_0133).mapping().unwrap();
     assert_eq!(skew.status(), SecStatus::SEC_E_TIME_SKEW);
-    assert!(skew.note().unwrap().contains("asiatech"));
+    for lang in [Lang::En, Lang::Ru] {
+        assert!(skew.note().unwrap().get(lang).contains("asiatech"));
+    }
     let f = NtStatus(0xC000_005E).info().unwrap();
     if let Some(note) = f.note() {
         assert!(!note.get(Lang::En).contains("2522623"));
     }
-    assert!(f
-        .mappings()
-        .iter()
-        .all(|m| !m.note().unwrap_or("").contains("2522623")));
+    assert!(f.mappings().iter().all(|m| !m
+        .note()
+        .is_some_and(|n| n.get(Lang::En).contains("2522623"))));
 }
 
 const MS_ERREF: [&str; 3] = [
@@ -561,5 +579,25 @@ fn kerberos_codes_beyond_rfc_4120_are_named() {
             "{name}"
         );
         assert!(f.mappings().is_empty(), "{name}: no source maps it");
+    }
+}
+
+/// Every remark on a mapping, the catch-all row's included, is written in both languages: the Russian is a
+/// translation (Cyrillic), not the English again.
+#[test]
+fn mapping_notes_are_in_both_languages() {
+    let notes: Vec<_> = foreigns()
+        .flat_map(|f| f.mappings())
+        .chain(TlsAlert(250).mapping())
+        .filter_map(|m| m.note())
+        .collect();
+    assert!(notes.len() >= 60, "{} notes", notes.len());
+    for note in notes {
+        let (en, ru) = (note.get(Lang::En), note.get(Lang::Ru));
+        assert_ne!(en, ru);
+        assert!(
+            ru.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+            "{ru}"
+        );
     }
 }

@@ -129,3 +129,104 @@ fn a_russian_locale_is_enough_and_english_is_unchanged() {
         "secstatus: --json does not apply to `man`: it prints a man page\n"
     );
 }
+
+/// The data file's words for a mapping note, `ru = "TEXT"` in a `note = { en, ru }` table or `note.ru = "TEXT"` in
+/// the catch-all row: the test's expectations are checked to be the file's own Russian.
+const MAPPINGS: &str = include_str!("../../../../data/mappings.toml");
+
+#[track_caller]
+fn from_the_data(ru: &str) -> &str {
+    assert!(
+        MAPPINGS.contains(&format!(", ru = \"{ru}\" }}"))
+            || MAPPINGS.contains(&format!("note.ru = \"{ru}\"\n")),
+        "not a mapping note of data/mappings.toml: {ru}"
+    );
+    ru
+}
+
+/// The card of a neighbouring status: its lines up to the first blank one (the SSPI cards follow, with their
+/// English-only Windows texts labelled).
+fn foreign_card(stdout: &str) -> &str {
+    stdout.split("\n\n").next().unwrap_or("")
+}
+
+#[test]
+fn mapping_notes_are_in_russian() {
+    let r = run(&["--lang", "ru", "explain", "STATUS_INVALID_HANDLE"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let card = foreign_card(&r.stdout);
+    let note = from_the_data(
+        "System Informer сводит этот код к STATUS_INVALID_HANDLE, а не к его собственному двойнику",
+    );
+    assert!(
+        card.contains(&format!(
+            "                  SEC_E_WRONG_CREDENTIAL_HANDLE (0x80090336)  [system-informer: {note}]\n"
+        )),
+        "{card}"
+    );
+    assert!(!card.contains("на английском"), "{card}");
+    assert!(!card.contains("folds this code"), "{card}");
+
+    let r = run(&["--lang", "ru", "explain", "GSS_S_BAD_NAME"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let card = foreign_card(&r.stdout);
+    let pyspnego = from_the_data("BadNameError; его константа GSS записана с ошибкой (1310722 = 0x140002), поэтому это направление никогда не срабатывает");
+    let wine = from_the_data("ветвь по умолчанию Wine");
+    assert!(
+        card.contains(&format!(
+            "  SSPI:           SEC_E_TARGET_UNKNOWN (0x80090303)  [pyspnego: {pyspnego}]\n"
+        )),
+        "{card}"
+    );
+    assert!(
+        card.contains(&format!(
+            "  также:          SEC_E_INTERNAL_ERROR (0x80090304)  [wine: {wine}]\n"
+        )),
+        "{card}"
+    );
+    assert!(!card.contains("на английском"), "{card}");
+
+    // The catch-all row of the TLS alerts, for an alert Microsoft's table does not name.
+    let r = run(&["--lang", "ru", "lookup", "--from", "tls", "250"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let card = foreign_card(&r.stdout);
+    let any_other = from_the_data("строка таблицы «любое другое»");
+    let line = format!(
+        "  SSPI:           SEC_E_ILLEGAL_MESSAGE (0x80090326)  [ms-tls-alerts: {any_other}]"
+    );
+    assert!(card.lines().any(|l| l == line), "{card}");
+    assert!(!card.contains("на английском"), "{card}");
+
+    // English output keeps the English note.
+    let r = run(&["explain", "GSS_S_BAD_NAME"]);
+    assert!(
+        r.stdout.contains("[wine: Wine's default branch]"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn mapping_notes_in_json_carry_both_languages() {
+    let r = run(&["--lang", "ru", "--json", "explain", "STATUS_INVALID_HANDLE"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let sspi = &v[0]["foreign"][0]["sspi"];
+    let noted = sspi
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "SEC_E_WRONG_CREDENTIAL_HANDLE")
+        .unwrap();
+    assert_eq!(
+        noted["note"]["en"],
+        "System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin"
+    );
+    assert_eq!(
+        noted["note"]["ru"],
+        from_the_data(
+            "System Informer сводит этот код к STATUS_INVALID_HANDLE, а не к его собственному двойнику"
+        )
+    );
+    assert!(sspi[0]["note"].is_null(), "{sspi}");
+}

@@ -84,7 +84,7 @@ impl Source {
 pub struct Mapping {
     pub(crate) status: SecStatus,
     pub(crate) source: &'static Source,
-    pub(crate) note: Option<&'static str>,
+    pub(crate) note: Option<Text>,
     pub(crate) reverse_only: bool,
 }
 
@@ -111,15 +111,17 @@ impl Mapping {
         self.source
     }
 
-    /// A remark on this mapping (English), if any.
+    /// A remark on this mapping, in English and Russian, if any.
     ///
     /// ```
-    /// use secstatus::TlsAlert;
+    /// use secstatus::{Lang, TlsAlert};
     /// // An alert Microsoft's table does not name falls in its "any other" row.
-    /// assert_eq!(TlsAlert(250).mapping().unwrap().note(), Some("the table's 'any other' row"));
+    /// let note = TlsAlert(250).mapping().unwrap().note().unwrap();
+    /// assert_eq!(note.get(Lang::En), "the table's 'any other' row");
+    /// assert_eq!(note.get(Lang::Ru), "строка таблицы «любое другое»");
     /// assert_eq!(TlsAlert(48).mapping().unwrap().note(), None);
     /// ```
-    pub const fn note(&self) -> Option<&'static str> {
+    pub const fn note(&self) -> Option<Text> {
         self.note
     }
 
