@@ -166,6 +166,8 @@ struct Code {
     causes: Vec<Advice>,
     #[serde(default)]
     fixes: Vec<Advice>,
+    /// For an error without causes or fixes: why (no public source says when it occurs).
+    no_advice: Option<String>,
     erratum: Option<Text>,
     #[serde(default)]
     related: Vec<String>,
@@ -380,7 +382,16 @@ fn check_advice(entry: &str, field: &str, advice: &Advice) -> Result<(), DataErr
         ru: advice.ru.clone(),
     };
     check_text(entry, field, &text)?;
-    if let Some(source) = &advice.source {
+    let Some(source) = &advice.source else {
+        return fail(
+            entry,
+            format!(
+                "{field}: `{}` has no source (the page or citation it was checked against)",
+                advice.en
+            ),
+        );
+    };
+    {
         // A web address, or a citation a reader can look up (`Microsoft KB 281245, title`).
         let url = source
             .strip_prefix("https://")
@@ -552,9 +563,25 @@ fn validate_code(
             }
             _ => return fail(n, "an error needs `actor` and `retry`"),
         }
+        let advised = !c.causes.is_empty() && !c.fixes.is_empty();
+        match &c.no_advice {
+            None if !advised => {
+                return fail(
+                    n,
+                    "an error needs causes and fixes, or `no_advice` saying why no public source gives any",
+                )
+            }
+            Some(_) if advised => {
+                return fail(n, "`no_advice` is for an error without causes or fixes")
+            }
+            Some(why) if why.trim() != why || why.split_whitespace().count() < 5 => {
+                return fail(n, "`no_advice` must say why, in a sentence")
+            }
+            _ => {}
+        }
     } else {
-        if c.actor.is_some() || c.retry.is_some() {
-            return fail(n, "`actor` and `retry` are for errors only");
+        if c.actor.is_some() || c.retry.is_some() || c.no_advice.is_some() {
+            return fail(n, "`actor`, `retry` and `no_advice` are for errors only");
         }
         if c.next.is_none() {
             return fail(

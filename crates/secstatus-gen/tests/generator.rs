@@ -54,6 +54,8 @@ message.ru = "Пакет безопасности не удалось иници
 message_source = "ms-erref"
 actor = "configuration"
 retry = "after_fix"
+causes = [{ en = "The package is missing", ru = "Пакета нет", source = "https://learn.microsoft.com/x" }]
+fixes = [{ en = "Install the package", ru = "Установите пакет", source = "https://learn.microsoft.com/y" }]
 "#;
 
 fn data(codes: &[&str]) -> String {
@@ -84,13 +86,13 @@ fn valid_data_renders_constants_and_tables() {
     );
 }
 
-/// `INSTALL` with one cause of these fields (`en` and `ru` given).
+/// `INSTALL` with its cause of these fields (`en` and `ru` given).
 fn with_cause(fields: &str) -> String {
+    let cause = "causes = [{ en = \"The package is missing\", ru = \"Пакета нет\", source = \"https://learn.microsoft.com/x\" }]";
+    assert!(INSTALL.contains(cause));
     INSTALL.replace(
-        "retry = \"after_fix\"\n",
-        &format!(
-            "retry = \"after_fix\"\ncauses = [{{ en = \"The package is missing\", ru = \"Пакета нет\"{fields} }}]\n"
-        ),
+        cause,
+        &format!("causes = [{{ en = \"The package is missing\", ru = \"Пакета нет\"{fields} }}]"),
     )
 }
 
@@ -102,11 +104,56 @@ fn causes_carry_their_source_and_context() {
     assert!(out.contains(
         "causes: &[Advice { text: Text { en: \"The package is missing\", ru: \"Пакета нет\" }, source: Some(\"https://learn.microsoft.com/x\"), context: Some(\"ldap-data:52e\") }]"
     ));
-    // A citation is a source too; neither is required yet.
+    // A citation is a source too; a context is optional.
     let cited = with_cause(", source = \"Microsoft KB 281245, smart card logon\"");
-    assert!(render(&data(&[OK, &cited]), SPEC).is_ok());
-    let bare = render(&data(&[OK, &with_cause("")]), SPEC).unwrap();
-    assert!(bare.contains("source: None, context: None"));
+    let out = render(&data(&[OK, &cited]), SPEC).unwrap();
+    assert!(out.contains("source: Some(\"Microsoft KB 281245, smart card logon\"), context: None"));
+}
+
+#[test]
+fn rejects_a_cause_or_fix_without_a_source() {
+    let err = render(&data(&[OK, &with_cause("")]), SPEC)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "SEC_E_CANNOT_INSTALL: causes: `The package is missing` has no source (the page or citation it was checked against)"
+    );
+    let fix = ", source = \"https://learn.microsoft.com/y\" }]";
+    assert!(error_with(fix, " }]").contains("fixes: `Install the package` has no source"));
+}
+
+#[test]
+fn an_error_needs_causes_and_fixes_or_says_why_it_has_none() {
+    let needs = "SEC_E_CANNOT_INSTALL: an error needs causes and fixes, or `no_advice` saying why no public source gives any";
+    let causes = "causes = [{ en = \"The package is missing\", ru = \"Пакета нет\", source = \"https://learn.microsoft.com/x\" }]\n";
+    let fixes = "fixes = [{ en = \"Install the package\", ru = \"Установите пакет\", source = \"https://learn.microsoft.com/y\" }]\n";
+    assert_eq!(error_with(causes, ""), needs);
+    assert_eq!(error_with(fixes, ""), needs);
+    // Without either, a reason in a sentence makes it whole; a reason beside advice, or a word, is refused.
+    let why = "no_advice = \"No public page says when the package fails to load.\"\n";
+    let none = INSTALL.replace(causes, "").replace(fixes, why);
+    assert!(render(&data(&[OK, &none]), SPEC).is_ok());
+    assert_eq!(
+        error_with(fixes, &format!("{fixes}{why}")),
+        "SEC_E_CANNOT_INSTALL: `no_advice` is for an error without causes or fixes"
+    );
+    let terse = INSTALL
+        .replace(causes, "")
+        .replace(fixes, "no_advice = \"unknown\"\n");
+    let err = render(&data(&[OK, &terse]), SPEC).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "SEC_E_CANNOT_INSTALL: `no_advice` must say why, in a sentence"
+    );
+    let success = OK.replace("next.en", &format!("{why}next.en"));
+    let err = render(&data(&[&success, INSTALL]), SPEC)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "SEC_E_OK: `actor`, `retry` and `no_advice` are for errors only"
+    );
 }
 
 #[test]
@@ -142,7 +189,12 @@ fn rejects_a_source_that_is_no_address_or_citation_and_an_unknown_context() {
             "context `product:SQL Server` is not KIND:KEY",
         ),
     ] {
-        let bad = with_cause(fields);
+        // A context is checked on a cause that has its source.
+        let fields = match fields.strip_prefix(", context") {
+            Some(rest) => format!(", source = \"https://learn.microsoft.com/x\", context{rest}"),
+            None => fields.to_string(),
+        };
+        let bad = with_cause(&fields);
         let err = render(&data(&[OK, &bad]), SPEC).unwrap_err().to_string();
         assert!(
             err.starts_with(&format!("SEC_E_CANNOT_INSTALL: causes: {problem}")),

@@ -33,6 +33,7 @@ impl Span {
     }
 
     /// The string's bytes in `text` (see [`str_in`](Self::str_in)).
+    #[cfg(feature = "texts")]
     #[inline(always)]
     pub(crate) fn bytes_in(self, text: &'static str) -> &'static [u8] {
         let at = self.at as usize;

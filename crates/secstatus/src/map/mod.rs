@@ -52,7 +52,9 @@ mod win32;
 pub use gss::GssStatus;
 pub use kerberos::KerberosError;
 use lookup::catch_all;
-pub(crate) use lookup::{begins_like_a_name, has_name_prefix};
+#[cfg(feature = "windows-errors")]
+pub(crate) use lookup::begins_like_a_name;
+pub(crate) use lookup::has_name_prefix;
 pub use lookup::{foreign, foreign_by_name, foreigns, mapped_to, sources};
 pub use model::{Foreign, Mapping, Source, System};
 pub use ntstatus::NtStatus;
