@@ -302,7 +302,7 @@ impl Found {
             None => self
                 .foreign
                 .iter()
-                .flat_map(|f| f.mappings().iter().filter(|m| !m.is_reverse_only()))
+                .flat_map(|f| f.mappings().iter().filter(|m| m.is_equivalent()))
                 .chain(self.unnamed_alert.map(|(_, m)| m))
                 .collect(),
         };

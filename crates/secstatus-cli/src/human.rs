@@ -114,6 +114,9 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         ("mapped_from", "mapped from", "соответствия"),
         ("one_way_from", "one way, from", "только из"),
         ("one_way_to", "one way, to", "только в"),
+        // A source's answer for whatever it does not list: not an equivalent, the detail is lost.
+        ("catch_all", "catch-all", "обобщённо"),
+        ("catch_all_from", "catch-all from", "обобщённо из"),
         ("read_as", "read as", "прочитано как"),
         ("name", "NAME", "ИМЯ"),
         ("value_h", "VALUE", "ЗНАЧЕНИЕ"),
@@ -522,8 +525,13 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
         word("meaning", lang),
         f.meaning().get(lang),
     );
-    let (forward, one_way): (Vec<&Mapping>, Vec<&Mapping>) =
-        f.mappings().iter().partition(|m| !m.is_reverse_only());
+    let forward: Vec<&Mapping> = f.mappings().iter().filter(|m| m.is_equivalent()).collect();
+    let catch_all = f.mappings().iter().filter(|m| m.is_catch_all());
+    let one_way: Vec<&Mapping> = f
+        .mappings()
+        .iter()
+        .filter(|m| m.is_reverse_only())
+        .collect();
     if forward.is_empty() {
         row(&mut out, style, word("sspi", lang), word("no_sspi", lang));
     }
@@ -546,6 +554,11 @@ pub fn foreign_card(f: &Foreign, lang: Lang, style: Style) -> String {
         for other in sources {
             row(&mut out, style, "", &source_line(other, lang));
         }
+    }
+    // Apart from the equivalents, each under its own label.
+    for (i, m) in catch_all.enumerate() {
+        let label = if i == 0 { word("catch_all", lang) } else { "" };
+        row(&mut out, style, label, &mapping_line(m, lang));
     }
     for (i, m) in one_way.iter().enumerate() {
         let label = if i == 0 {
@@ -635,20 +648,45 @@ pub fn mapped_from(
     style: Style,
 ) -> String {
     let mut out = String::new();
-    // What maps to the code first; then the one-way rows, which go from the code to a neighbour.
-    let (forward, one_way): (Vec<_>, Vec<_>) = rows.iter().partition(|(_, m)| !m.is_reverse_only());
-    for (key, rows) in [("mapped_from", forward), ("one_way_to", one_way)] {
-        for (i, (f, m)) in rows.into_iter().enumerate() {
-            let label = if i == 0 { word(key, lang) } else { "" };
-            let value = format!(
-                "{} {} {} [{}]",
-                f.system().label(lang),
-                foreign_value(f),
-                f.name(),
-                m.source().key()
-            );
-            row(&mut out, style, label, &value);
-        }
+    // What maps to the code first; then, collapsed by source, the catch-alls (a source's answer for whatever it does
+    // not list); then the one-way rows, which go from the code to a neighbour.
+    let is = |kind: fn(&Mapping) -> bool| rows.iter().filter(move |(_, m)| kind(m));
+    let line = |f: &Foreign, m: &Mapping| {
+        let (system, value) = (f.system().label(lang), foreign_value(f));
+        format!("{system} {value} {} [{}]", f.name(), m.source().key())
+    };
+    for (i, (f, m)) in is(Mapping::is_equivalent).enumerate() {
+        let label = if i == 0 {
+            word("mapped_from", lang)
+        } else {
+            ""
+        };
+        row(&mut out, style, label, &line(f, m));
+    }
+    let mut sources: Vec<&str> = is(Mapping::is_catch_all)
+        .map(|(_, m)| m.source().key())
+        .collect();
+    sources.dedup();
+    for (i, source) in sources.into_iter().enumerate() {
+        let label = if i == 0 {
+            word("catch_all_from", lang)
+        } else {
+            ""
+        };
+        let names: Vec<&str> = is(Mapping::is_catch_all)
+            .filter(|(_, m)| m.source().key() == source)
+            .map(|(f, _)| f.name())
+            .collect();
+        row(
+            &mut out,
+            style,
+            label,
+            &format!("[{source}] {}", names.join(", ")),
+        );
+    }
+    for (i, (f, m)) in is(Mapping::is_reverse_only).enumerate() {
+        let label = if i == 0 { word("one_way_to", lang) } else { "" };
+        row(&mut out, style, label, &line(f, m));
     }
     out
 }
@@ -672,7 +710,12 @@ pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     }
     if let Some((alert, m)) = answer.unnamed_alert {
         let _ = writeln!(out, "{} {alert}", System::Tls.label(lang));
-        row(&mut out, style, word("sspi", lang), &mapping_line(m, lang));
+        let label = if m.is_catch_all() {
+            "catch_all"
+        } else {
+            "sspi"
+        };
+        row(&mut out, style, word(label, lang), &mapping_line(m, lang));
     }
     for hit in &answer.errors {
         if !out.is_empty() {

@@ -94,6 +94,7 @@ impl MatchJson {
                     name: f.name(),
                     source: m.source().key(),
                     reverse_only: m.is_reverse_only(),
+                    catch_all: m.is_catch_all(),
                 })
                 .collect(),
         }
@@ -107,6 +108,7 @@ struct MappedFrom {
     name: &'static str,
     source: &'static str,
     reverse_only: bool,
+    catch_all: bool,
 }
 
 /// The HRESULT fields and kind of any value.
@@ -226,6 +228,7 @@ struct MappingJson {
     source_title: &'static str,
     note: Option<Text>,
     reverse_only: bool,
+    catch_all: bool,
 }
 
 impl MappingJson {
@@ -237,6 +240,7 @@ impl MappingJson {
             source_title: m.source().title(),
             note: m.note(),
             reverse_only: m.is_reverse_only(),
+            catch_all: m.is_catch_all(),
         }
     }
 }

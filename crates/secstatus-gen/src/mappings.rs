@@ -67,6 +67,16 @@ struct Sspi {
     note: Option<Text>,
     #[serde(default)]
     reverse_only: bool,
+    /// The source's answer for every status it does not list, not an equivalent.
+    #[serde(default)]
+    catch_all: bool,
+}
+
+impl Sspi {
+    /// Where the mapping goes in its list: equivalents, then catch-alls, then one-way rows.
+    fn rank(&self) -> u8 {
+        u8::from(self.catch_all) + 2 * u8::from(self.reverse_only)
+    }
 }
 
 fn system_index(entry: &str, system: &str) -> Result<usize, DataError> {
@@ -164,11 +174,14 @@ fn validate_row(
             return fail(n, format!("unknown source `{s}` (add it to [source])"));
         }
     }
-    if r.sspi
-        .windows(2)
-        .any(|w| w[0].reverse_only && !w[1].reverse_only)
-    {
-        return fail(n, "list `reverse_only` mappings after the others");
+    if r.sspi.iter().any(|m| m.catch_all && m.reverse_only) {
+        return fail(n, "a mapping is `catch_all` or `reverse_only`, not both");
+    }
+    if r.sspi.windows(2).any(|w| w[0].rank() > w[1].rank()) {
+        return fail(
+            n,
+            "list the equivalents first, then `catch_all` mappings, then `reverse_only` ones",
+        );
     }
     for m in &r.sspi {
         if !sspi_names.contains_key(&m.code) {
@@ -269,13 +282,16 @@ impl Refs<'_> {
         format!("&SOURCES[{i}]")
     }
 
-    fn mapping(&self, code: &str, source: &str, note: &Option<Text>, reverse_only: bool) -> String {
+    fn mapping(&self, m: &Sspi) -> String {
         format!(
-            "Mapping {{ status: SecStatus::{}, source: {}, note: {}, reverse_only: {reverse_only} }}",
-            self.sspi_names[code],
-            self.source(source),
-            note.as_ref()
+            "Mapping {{ status: SecStatus::{}, source: {}, note: {}, reverse_only: {}, catch_all: {} }}",
+            self.sspi_names[&m.code],
+            self.source(&m.source),
+            m.note
+                .as_ref()
                 .map_or("None".to_string(), |n| format!("Some({})", text_lit(n))),
+            m.reverse_only,
+            m.catch_all,
         )
     }
 }
@@ -322,11 +338,7 @@ fn emit_rows(out: &mut Out, rows: &[Foreign], refs: &Refs<'_>) {
 fn emit_row(out: &mut Out, r: &Foreign, refs: &Refs<'_>) {
     let aliases: Vec<_> = r.aliases.iter().map(|a| lit(a)).collect();
     let value_sources: Vec<_> = r.value_sources.iter().map(|s| refs.source(s)).collect();
-    let mappings: Vec<_> = r
-        .sspi
-        .iter()
-        .map(|m| refs.mapping(&m.code, &m.source, &m.note, m.reverse_only))
-        .collect();
+    let mappings: Vec<_> = r.sspi.iter().map(|m| refs.mapping(m)).collect();
     let note = r
         .note
         .as_ref()
@@ -384,7 +396,13 @@ fn emit_catch_all(out: &mut Out, catch_all: &[CatchAll], refs: &Refs<'_>) {
         out.line(format_args!(
             "    (System::{}, {}),",
             system_variant(&c.system),
-            refs.mapping(&c.code, &c.source, &c.note, false)
+            refs.mapping(&Sspi {
+                code: c.code.clone(),
+                source: c.source.clone(),
+                note: c.note.clone(),
+                reverse_only: false,
+                catch_all: true,
+            })
         ));
     }
     out.line("];");

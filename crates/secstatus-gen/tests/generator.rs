@@ -379,6 +379,35 @@ note.en = "any other"
 note.ru = "любое другое"
 "#;
 
+#[test]
+fn mappings_order_and_render_catch_alls() {
+    let wine = "  { code = \"SEC_E_CANNOT_INSTALL\", source = \"impl\" },\n";
+    let out = render_mappings(
+        &data(&[OK, INSTALL]),
+        &MAPPINGS.replace(
+            wine,
+            "  { code = \"SEC_E_CANNOT_INSTALL\", source = \"impl\", catch_all = true },\n",
+        ),
+    )
+    .unwrap();
+    assert!(out.contains("source: &SOURCES[2], note: None, reverse_only: false, catch_all: true }"));
+    // The catch_all table's row is one by definition.
+    assert!(out.contains("(System::Tls, Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: Some(Text { en: \"any other\", ru: \"любое другое\" }), reverse_only: false, catch_all: true })"));
+    // After the equivalents, before the one-way rows; never both.
+    let first = format!("  {{ code = \"SEC_E_OK\", source = \"hdr\", catch_all = true }},\n{wine}");
+    assert_eq!(
+        mappings_error(wine, &first),
+        "KRB_AP_ERR_SKEW: list the equivalents first, then `catch_all` mappings, then `reverse_only` ones"
+    );
+    assert_eq!(
+        mappings_error(
+            "reverse_only = true }",
+            "reverse_only = true, catch_all = true }"
+        ),
+        "KRB_AP_ERR_SKEW: a mapping is `catch_all` or `reverse_only`, not both"
+    );
+}
+
 fn mappings_error(from: &str, to: &str) -> String {
     let bad = MAPPINGS.replace(from, to);
     assert_ne!(bad, MAPPINGS, "the substitution `{from}` did not apply");
@@ -394,11 +423,11 @@ fn valid_mappings_render_sorted_tables() {
     assert!(out.contains("pub(crate) static FOREIGN: [Foreign; 2] = ["));
     assert!(out.find("System::NtStatus").unwrap() < out.find("System::Kerberos").unwrap());
     assert!(out.contains(
-        "Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: None, reverse_only: false }"
+        "Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: None, reverse_only: false, catch_all: false }"
     ));
     assert!(out.contains("(\"KRB_AP_ERR_SKEW\", 1),"));
     assert!(out.contains(
-        "Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[3], note: Some(Text { en: \"a remark\", ru: \"замечание\" }), reverse_only: true }"
+        "Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[3], note: Some(Text { en: \"a remark\", ru: \"замечание\" }), reverse_only: true, catch_all: false }"
     ));
 }
 
@@ -490,7 +519,7 @@ fn mappings_reject_a_duplicate_value_and_an_unknown_system() {
 fn mappings_render_the_catch_all_row() {
     let out = render_mappings(&data(&[OK, INSTALL]), MAPPINGS).unwrap();
     assert!(out.contains(
-        "(System::Tls, Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: Some(Text { en: \"any other\", ru: \"любое другое\" }), reverse_only: false }),"
+        "(System::Tls, Mapping { status: SecStatus::SEC_E_CANNOT_INSTALL, source: &SOURCES[2], note: Some(Text { en: \"any other\", ru: \"любое другое\" }), reverse_only: false, catch_all: true }),"
     ));
 }
 

@@ -591,7 +591,8 @@ fn mapping_notes_are_in_both_languages() {
         .chain(TlsAlert(250).mapping())
         .filter_map(|m| m.note())
         .collect();
-    assert!(notes.len() >= 60, "{} notes", notes.len());
+    // 64 remarks, less the 12 "Wine's default branch" that are now the mappings' catch_all flag.
+    assert!(notes.len() >= 50, "{} notes", notes.len());
     for note in notes {
         let (en, ru) = (note.get(Lang::En), note.get(Lang::Ru));
         assert_ne!(en, ru);
@@ -600,4 +601,34 @@ fn mapping_notes_are_in_both_languages() {
             "{ru}"
         );
     }
+}
+
+/// Wine's status_gss_to_sspi (dlls/kerberos/unixlib.c) answers SEC_E_INTERNAL_ERROR from its default branch for
+/// every GSS status it does not list: those rows are catch-alls, listed after the equivalents, never a primary.
+#[test]
+fn wines_default_branch_is_a_catch_all_not_an_equivalent() {
+    let rows: Vec<_> = foreigns()
+        .flat_map(|f| f.mappings().iter().map(move |m| (f, m)))
+        .filter(|(_, m)| m.is_catch_all())
+        .collect();
+    assert_eq!(rows.len(), 12);
+    for (f, m) in rows {
+        assert_eq!(f.system(), System::Gss, "{}", f.name());
+        assert_eq!(
+            (m.source().key(), m.status()),
+            ("wine", SecStatus::SEC_E_INTERNAL_ERROR)
+        );
+        assert!(!m.is_equivalent() && !m.is_reverse_only());
+        assert_ne!(f.primary(), Some(m), "{}", f.name());
+        assert!(!f.alternatives().contains(m), "{}", f.name());
+        // Equivalents first, then catch-alls, then one-way rows.
+        let ranks: Vec<u8> = f
+            .mappings()
+            .iter()
+            .map(|m| u8::from(m.is_catch_all()) + 2 * u8::from(m.is_reverse_only()))
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{}", f.name());
+    }
+    // Microsoft's "any other" alert row is one too.
+    assert!(TlsAlert(250).mapping().unwrap().is_catch_all());
 }

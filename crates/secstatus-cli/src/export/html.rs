@@ -104,7 +104,7 @@ fn foreign_rows() -> Vec<ForeignRow> {
     secstatus::foreigns()
         .map(|f| {
             let mut m: Vec<&'static str> = Vec::new();
-            for mapping in f.mappings().iter().filter(|m| !m.is_reverse_only()) {
+            for mapping in f.mappings().iter().filter(|m| m.is_equivalent()) {
                 if let Some(e) = mapping.status().entry() {
                     if !m.contains(&e.name()) {
                         m.push(e.name());

@@ -563,7 +563,45 @@ fn explain_lists_what_maps_to_a_code() {
         r.stdout
     );
     let r = run(&["explain", "--json", "SEC_E_TIME_SKEW"]);
-    assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\",\"reverse_only\":false}"), "{}", r.stdout);
+    assert!(r.stdout.contains("{\"system\":\"krb\",\"value\":37,\"name\":\"KRB_AP_ERR_SKEW\",\"source\":\"windows-observed\",\"reverse_only\":false,\"catch_all\":false}"), "{}", r.stdout);
+}
+
+/// Content review EN-30: Wine's default branch answers SEC_E_INTERNAL_ERROR for every GSS status it does not list
+/// (dlls/kerberos/unixlib.c, status_gss_to_sspi); explain collapses those under a catch-all label, apart from the
+/// statuses that really map to the code.
+#[test]
+fn explain_collapses_catch_all_mappings_under_their_label() {
+    let r = run(&["explain", "SEC_E_INTERNAL_ERROR"]);
+    let mapped: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("  mapped from:"))
+        .take_while(|l| !l.starts_with("  catch-all from:"))
+        .collect();
+    assert!(
+        mapped
+            .iter()
+            .any(|l| l.contains("TLS alert 80 internal_error")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        !mapped.iter().any(|l| l.contains("GSS_S_BAD_NAME")),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "  catch-all from: [wine] GSS_S_BAD_NAME, GSS_S_BAD_NAMETYPE, GSS_S_BAD_BINDINGS, "
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["explain", "--json", "SEC_E_INTERNAL_ERROR"]);
+    assert!(r.stdout.contains("\"name\":\"GSS_S_BAD_NAME\",\"source\":\"wine\",\"reverse_only\":false,\"catch_all\":true}"), "{}", r.stdout);
+    // A status only the catch-all reaches has no SSPI equivalent.
+    let r = run(&["explain", "GSS_S_BAD_STATUS"]);
+    assert!(r.stdout.contains("  SSPI:           no SSPI equivalent in any source\n  catch-all:      SEC_E_INTERNAL_ERROR (0x80090304)  [wine]\n"), "{}", r.stdout);
 }
 
 /// Content review MAP-44: System Informer turns SEC_E_MESSAGE_ALTERED into STATUS_REQUEST_OUT_OF_SEQUENCE too

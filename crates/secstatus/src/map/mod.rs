@@ -51,9 +51,9 @@ mod win32;
 
 pub use gss::GssStatus;
 pub use kerberos::KerberosError;
-use lookup::catch_all;
 #[cfg(feature = "windows-errors")]
 pub(crate) use lookup::begins_like_a_name;
+use lookup::catch_all;
 pub(crate) use lookup::has_name_prefix;
 pub use lookup::{foreign, foreign_by_name, foreigns, mapped_to, sources};
 pub use model::{Foreign, Mapping, Source, System};

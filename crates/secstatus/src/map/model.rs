@@ -86,6 +86,7 @@ pub struct Mapping {
     pub(crate) source: &'static Source,
     pub(crate) note: Option<Text>,
     pub(crate) reverse_only: bool,
+    pub(crate) catch_all: bool,
 }
 
 impl Mapping {
@@ -136,6 +137,28 @@ impl Mapping {
     /// ```
     pub const fn is_reverse_only(&self) -> bool {
         self.reverse_only
+    }
+
+    /// Whether the mapping is its source's answer for every status it does not list (Wine's default branch,
+    /// Microsoft's "any other" alert row): the status lost its detail on the way, so it is shown as such and never
+    /// offered as the foreign status's SSPI equivalent.
+    ///
+    /// ```
+    /// use secstatus::{foreign_by_name, SecStatus, TlsAlert};
+    /// let bad_status = foreign_by_name("GSS_S_BAD_STATUS").unwrap();
+    /// let wine = bad_status.mappings()[0];
+    /// assert!(wine.is_catch_all() && wine.status() == SecStatus::SEC_E_INTERNAL_ERROR);
+    /// assert!(bad_status.primary().is_none());
+    /// assert!(TlsAlert(250).mapping().unwrap().is_catch_all());
+    /// assert!(!TlsAlert(48).mapping().unwrap().is_catch_all());
+    /// ```
+    pub const fn is_catch_all(&self) -> bool {
+        self.catch_all
+    }
+
+    /// Whether the mapping is an equivalent: neither one way nor a catch-all.
+    pub const fn is_equivalent(&self) -> bool {
+        !self.reverse_only && !self.catch_all
     }
 }
 
@@ -262,7 +285,7 @@ impl Foreign {
     /// assert!(foreign_by_name("STATUS_WRONG_PASSWORD").unwrap().primary().is_none());
     /// ```
     pub fn primary(&self) -> Option<&'static Mapping> {
-        self.mappings.iter().find(|m| !m.reverse_only)
+        self.mappings.iter().find(|m| m.is_equivalent())
     }
 
     /// The alternatives other sources give.
@@ -275,8 +298,12 @@ impl Foreign {
     /// assert!(foreign_by_name("unknown_ca").unwrap().alternatives().is_empty());
     /// ```
     pub fn alternatives(&self) -> &'static [Mapping] {
-        // The data lists one-way rows last (the generator checks it).
-        let forward = self.mappings.iter().take_while(|m| !m.reverse_only).count();
+        // The data lists the equivalents first (the generator checks it).
+        let forward = self
+            .mappings
+            .iter()
+            .take_while(|m| m.is_equivalent())
+            .count();
         self.mappings.get(1..forward).unwrap_or(&[])
     }
 }

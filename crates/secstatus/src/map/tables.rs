@@ -53,7 +53,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The handle passed to the call is not valid.", ru: "Вызову передан недопустимый дескриптор." },
         note: Some(Text { en: "The System Informer rows go one way, SSPI to NTSTATUS, and lose detail: two SSPI codes become this one status.", ru: "Строки System Informer действуют в одну сторону, из SSPI в NTSTATUS, с потерей подробностей: два кода SSPI превращаются в один статус." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[21], note: Some(Text { en: "System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin", ru: "System Informer сводит этот код к STATUS_INVALID_HANDLE, а не к его собственному двойнику" }), reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[21], note: Some(Text { en: "System Informer folds this code into STATUS_INVALID_HANDLE instead of its own twin", ru: "System Informer сводит этот код к STATUS_INVALID_HANDLE, а не к его собственному двойнику" }), reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -63,7 +63,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A parameter passed to a function or service is not valid.", ru: "Функции или службе передан недопустимый параметр." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -73,7 +73,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Access to the object or operation was denied.", ru: "Доступ к объекту или операции запрещён." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: System Informer turns three SSPI codes into this one generic status. Samba maps the Kerberos errors KDC_ERR_SERVICE_REVOKED and KDC_ERR_TGT_REVOKED to it as well.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: System Informer превращает три кода SSPI в этот один общий статус. Samba сопоставляет с ним и ошибки Kerberos KDC_ERR_SERVICE_REVOKED и KDC_ERR_TGT_REVOKED." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NOT_OWNER, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_NOT_OWNER, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -83,7 +83,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The buffer is too small to hold the data.", ru: "Буфер слишком мал для данных." },
         note: Some(Text { en: "System Informer does not use this twin: it turns SEC_E_BUFFER_TOO_SMALL into STATUS_INSUFFICIENT_RESOURCES.", ru: "System Informer не использует этот парный код: SEC_E_BUFFER_TOO_SMALL он превращает в STATUS_INSUFFICIENT_RESOURCES." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -93,7 +93,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No object with the given name was found.", ru: "Объект с указанным именем не найден." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: an unknown target and a missing security package become the same status.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: неизвестная цель и отсутствующий пакет безопасности дают один и тот же статус." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -103,7 +103,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The communication port or connection is already disconnected.", ru: "Порт связи или соединение уже отключены." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: two success (SEC_I_) codes become an error status here because System Informer treats them as the end of the connection.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: два кода успеха (SEC_I_) здесь становятся статусом ошибки, потому что System Informer считает их концом соединения." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[21], note: Some(Text { en: "the server closed the TLS connection (close_notify)", ru: "сервер закрыл соединение TLS (close_notify)" }), reverse_only: true }, Mapping { status: SecStatus::SEC_I_RENEGOTIATE, source: &SOURCES[21], note: Some(Text { en: "System Informer does not support TLS renegotiation", ru: "System Informer не поддерживает повторное согласование TLS" }), reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[21], note: Some(Text { en: "the server closed the TLS connection (close_notify)", ru: "сервер закрыл соединение TLS (close_notify)" }), reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_I_RENEGOTIATE, source: &SOURCES[21], note: Some(Text { en: "System Informer does not support TLS renegotiation", ru: "System Informer не поддерживает повторное согласование TLS" }), reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -113,7 +113,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No logon server (domain controller) is available to handle the logon request.", ru: "Нет доступного сервера входа (контроллера домена) для обработки запроса на вход." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[22], note: Some(Text { en: "shared cause, no converting source: no reachable domain controller or KDC. Microsoft's event 4625 documentation lists 0xC000005E for it, SSPI reports it as SEC_E_NO_AUTHENTICATING_AUTHORITY (No authority could be contacted for authentication), and Samba's krb5_errs.c maps KRB5_KDC_UNREACH to this status", ru: "общая причина, но ни один источник не преобразует один код в другой: недоступен ни один контроллер домена или KDC. Документация Microsoft по событию 4625 указывает для этого случая 0xC000005E, SSPI сообщает о нём как о SEC_E_NO_AUTHENTICATING_AUTHORITY («Не удалось связаться ни с одним центром проверки подлинности»), а krb5_errs.c в Samba сопоставляет KRB5_KDC_UNREACH с этим статусом" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[22], note: Some(Text { en: "shared cause, no converting source: no reachable domain controller or KDC. Microsoft's event 4625 documentation lists 0xC000005E for it, SSPI reports it as SEC_E_NO_AUTHENTICATING_AUTHORITY (No authority could be contacted for authentication), and Samba's krb5_errs.c maps KRB5_KDC_UNREACH to this status", ru: "общая причина, но ни один источник не преобразует один код в другой: недоступен ни один контроллер домена или KDC. Документация Microsoft по событию 4625 указывает для этого случая 0xC000005E, SSPI сообщает о нём как о SEC_E_NO_AUTHENTICATING_AUTHORITY («Не удалось связаться ни с одним центром проверки подлинности»), а krb5_errs.c в Samba сопоставляет KRB5_KDC_UNREACH с этим статусом" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -163,7 +163,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The logon attempt failed: unknown user name or wrong password. This is the generic logon failure.", ru: "Попытка входа не удалась: неизвестное имя пользователя или неверный пароль. Это общая ошибка входа." },
         note: Some(Text { en: "Samba's LDAP server answers every failed SASL bind with 8009030C (SEC_E_LOGON_DENIED), whatever the status, with the status's Win32 form in the data field (52e for this one); a constant answer is not a mapping of this status. pyspnego does not equate the two: it files STATUS_LOGON_FAILURE under GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError) and SEC_E_LOGON_DENIED under GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba and Windows fold STATUS_NO_SUCH_USER and STATUS_WRONG_PASSWORD into this status in some replies. Samba maps the Kerberos errors PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED and AP_ERR_TKT_EXPIRED to it.", ru: "LDAP-сервер Samba отвечает на любую неудачную привязку SASL кодом 8009030C (SEC_E_LOGON_DENIED), каков бы ни был статус, а в поле data ставит его форму Win32 (для этого статуса — 52e); постоянный ответ не является отображением этого статуса. pyspnego не считает их равнозначными: STATUS_LOGON_FAILURE у него относится к GSS_S_DEFECTIVE_CREDENTIAL (InvalidCredentialError), а SEC_E_LOGON_DENIED — к GSS_S_DEFECTIVE_TOKEN (InvalidTokenError). Samba и Windows в некоторых ответах сводят к этому статусу STATUS_NO_SUCH_USER и STATUS_WRONG_PASSWORD. Samba отображает в него ошибки Kerberos PREAUTH_FAILED, ETYPE_NOSUPP, NULL_KEY, SUMTYPE_NOSUPP, AP_ERR_BAD_INTEGRITY, AP_ERR_MODIFIED и AP_ERR_TKT_EXPIRED." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[1], note: Some(Text { en: "the FreeRDP client reports a received STATUS_LOGON_FAILURE and its own SEC_E_LOGON_DENIED (or SEC_E_NO_CREDENTIALS) as the same error, FREERDP_ERROR_CONNECT_LOGON_FAILURE; the FreeRDP server sends STATUS_LOGON_FAILURE in TSRequest.errorCode for every failed authentication it has no better status for", ru: "клиент FreeRDP сообщает о полученном STATUS_LOGON_FAILURE и о собственном SEC_E_LOGON_DENIED (или SEC_E_NO_CREDENTIALS) как об одной и той же ошибке, FREERDP_ERROR_CONNECT_LOGON_FAILURE; сервер FreeRDP отправляет STATUS_LOGON_FAILURE в TSRequest.errorCode при любой неудачной проверке подлинности, для которой у него нет более точного статуса" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[1], note: Some(Text { en: "the FreeRDP client reports a received STATUS_LOGON_FAILURE and its own SEC_E_LOGON_DENIED (or SEC_E_NO_CREDENTIALS) as the same error, FREERDP_ERROR_CONNECT_LOGON_FAILURE; the FreeRDP server sends STATUS_LOGON_FAILURE in TSRequest.errorCode for every failed authentication it has no better status for", ru: "клиент FreeRDP сообщает о полученном STATUS_LOGON_FAILURE и о собственном SEC_E_LOGON_DENIED (или SEC_E_NO_CREDENTIALS) как об одной и той же ошибке, FREERDP_ERROR_CONNECT_LOGON_FAILURE; сервер FreeRDP отправляет STATUS_LOGON_FAILURE в TSRequest.errorCode при любой неудачной проверке подлинности, для которой у него нет более точного статуса" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -223,7 +223,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "There are not enough system resources, such as memory, to complete the call.", ru: "Недостаточно системных ресурсов (например, памяти) для выполнения вызова." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: the three buffer codes mean a caller-supplied buffer was too small or missing, not that memory ran out.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: три кода о буферах означают не нехватку памяти, а то, что буфер вызывающей стороны мал или отсутствует." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INSUFFICIENT_MEMORY, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_EXT_BUFFER_TOO_SMALL, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_INSUFFICIENT_BUFFERS, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INSUFFICIENT_MEMORY, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_BUFFER_TOO_SMALL, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_EXT_BUFFER_TOO_SMALL, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_INSUFFICIENT_BUFFERS, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -233,7 +233,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The request is not supported.", ru: "Запрос не поддерживается." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy. SEC_E_NOT_SUPPORTED is another name for SEC_E_UNSUPPORTED_FUNCTION.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений. SEC_E_NOT_SUPPORTED — другое имя SEC_E_UNSUPPORTED_FUNCTION." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -243,7 +243,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The network peer answered with an invalid or incomplete response.", ru: "Сетевой партнёр прислал недопустимый или неполный ответ." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, and lossy: SEC_E_INCOMPLETE_MESSAGE normally just asks the caller to read more data.", ru: "Направление только из SSPI в NTSTATUS, с потерей сведений: SEC_E_INCOMPLETE_MESSAGE обычно лишь означает, что нужно дочитать данные." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INCOMPLETE_MESSAGE, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INCOMPLETE_MESSAGE, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -263,7 +263,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An internal error occurred.", ru: "Произошла внутренняя ошибка." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -293,7 +293,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The clocks of this computer and the domain controller are too far apart.", ru: "Часы этого компьютера и контроллера домена расходятся слишком сильно." },
         note: Some(Text { en: "Fix as for SEC_E_TIME_SKEW: resynchronise the clocks (w32tm /resync, NTP); Kerberos allows 5 minutes of skew by default.", ru: "Исправляется так же, как SEC_E_TIME_SKEW: синхронизируйте часы (w32tm /resync, NTP); по умолчанию Kerberos допускает расхождение до 5 минут." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[22], note: Some(Text { en: "shared cause, no converting source: the Kerberos error KRB_AP_ERR_SKEW (37). Microsoft's event 4625 documentation lists 0xC0000133 for clocks too far out of sync (the meaning, not a conversion), SSPI reports the same skew as SEC_E_TIME_SKEW (sspi-rs issue 83), and Samba's krb5_errs.c maps KRB_AP_ERR_SKEW to this status. Supporting evidence only: Microsoft's asiatech blog post 'Kerberos Authentication failed due to time skew' shows event 537 with Sub Status 0xC0000133 beside KRB_AP_ERR_SKEW", ru: "общая причина, но ни один источник не преобразует один код в другой: ошибка Kerberos KRB_AP_ERR_SKEW (37). Документация Microsoft по событию 4625 указывает 0xC0000133 для слишком большого расхождения часов (это смысл кода, а не преобразование), SSPI сообщает о том же расхождении как о SEC_E_TIME_SKEW (задача sspi-rs № 83), а krb5_errs.c в Samba сопоставляет KRB_AP_ERR_SKEW с этим статусом. Лишь косвенное подтверждение: запись в блоге Microsoft asiatech «Kerberos Authentication failed due to time skew» показывает событие 537 с Sub Status 0xC0000133 рядом с KRB_AP_ERR_SKEW" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[22], note: Some(Text { en: "shared cause, no converting source: the Kerberos error KRB_AP_ERR_SKEW (37). Microsoft's event 4625 documentation lists 0xC0000133 for clocks too far out of sync (the meaning, not a conversion), SSPI reports the same skew as SEC_E_TIME_SKEW (sspi-rs issue 83), and Samba's krb5_errs.c maps KRB_AP_ERR_SKEW to this status. Supporting evidence only: Microsoft's asiatech blog post 'Kerberos Authentication failed due to time skew' shows event 537 with Sub Status 0xC0000133 beside KRB_AP_ERR_SKEW", ru: "общая причина, но ни один источник не преобразует один код в другой: ошибка Kerberos KRB_AP_ERR_SKEW (37). Документация Microsoft по событию 4625 указывает 0xC0000133 для слишком большого расхождения часов (это смысл кода, а не преобразование), SSPI сообщает о том же расхождении как о SEC_E_TIME_SKEW (задача sspi-rs № 83), а krb5_errs.c в Samba сопоставляет KRB_AP_ERR_SKEW с этим статусом. Лишь косвенное подтверждение: запись в блоге Microsoft asiatech «Kerberos Authentication failed due to time skew» показывает событие 537 с Sub Status 0xC0000133 рядом с KRB_AP_ERR_SKEW" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -403,7 +403,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The data could not be encrypted.", ru: "Не удалось зашифровать данные." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only: System Informer kernel TLS uses a lossy one-way map, though this row is one to one.", ru: "Направление только из SSPI в NTSTATUS: TLS в режиме ядра у System Informer использует одностороннее отображение с потерей сведений, хотя эта строка взаимно однозначна." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -413,7 +413,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The data could not be decrypted.", ru: "Не удалось расшифровать данные." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only: System Informer kernel TLS uses a lossy one-way map, though this row is one to one.", ru: "Направление только из SSPI в NTSTATUS: TLS в режиме ядра у System Informer использует одностороннее отображение с потерей сведений, хотя эта строка взаимно однозначна." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -433,7 +433,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A security context was deleted before its establishment was finished.", ru: "Контекст безопасности удалён до завершения его установки." },
         note: Some(Text { en: "Operators meet 0xC00002EE as Status or Sub Status in Security event 4625; Microsoft's event 4625 page describes it only as an error during logon.", ru: "Администраторы встречают 0xC00002EE в полях Status и Sub Status события безопасности 4625; страница Microsoft о событии 4625 описывает его лишь как ошибку при входе." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -443,7 +443,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server requires Kerberos user-to-user authentication but no TGT reply was received.", ru: "Сервер требует проверки подлинности Kerberos «пользователь — пользователь» (user-to-user), но ответ с TGT не получен." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -453,7 +453,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The local computer has no IP address, so the request cannot be carried out.", ru: "У локального компьютера нет IP-адреса, поэтому запрос выполнить нельзя." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_IP_ADDRESSES, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_IP_ADDRESSES, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -463,7 +463,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The credential handle supplied does not match the credentials bound to the security context.", ru: "Переданный дескриптор учётных данных не соответствует учётным данным, связанным с контекстом безопасности." },
         note: Some(Text { en: "System Informer maps SEC_E_WRONG_CREDENTIAL_HANDLE to STATUS_INVALID_HANDLE, not to this twin.", ru: "System Informer сопоставляет SEC_E_WRONG_CREDENTIAL_HANDLE с STATUS_INVALID_HANDLE, а не с этим двойником." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_CREDENTIAL_HANDLE, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -473,7 +473,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The cryptographic system or checksum function is not usable because a required function is missing.", ru: "Криптосистема или функция контрольной суммы непригодна: нет нужной функции." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CRYPTO_SYSTEM_INVALID, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CRYPTO_SYSTEM_INVALID, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -483,7 +483,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The Kerberos ticket request was referred between realms more times than allowed.", ru: "Запрос билета Kerberos перенаправлялся между областями (realm) больше допустимого числа раз." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MAX_REFERRALS_EXCEEDED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MAX_REFERRALS_EXCEEDED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -493,7 +493,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The operation must run on a Kerberos KDC (a domain controller), and this computer is not one.", ru: "Операция должна выполняться на центре распространения ключей (KDC), то есть на контроллере домена, а этот компьютер им не является." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MUST_BE_KDC, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MUST_BE_KDC, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -503,7 +503,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The other side requires strong cryptography, which this computer does not support.", ru: "Другая сторона требует стойкой криптографии, которое этот компьютер не поддерживает." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_STRONG_CRYPTO_NOT_SUPPORTED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_STRONG_CRYPTO_NOT_SUPPORTED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -513,7 +513,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC reply contained more than one principal name.", ru: "Ответ KDC содержит больше одного имени участника." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -523,7 +523,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No Kerberos pre-authentication data (PA-DATA) was found to indicate which encryption type to use.", ru: "Не найдены данные предварительной проверки подлинности Kerberos (PA-DATA), указывающие, какой тип шифрования использовать." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_PA_DATA, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_PA_DATA, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -533,7 +533,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client certificate has no valid UPN, or its name does not match the client named in the logon request.", ru: "В сертификате клиента нет допустимого UPN, или имя в нём не совпадает с именем клиента в запросе на вход." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_NAME_MISMATCH, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_NAME_MISMATCH, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -543,7 +543,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Logon with a smart card is required, and none was used.", ru: "Требуется вход со смарт-картой, но она не использовалась." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_LOGON_REQUIRED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_LOGON_REQUIRED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -553,7 +553,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The request sent to the KDC was not valid.", ru: "Центру распространения ключей (KDC) отправлен недопустимый запрос." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -563,7 +563,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC could not produce a referral for the requested service.", ru: "KDC не смог сформировать перенаправление (referral) для запрошенной службы." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNABLE_TO_REFER, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNABLE_TO_REFER, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -573,7 +573,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC does not support the requested encryption type.", ru: "KDC не поддерживает запрошенный тип шифрования." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -583,7 +583,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The system is shutting down.", ru: "Система завершает работу." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SHUTDOWN_IN_PROGRESS, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SHUTDOWN_IN_PROGRESS, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -603,7 +603,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No usable Kerberos key was found.", ru: "Не найден подходящий ключ Kerberos." },
         note: Some(Text { en: "System Informer does not use this twin: it maps SEC_E_NO_KERB_KEY to STATUS_ISSUING_CA_UNTRUSTED.", ru: "System Informer не использует этого двойника: SEC_E_NO_KERB_KEY он сопоставляет с STATUS_ISSUING_CA_UNTRUSTED." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -613,7 +613,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The Kerberos package was offered a pre-authentication mechanism it does not support.", ru: "Пакету Kerberos предложен неподдерживаемый механизм предварительной проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_PREAUTH, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_PREAUTH, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -623,7 +623,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The channel bindings supplied by the client are wrong.", ru: "Привязки каналов, переданные клиентом, неверны." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -643,7 +643,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A possible security downgrade was detected; check that the server that authenticates you can be reached.", ru: "Обнаружена возможная попытка понижения уровня защиты; проверьте, доступен ли сервер, выполняющий проверку подлинности." },
         note: Some(Text { en: "Microsoft KB 2522623: on Windows 7 and Server 2008 R2, Negotiate returned STATUS_DOWNGRADE_DETECTED instead of falling back to NTLM when Kerberos failed with STATUS_NO_LOGON_SERVERS and the credentials had been acquired with empty identity fields.", ru: "Microsoft KB 2522623: в Windows 7 и Server 2008 R2 пакет Negotiate возвращал STATUS_DOWNGRADE_DETECTED вместо перехода на NTLM, когда Kerberos завершался с STATUS_NO_LOGON_SERVERS, а учётные данные были получены с пустыми полями удостоверения." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DOWNGRADE_DETECTED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DOWNGRADE_DETECTED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -653,7 +653,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The smart card certificate used for authentication has been revoked.", ru: "Сертификат смарт-карты, использованный для проверки подлинности, отозван." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_REVOKED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_REVOKED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -663,7 +663,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An untrusted certification authority was found while checking the smart card certificate used for authentication.", ru: "При проверке сертификата смарт-карты, использованного для проверки подлинности, обнаружен недоверенный центр сертификации." },
         note: Some(Text { en: "System Informer's kernel TLS folds eight certificate and trust failures into this one status (SSPI to NTSTATUS only, lossy); reading the status back cannot tell them apart.", ru: "Реализация TLS в режиме ядра у System Informer сводит в этот статус восемь ошибок сертификатов и доверия (только из SSPI в NTSTATUS, с потерей сведений); по самому статусу их не различить." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_WRONG_USAGE, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_CERT_WRONG_USAGE, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -673,7 +673,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The revocation status of the smart card certificate used for authentication could not be determined.", ru: "Не удалось определить, отозван ли сертификат смарт-карты, использованный для проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_C, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_C, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -683,7 +683,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The smart card certificate used for authentication is not trusted.", ru: "Сертификат смарт-карты, использованный для проверки подлинности, не является доверенным." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_CLIENT_FAILURE, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_PKINIT_CLIENT_FAILURE, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -693,7 +693,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The smart card certificate used for authentication has expired.", ru: "Истёк срок действия сертификата смарт-карты, использованного для проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SMARTCARD_CERT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -703,7 +703,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A Kerberos S4U (service for user) request went to a domain controller that does not support it.", ru: "Запрос Kerberos S4U («служба для пользователя», Service for User) отправлен контроллеру домена, который его не поддерживает." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_S4U_PROT_SUPPORT, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_S4U_PROT_SUPPORT, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -713,7 +713,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server tried Kerberos constrained delegation to a target outside its own realm, which is not allowed.", ru: "Сервер попытался выполнить ограниченное делегирование Kerberos для цели вне своей области (realm), а это не допускается." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CROSSREALM_DELEGATION_FAILURE, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CROSSREALM_DELEGATION_FAILURE, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -723,7 +723,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The revocation status of the domain controller certificate used for smart card logon could not be determined.", ru: "Не удалось определить, отозван ли сертификат контроллера домена, используемый для входа со смарт-картой." },
         note: None,
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_KDC, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_REVOCATION_OFFLINE_KDC, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -733,7 +733,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An untrusted certification authority was found while checking the domain controller certificate used for authentication.", ru: "При проверке сертификата контроллера домена, используемого для проверки подлинности, обнаружен недоверенный центр сертификации." },
         note: Some(Text { en: "System Informer maps SEC_E_ISSUING_CA_UNTRUSTED_KDC to STATUS_ISSUING_CA_UNTRUSTED, not to this twin.", ru: "System Informer сопоставляет SEC_E_ISSUING_CA_UNTRUSTED_KDC с STATUS_ISSUING_CA_UNTRUSTED, а не с этим двойником." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ISSUING_CA_UNTRUSTED_KDC, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -743,7 +743,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The domain controller certificate used for smart card logon has expired.", ru: "Истёк срок действия сертификата контроллера домена, используемого для входа со смарт-картой." },
         note: Some(Text { en: "The System Informer rows go SSPI to NTSTATUS only; reading this status back, an expired TLS certificate and an expired KDC certificate look the same.", ru: "Строки System Informer действуют только из SSPI в NTSTATUS; по этому статусу просроченный сертификат TLS и просроченный сертификат KDC не различить." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[21], note: Some(Text { en: "an expired TLS server certificate, not a KDC certificate; System Informer reuses this status", ru: "просроченный сертификат сервера TLS, а не сертификат KDC; System Informer использует для него этот же статус" }), reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_EXPIRED, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[21], note: Some(Text { en: "an expired TLS server certificate, not a KDC certificate; System Informer reuses this status", ru: "просроченный сертификат сервера TLS, а не сертификат KDC; System Informer использует для него этот же статус" }), reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -753,7 +753,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The domain controller certificate used for smart card logon has been revoked.", ru: "Сертификат контроллера домена, используемый для входа со смарт-картой, отозван." },
         note: Some(Text { en: "The System Informer row goes one way, SSPI to NTSTATUS, in a map that is lossy overall.", ru: "Строка System Informer действует в одну сторону, из SSPI в NTSTATUS, в отображении, которое в целом теряет сведения." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[8], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[21], note: None, reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -773,7 +773,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The request arrived out of the expected order.", ru: "Запрос получен с нарушением ожидаемого порядка." },
         note: Some(Text { en: "Direction is SSPI to NTSTATUS only, in System Informer's lossy one-way map, where two SSPI codes, SEC_E_OUT_OF_SEQUENCE and SEC_E_MESSAGE_ALTERED, become this one status. Unrelated to ERROR_REQUEST_OUT_OF_SEQUENCE (776), which is what the wrong trick of reading 0x80090308 & 0xFFFF as a Win32 error produces.", ru: "Направление только из SSPI в NTSTATUS, в одностороннем отображении System Informer с потерей сведений: два кода SSPI, SEC_E_OUT_OF_SEQUENCE и SEC_E_MESSAGE_ALTERED, превращаются в один этот статус. Не связан с ERROR_REQUEST_OUT_OF_SEQUENCE (776), который получается, если ошибочно читать 0x80090308 & 0xFFFF как код Win32." }),
         value_sources: &[&SOURCES[2], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[21], note: None, reverse_only: true }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[21], note: Some(Text { en: "the same case block as SEC_E_OUT_OF_SEQUENCE: System Informer folds a failed integrity check into this status too", ru: "та же ветвь case, что и для SEC_E_OUT_OF_SEQUENCE: System Informer сводит к этому статусу и непройденную проверку целостности" }), reverse_only: true }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[21], note: None, reverse_only: true, catch_all: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[21], note: Some(Text { en: "the same case block as SEC_E_OUT_OF_SEQUENCE: System Informer folds a failed integrity check into this status too", ru: "та же ветвь case, что и для SEC_E_OUT_OF_SEQUENCE: System Informer сводит к этому статусу и непройденную проверку целостности" }), reverse_only: true, catch_all: false }],
     },
     Foreign {
         system: System::NtStatus,
@@ -783,7 +783,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The PKU2U protocol could not use the certificates involved.", ru: "Протокол PKU2U не смог использовать нужные сертификаты." },
         note: Some(Text { en: "The sources disagree on the value: the Windows SDK's ntstatus.h defines 0xC000042F, as windows-sys does, while [MS-ERREF] 2.3.1 (and mingw-w64's ntstatus.h) give 0xC000042E. This row follows the decision of the Windows error tables (data/windows-errors/decisions.toml), which take the header's value.", ru: "Источники расходятся в значении: ntstatus.h из Windows SDK определяет 0xC000042F, как и windows-sys, а [MS-ERREF] 2.3.1 (и ntstatus.h из mingw-w64) дают 0xC000042E. Строка следует решению таблиц ошибок Windows (data/windows-errors/decisions.toml), которые берут значение из заголовка." }),
         value_sources: &[&SOURCES[19], &SOURCES[23]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_PKU2U_CERT_FAILURE, source: &SOURCES[8], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_PKU2U_CERT_FAILURE, source: &SOURCES[8], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Win32,
@@ -1133,7 +1133,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The call completed successfully; no error and no supplementary information.", ru: "Вызов успешно завершён: ошибок и дополнительной информации нет." },
         note: None,
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[0], note: Some(Text { en: "pivot Completed, which .NET pairs with SEC_E_OK (and SEC_I_COMPLETE_NEEDED)", ru: "обобщённый статус Completed, который .NET связывает с SEC_E_OK (и с SEC_I_COMPLETE_NEEDED)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_OK, source: &SOURCES[0], note: Some(Text { en: "pivot Completed, which .NET pairs with SEC_E_OK (and SEC_I_COMPLETE_NEEDED)", ru: "обобщённый статус Completed, который .NET связывает с SEC_E_OK (и с SEC_I_COMPLETE_NEEDED)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1143,7 +1143,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The call must be repeated with the peer's next token to finish establishing the context.", ru: "Вызов нужно повторить со следующим токеном партнёра, чтобы завершить установку контекста." },
         note: Some(Text { en: "Not an error. Wine and .NET agree on SEC_I_CONTINUE_NEEDED. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Это не ошибка. Wine и .NET сходятся на SEC_I_CONTINUE_NEEDED. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[0], note: Some(Text { en: "pivot ContinueNeeded, which .NET pairs with SEC_I_CONTINUE_NEEDED (and SEC_I_COMPLETE_AND_CONTINUE)", ru: "обобщённый статус ContinueNeeded, который .NET связывает с SEC_I_CONTINUE_NEEDED (и с SEC_I_COMPLETE_AND_CONTINUE)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_I_CONTINUE_NEEDED, source: &SOURCES[0], note: Some(Text { en: "pivot ContinueNeeded, which .NET pairs with SEC_I_CONTINUE_NEEDED (and SEC_I_COMPLETE_AND_CONTINUE)", ru: "обобщённый статус ContinueNeeded, который .NET связывает с SEC_I_CONTINUE_NEEDED (и с SEC_I_COMPLETE_AND_CONTINUE)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1153,7 +1153,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The token duplicates one that was already processed.", ru: "Токен дублирует уже обработанный." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_INVALID_TOKEN; the NegotiateAuthenticationStatusCode documentation ties the DUPLICATE, OLD, UNSEQ and GAP bits to OutOfSequence (SEC_E_OUT_OF_SEQUENCE), but NegotiateAuthenticationPal.Unix in dotnet/runtime never inspects the bits and returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Расхождение: Wine даёт SEC_E_INVALID_TOKEN; документация NegotiateAuthenticationStatusCode связывает биты DUPLICATE, OLD, UNSEQ и GAP с OutOfSequence (SEC_E_OUT_OF_SEQUENCE), но NegotiateAuthenticationPal.Unix в dotnet/runtime эти биты не проверяет и возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1163,7 +1163,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The token is too old to be checked for duplication (its validity period has passed).", ru: "Токен слишком старый, чтобы проверить его на повтор (срок его действия прошёл)." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_INVALID_TOKEN; the .NET enum documentation ties the bit to OutOfSequence (SEC_E_OUT_OF_SEQUENCE), although its Unix code returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Расхождение: Wine даёт SEC_E_INVALID_TOKEN; документация перечисления .NET связывает бит с OutOfSequence (SEC_E_OUT_OF_SEQUENCE), хотя код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1173,7 +1173,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A later token has already been processed (tokens out of order).", ru: "Уже обработан более поздний токен (нарушен порядок токенов)." },
         note: Some(Text { en: "Wine and the .NET enum documentation agree on SEC_E_OUT_OF_SEQUENCE; the .NET Unix code itself returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Wine и документация перечисления .NET сходятся на SEC_E_OUT_OF_SEQUENCE; сам код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1183,7 +1183,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An expected earlier token has not been received (gap in the sequence).", ru: "Не получен ожидаемый более ранний токен (пропуск в последовательности)." },
         note: Some(Text { en: "Wine and the .NET enum documentation agree on SEC_E_OUT_OF_SEQUENCE; the .NET Unix code itself returns GenericFailure. Supplementary bits usually accompany GSS_S_COMPLETE or a routine error; Wine compares the whole major status, so it maps only the bare bit and misses combined values.", ru: "Wine и документация перечисления .NET сходятся на SEC_E_OUT_OF_SEQUENCE; сам код .NET для Unix возвращает GenericFailure. Дополнительные биты обычно сопровождают GSS_S_COMPLETE или ошибку процедуры; Wine сравнивает весь основной код, поэтому сопоставляет только «голый» бит и пропускает составные значения." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[0], note: Some(Text { en: "pivot OutOfSequence, which .NET pairs with SEC_E_OUT_OF_SEQUENCE; documented pivot only", ru: "обобщённый статус OutOfSequence, который .NET связывает с SEC_E_OUT_OF_SEQUENCE; связь заявлена только в документации" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1193,7 +1193,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An unsupported security mechanism was requested.", ru: "Запрошен неподдерживаемый механизм безопасности." },
         note: Some(Text { en: "Wine and pyspnego agree on SEC_E_SECPKG_NOT_FOUND. .NET folds it into its Unsupported pivot, which collects SEC_E_UNSUPPORTED_FUNCTION, SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL; the row names the same-named member, and older .NET mapped GSS_S_BAD_MECH straight to SecurityStatusPalErrorCode.Unsupported.", ru: "Wine и pyspnego сходятся на SEC_E_SECPKG_NOT_FOUND. .NET сводит код к обобщённому статусу Unsupported, которому соответствуют SEC_E_UNSUPPORTED_FUNCTION, SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL; в строке указан одноимённый код, а старые версии .NET прямо сопоставляли GSS_S_BAD_MECH с SecurityStatusPalErrorCode.Unsupported." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[9], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some(Text { en: "pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)", ru: "обобщённый статус Unsupported, который .NET связывает с SEC_E_UNSUPPORTED_FUNCTION (а также с SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_SECPKG_NOT_FOUND, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some(Text { en: "pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)", ru: "обобщённый статус Unsupported, который .NET связывает с SEC_E_UNSUPPORTED_FUNCTION (а также с SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1203,7 +1203,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An invalid name was supplied.", ru: "Передано недопустимое имя." },
         note: Some(Text { en: "Wine does not list this code and returns SEC_E_INTERNAL_ERROR from its default branch. pyspnego pairs BadNameError with SEC_E_TARGET_UNKNOWN, but its _GSSAPI_CODE is 1310722 (0x140002) instead of 0x20000, so a real GSS_S_BAD_NAME never reaches that class; only the SSPI-to-pyspnego direction works. .NET returns GenericFailure, which has no SSPI pairing.", ru: "Wine не перечисляет этот код и возвращает SEC_E_INTERNAL_ERROR из ветви по умолчанию. pyspnego связывает BadNameError с SEC_E_TARGET_UNKNOWN, но его _GSSAPI_CODE равен 1310722 (0x140002) вместо 0x20000, поэтому настоящий GSS_S_BAD_NAME до этого класса не доходит; работает только направление SSPI → pyspnego. .NET возвращает GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[9], note: Some(Text { en: "BadNameError; its GSS constant is mistyped (1310722 = 0x140002), so this direction never fires", ru: "BadNameError; его константа GSS записана с ошибкой (1310722 = 0x140002), поэтому это направление никогда не срабатывает" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[9], note: Some(Text { en: "BadNameError; its GSS constant is mistyped (1310722 = 0x140002), so this direction never fires", ru: "BadNameError; его константа GSS записана с ошибкой (1310722 = 0x140002), поэтому это направление никогда не срабатывает" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1213,7 +1213,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A name of an unsupported type was supplied.", ru: "Передано имя неподдерживаемого типа." },
         note: Some(Text { en: "Only Wine's catch-all applies. pyspnego has no class for it; .NET returns GenericFailure, which has no SSPI pairing.", ru: "Применима только общая ветвь Wine. В pyspnego класса для этого кода нет; .NET возвращает GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1223,7 +1223,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The channel bindings supplied are incorrect.", ru: "Переданы неверные привязки каналов (channel bindings)." },
         note: Some(Text { en: "Disagreement: Wine does not list the code, so its default branch turns a channel-binding mismatch into SEC_E_INTERNAL_ERROR; pyspnego and .NET both give the specific SEC_E_BAD_BINDINGS.", ru: "Расхождение: Wine не перечисляет этот код, и его ветвь по умолчанию превращает несовпадение привязок каналов в SEC_E_INTERNAL_ERROR; pyspnego и .NET дают конкретный SEC_E_BAD_BINDINGS." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[9], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[0], note: Some(Text { en: "pivot BadBinding, which .NET pairs with SEC_E_BAD_BINDINGS", ru: "обобщённый статус BadBinding, который .NET связывает с SEC_E_BAD_BINDINGS" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_BAD_BINDINGS, source: &SOURCES[0], note: Some(Text { en: "pivot BadBinding, which .NET pairs with SEC_E_BAD_BINDINGS", ru: "обобщённый статус BadBinding, который .NET связывает с SEC_E_BAD_BINDINGS" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1233,7 +1233,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An invalid status code was supplied (for example to gss_display_status).", ru: "Передан недопустимый код состояния (например, в gss_display_status)." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1243,7 +1243,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A token had an invalid signature (MIC): the integrity check failed.", ru: "Токен содержит недействительную подпись (MIC): проверка целостности не пройдена." },
         note: Some(Text { en: "RFC 2744 defines GSS_S_BAD_MIC as another name for GSS_S_BAD_SIG. All three sources agree on SEC_E_MESSAGE_ALTERED, but pyspnego's _GSSAPI_CODE for BadMICError is 3932166 (0x3C0006) instead of 0x60000, so its GSS-to-SSPI direction never matches a real status.", ru: "RFC 2744 определяет GSS_S_BAD_MIC как второе имя GSS_S_BAD_SIG. Все три источника дают SEC_E_MESSAGE_ALTERED, но у pyspnego _GSSAPI_CODE класса BadMICError равен 3932166 (0x3C0006) вместо 0x60000, поэтому направление GSS → SSPI никогда не срабатывает на настоящем коде." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[9], note: Some(Text { en: "BadMICError; its GSS constant is mistyped (3932166 = 0x3C0006), so this direction never fires", ru: "BadMICError; его константа GSS записана с ошибкой (3932166 = 0x3C0006), поэтому это направление никогда не срабатывает" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[0], note: Some(Text { en: "pivot MessageAltered, which .NET pairs with SEC_E_MESSAGE_ALTERED", ru: "обобщённый статус MessageAltered, который .NET связывает с SEC_E_MESSAGE_ALTERED" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[9], note: Some(Text { en: "BadMICError; its GSS constant is mistyped (3932166 = 0x3C0006), so this direction never fires", ru: "BadMICError; его константа GSS записана с ошибкой (3932166 = 0x3C0006), поэтому это направление никогда не срабатывает" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[0], note: Some(Text { en: "pivot MessageAltered, which .NET pairs with SEC_E_MESSAGE_ALTERED", ru: "обобщённый статус MessageAltered, который .NET связывает с SEC_E_MESSAGE_ALTERED" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1253,7 +1253,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No credentials were supplied, or they are unavailable or inaccessible.", ru: "Учётные данные не переданы либо недоступны." },
         note: Some(Text { en: "Wine and pyspnego give SEC_E_NO_CREDENTIALS. .NET's UnknownCredentials pivot collects SEC_E_UNKNOWN_CREDENTIALS, SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED, SEC_E_NO_IMPERSONATION, SEC_E_UNTRUSTED_ROOT, SEC_E_SMARTCARD_LOGON_REQUIRED, SEC_E_WRONG_PRINCIPAL and SEC_E_CERT_UNKNOWN; older .NET mapped GSS_S_NO_CRED straight to SecurityStatusPalErrorCode.UnknownCredentials, hence the row.", ru: "Wine и pyspnego дают SEC_E_NO_CREDENTIALS. Обобщённый статус .NET UnknownCredentials объединяет SEC_E_UNKNOWN_CREDENTIALS, SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED, SEC_E_NO_IMPERSONATION, SEC_E_UNTRUSTED_ROOT, SEC_E_SMARTCARD_LOGON_REQUIRED, SEC_E_WRONG_PRINCIPAL и SEC_E_CERT_UNKNOWN; старые версии .NET прямо сопоставляли GSS_S_NO_CRED с SecurityStatusPalErrorCode.UnknownCredentials, отсюда строка." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[9], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[0], note: Some(Text { en: "pivot UnknownCredentials, which .NET pairs with SEC_E_UNKNOWN_CREDENTIALS (also SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED and others)", ru: "обобщённый статус UnknownCredentials, который .NET связывает с SEC_E_UNKNOWN_CREDENTIALS (а также с SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED и другими)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[0], note: Some(Text { en: "pivot UnknownCredentials, which .NET pairs with SEC_E_UNKNOWN_CREDENTIALS (also SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED and others)", ru: "обобщённый статус UnknownCredentials, который .NET связывает с SEC_E_UNKNOWN_CREDENTIALS (а также с SEC_E_NO_CREDENTIALS, SEC_E_LOGON_DENIED и другими)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1263,7 +1263,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No security context has been established, or the context handle is invalid.", ru: "Контекст безопасности не установлен или его дескриптор недействителен." },
         note: Some(Text { en: ".NET returns GenericFailure for this code, which has no SSPI pairing.", ru: ".NET возвращает для этого кода GenericFailure, у которого нет пары в SSPI." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[9], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INVALID_HANDLE, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1273,7 +1273,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A token failed consistency checks (malformed or invalid).", ru: "Токен не прошёл проверку согласованности (повреждён или недействителен)." },
         note: Some(Text { en: "pyspnego's InvalidTokenError accepts both SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN from SSPI, and its nt_status property reports the first of the list, SEC_E_LOGON_DENIED; Wine and .NET give SEC_E_INVALID_TOKEN.", ru: "InvalidTokenError в pyspnego принимает из SSPI и SEC_E_LOGON_DENIED, и SEC_E_INVALID_TOKEN, а его свойство nt_status сообщает первый из них, SEC_E_LOGON_DENIED; Wine и .NET дают SEC_E_INVALID_TOKEN." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[9], note: Some(Text { en: "InvalidTokenError lists SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN", ru: "в InvalidTokenError перечислены SEC_E_LOGON_DENIED и SEC_E_INVALID_TOKEN" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[9], note: Some(Text { en: "InvalidTokenError lists both; its nt_status reports the first, SEC_E_LOGON_DENIED", ru: "в InvalidTokenError перечислены оба кода; его свойство nt_status сообщает первый, SEC_E_LOGON_DENIED" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[0], note: Some(Text { en: "pivot InvalidToken, which .NET pairs with SEC_E_INVALID_TOKEN (also SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW and others)", ru: "обобщённый статус InvalidToken, который .NET связывает с SEC_E_INVALID_TOKEN (а также с SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW и другими)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[9], note: Some(Text { en: "InvalidTokenError lists SEC_E_LOGON_DENIED and SEC_E_INVALID_TOKEN", ru: "в InvalidTokenError перечислены SEC_E_LOGON_DENIED и SEC_E_INVALID_TOKEN" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[9], note: Some(Text { en: "InvalidTokenError lists both; its nt_status reports the first, SEC_E_LOGON_DENIED", ru: "в InvalidTokenError перечислены оба кода; его свойство nt_status сообщает первый, SEC_E_LOGON_DENIED" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[0], note: Some(Text { en: "pivot InvalidToken, which .NET pairs with SEC_E_INVALID_TOKEN (also SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW and others)", ru: "обобщённый статус InvalidToken, который .NET связывает с SEC_E_INVALID_TOKEN (а также с SEC_E_ILLEGAL_MESSAGE, SEC_E_TIME_SKEW и другими)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1283,7 +1283,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A credential failed consistency checks.", ru: "Учётные данные не прошли проверку согласованности." },
         note: Some(Text { en: "Disagreement: Wine gives SEC_E_NO_CREDENTIALS. .NET's InvalidCredentials pivot collects SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY; older .NET mapped this code straight to SecurityStatusPalErrorCode.IncompleteCredentials, hence the row. pyspnego's InvalidCredentialError carries STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code, so it is not listed as a mapping.", ru: "Расхождение: Wine даёт SEC_E_NO_CREDENTIALS. Обобщённый статус .NET InvalidCredentials объединяет SEC_E_INCOMPLETE_CREDENTIALS и SEC_E_NO_AUTHENTICATING_AUTHORITY; старые версии .NET прямо сопоставляли этот код с SecurityStatusPalErrorCode.IncompleteCredentials, отсюда строка. InvalidCredentialError в pyspnego несёт STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI, поэтому как сопоставление он не указан." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_INCOMPLETE_CREDENTIALS, source: &SOURCES[0], note: Some(Text { en: "pivot InvalidCredentials, which .NET pairs with SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY", ru: "обобщённый статус InvalidCredentials, который .NET связывает с SEC_E_INCOMPLETE_CREDENTIALS и SEC_E_NO_AUTHENTICATING_AUTHORITY" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_CREDENTIALS, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INCOMPLETE_CREDENTIALS, source: &SOURCES[0], note: Some(Text { en: "pivot InvalidCredentials, which .NET pairs with SEC_E_INCOMPLETE_CREDENTIALS and SEC_E_NO_AUTHENTICATING_AUTHORITY", ru: "обобщённый статус InvalidCredentials, который .NET связывает с SEC_E_INCOMPLETE_CREDENTIALS и SEC_E_NO_AUTHENTICATING_AUTHORITY" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1293,7 +1293,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The referenced credentials have expired.", ru: "Срок действия указанных учётных данных истёк." },
         note: Some(Text { en: "Disagreement: Wine reuses SEC_E_CONTEXT_EXPIRED; .NET's CredentialsExpired pivot is paired only with SEC_E_CERT_EXPIRED (older .NET mapped this code straight to SecurityStatusPalErrorCode.CertExpired). pyspnego's CredentialsExpiredError carries STATUS_PASSWORD_EXPIRED 0xC0000071, an NTSTATUS rather than an SSPI code, so it is not listed as a mapping.", ru: "Расхождение: Wine использует SEC_E_CONTEXT_EXPIRED; обобщённому статусу .NET CredentialsExpired соответствует только SEC_E_CERT_EXPIRED (старые версии .NET прямо сопоставляли этот код с SecurityStatusPalErrorCode.CertExpired). CredentialsExpiredError в pyspnego несёт STATUS_PASSWORD_EXPIRED 0xC0000071 — это NTSTATUS, а не код SSPI, поэтому как сопоставление он не указан." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[0], note: Some(Text { en: "pivot CredentialsExpired, which .NET pairs with SEC_E_CERT_EXPIRED", ru: "обобщённый статус CredentialsExpired, который .NET связывает с SEC_E_CERT_EXPIRED" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[0], note: Some(Text { en: "pivot CredentialsExpired, which .NET pairs with SEC_E_CERT_EXPIRED", ru: "обобщённый статус CredentialsExpired, который .NET связывает с SEC_E_CERT_EXPIRED" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1303,7 +1303,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The security context has expired.", ru: "Срок действия контекста безопасности истёк." },
         note: Some(Text { en: "Wine and pyspnego give SEC_E_CONTEXT_EXPIRED (0x80090317). .NET's ContextExpired pivot is paired with its SECURITY_STATUS.ContextExpired, whose value is 0x00090317 (SEC_I_CONTEXT_EXPIRED, same low word, no error bit). The tie between GSS_S_CONTEXT_EXPIRED and ContextExpired is stated in the enum's documentation; NegotiateAuthenticationPal.Unix in dotnet/runtime has no case for it and returns GenericFailure.", ru: "Wine и pyspnego дают SEC_E_CONTEXT_EXPIRED (0x80090317). Обобщённый статус .NET ContextExpired связан с его SECURITY_STATUS.ContextExpired со значением 0x00090317 (SEC_I_CONTEXT_EXPIRED: то же младшее слово, но без бита ошибки). Связь GSS_S_CONTEXT_EXPIRED с ContextExpired заявлена в документации перечисления; NegotiateAuthenticationPal.Unix в dotnet/runtime такой ветви не имеет и возвращает GenericFailure." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[9], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[0], note: Some(Text { en: "pivot ContextExpired, which .NET pairs with SECURITY_STATUS.ContextExpired = 0x00090317, i.e. SEC_I_CONTEXT_EXPIRED; documented pivot only", ru: "обобщённый статус ContextExpired, который .NET связывает с SECURITY_STATUS.ContextExpired = 0x00090317, то есть с SEC_I_CONTEXT_EXPIRED; связь заявлена только в документации" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[0], note: Some(Text { en: "pivot ContextExpired, which .NET pairs with SECURITY_STATUS.ContextExpired = 0x00090317, i.e. SEC_I_CONTEXT_EXPIRED; documented pivot only", ru: "обобщённый статус ContextExpired, который .NET связывает с SECURITY_STATUS.ContextExpired = 0x00090317, то есть с SEC_I_CONTEXT_EXPIRED; связь заявлена только в документации" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1313,7 +1313,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Unspecified failure; the mechanism-specific minor status tells what went wrong.", ru: "Неуточнённый сбой; причину указывает младший (minor) код состояния механизма." },
         note: Some(Text { en: "Wine lists it explicitly. pyspnego raises a generic SpnegoError whose cause is in the minor code, with no SSPI code; .NET returns GenericFailure, which has no SSPI pairing. MIT krb5 reports most Kerberos errors this way, so decode the minor status.", ru: "Wine перечисляет этот код явно. pyspnego выбрасывает общий SpnegoError, причина которого — в младшем (minor) коде состояния, без кода SSPI; .NET возвращает GenericFailure, у которого нет пары в SSPI. MIT krb5 сообщает так о большинстве ошибок Kerberos, поэтому разбирайте младший (minor) код состояния." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1323,7 +1323,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The requested quality of protection is not available.", ru: "Запрошенное качество защиты (QOP) недоступно." },
         note: Some(Text { en: "All three agree. The .NET tie is stated in the NegotiateAuthenticationStatusCode documentation; NegotiateAuthenticationPal.Unix in dotnet/runtime has no case for GSS_S_BAD_QOP and returns GenericFailure.", ru: "Все три источника согласны. Связь в .NET заявлена в документации NegotiateAuthenticationStatusCode; NegotiateAuthenticationPal.Unix в dotnet/runtime ветви для GSS_S_BAD_QOP не имеет и возвращает GenericFailure." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[24], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[9], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[0], note: Some(Text { en: "pivot QopNotSupported, which .NET pairs with SEC_E_QOP_NOT_SUPPORTED (also SEC_E_SECURITY_QOS_FAILED); documented pivot only", ru: "обобщённый статус QopNotSupported, который .NET связывает с SEC_E_QOP_NOT_SUPPORTED (а также с SEC_E_SECURITY_QOS_FAILED); связь заявлена только в документации" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[24], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[0], note: Some(Text { en: "pivot QopNotSupported, which .NET pairs with SEC_E_QOP_NOT_SUPPORTED (also SEC_E_SECURITY_QOS_FAILED); documented pivot only", ru: "обобщённый статус QopNotSupported, который .NET связывает с SEC_E_QOP_NOT_SUPPORTED (а также с SEC_E_SECURITY_QOS_FAILED); связь заявлена только в документации" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Gss,
@@ -1333,7 +1333,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The operation is forbidden by local security policy.", ru: "Операция запрещена локальной политикой безопасности." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1343,7 +1343,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The requested operation or option is not available.", ru: "Запрошенная операция или параметр недоступны." },
         note: Some(Text { en: "Disagreement: Wine's default branch gives SEC_E_INTERNAL_ERROR; pyspnego (OperationNotAvailableError) and .NET (GetErrorCode maps GSS_S_UNAVAILABLE to Unsupported) give SEC_E_UNSUPPORTED_FUNCTION.", ru: "Расхождение: ветвь по умолчанию Wine даёт SEC_E_INTERNAL_ERROR; pyspnego (OperationNotAvailableError) и .NET (GetErrorCode сопоставляет GSS_S_UNAVAILABLE с Unsupported) дают SEC_E_UNSUPPORTED_FUNCTION." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[9], note: None, reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some(Text { en: "pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)", ru: "обобщённый статус Unsupported, который .NET связывает с SEC_E_UNSUPPORTED_FUNCTION (а также с SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL)" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[9], note: None, reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[0], note: Some(Text { en: "pivot Unsupported, which .NET pairs with SEC_E_UNSUPPORTED_FUNCTION (also SEC_E_SECPKG_NOT_FOUND and SEC_E_CANNOT_INSTALL)", ru: "обобщённый статус Unsupported, который .NET связывает с SEC_E_UNSUPPORTED_FUNCTION (а также с SEC_E_SECPKG_NOT_FOUND и SEC_E_CANNOT_INSTALL)" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1353,7 +1353,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The requested credential element already exists.", ru: "Запрошенный элемент учётных данных уже существует." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1363,7 +1363,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The name supplied is not a mechanism name (MN).", ru: "Переданное имя не является именем механизма (MN)." },
         note: Some(Text { en: "Only Wine's catch-all applies; pyspnego and .NET do not map it.", ru: "Применима только общая ветвь Wine; pyspnego и .NET этот код не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1373,7 +1373,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An unknown mechanism attribute was supplied.", ru: "Передан неизвестный атрибут механизма." },
         note: Some(Text { en: "Added by RFC 5587 (routine error 19) for the mechanism-attribute inquiry calls, not by RFC 2744. Only Wine's catch-all applies.", ru: "Добавлен в RFC 5587 (ошибка процедуры 19) для функций запроса атрибутов механизма, а не в RFC 2744. Применима только общая ветвь Wine." }),
         value_sources: &[&SOURCES[16]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1383,7 +1383,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A required input parameter could not be read.", ru: "Не удалось прочитать обязательный входной параметр." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1393,7 +1393,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A required output parameter could not be written.", ru: "Не удалось записать обязательный выходной параметр." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Gss,
@@ -1403,7 +1403,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A parameter was malformed.", ru: "Параметр имеет неверную структуру." },
         note: Some(Text { en: "A calling error (bits 24-31), not a routine error. Wine compares the whole major status with its list, so these fall to its default branch; pyspnego and .NET do not map them.", ru: "Ошибка вызова (биты 24–31), а не ошибка процедуры. Wine сравнивает весь основной код со своим списком, поэтому такие коды попадают в его ветвь по умолчанию; pyspnego и .NET их не сопоставляют." }),
         value_sources: &[&SOURCES[12]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: Some(Text { en: "Wine's default branch", ru: "ветвь по умолчанию Wine" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[24], note: None, reverse_only: false, catch_all: true }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1423,7 +1423,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client's entry in the KDC database has expired.", ru: "Срок действия записи клиента в базе данных KDC истёк." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1433,7 +1433,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server's entry in the KDC database has expired.", ru: "Срок действия записи сервера в базе данных KDC истёк." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1443,7 +1443,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The requested Kerberos protocol version is not supported.", ru: "Запрошенная версия протокола Kerberos не поддерживается." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1453,7 +1453,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client's key is encrypted in an old master key of the KDC.", ru: "Ключ клиента зашифрован устаревшим мастер-ключом KDC." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1463,7 +1463,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server's key is encrypted in an old master key of the KDC.", ru: "Ключ сервера зашифрован устаревшим мастер-ключом KDC." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1473,7 +1473,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client principal is not in the KDC database (unknown user name).", ru: "Участник-клиент отсутствует в базе данных KDC (неизвестное имя пользователя)." },
         note: Some(Text { en: "Samba maps it to STATUS_INVALID_ACCOUNT_NAME 0xC0000062, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_INVALID_ACCOUNT_NAME 0xC0000062 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1483,7 +1483,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server principal (service principal name, SPN) is not in the KDC database.", ru: "Участник-сервер (имя участника-службы, SPN) отсутствует в базе данных KDC." },
         note: Some(Text { en: "Disagreement: on Windows an unregistered SPN (often a host given by IP address or DNS alias) surfaces from InitializeSecurityContext as SEC_E_TARGET_UNKNOWN 0x80090303, 'The specified target is unknown or unreachable'; the evidence is the project's collected user reports (mappings.md section 2, field notes), not a single citation. sspi-rs gives SEC_E_UNKNOWN_CREDENTIALS. Samba maps the code to STATUS_INVALID_COMPUTER_NAME 0xC0000122, an NTSTATUS.", ru: "Расхождение: в Windows незарегистрированный SPN (часто когда узел задан IP-адресом или DNS-псевдонимом) приводит к ошибке InitializeSecurityContext SEC_E_TARGET_UNKNOWN 0x80090303 («Указанный целевой объект неизвестен или недоступен»); основание — собранные проектом сообщения пользователей (mappings.md, раздел 2, полевые заметки), а не одна ссылка. sspi-rs даёт SEC_E_UNKNOWN_CREDENTIALS. Samba сопоставляет код с STATUS_INVALID_COMPUTER_NAME 0xC0000122 — это NTSTATUS." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[22], note: Some(Text { en: "SPN not registered, or host given by IP address or DNS alias: ISC fails with 0x80090303", ru: "SPN не зарегистрирован или узел задан IP-адресом либо DNS-псевдонимом: InitializeSecurityContext (ISC) завершается с ошибкой 0x80090303" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TARGET_UNKNOWN, source: &SOURCES[22], note: Some(Text { en: "SPN not registered, or host given by IP address or DNS alias: ISC fails with 0x80090303", ru: "SPN не зарегистрирован или узел задан IP-адресом либо DNS-псевдонимом: InitializeSecurityContext (ISC) завершается с ошибкой 0x80090303" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1493,7 +1493,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC database holds several entries for the principal.", ru: "В базе данных KDC несколько записей для этого участника." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TOO_MANY_PRINCIPALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1503,7 +1503,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client or server has a null key.", ru: "У клиента или сервера пустой (нулевой) ключ." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1513,7 +1513,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket is not eligible for postdating.", ru: "Билет нельзя выдать с отложенным началом действия (postdating)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1523,7 +1523,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The requested start time is later than the end time.", ru: "Запрошенное время начала действия позже времени окончания." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1533,7 +1533,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC policy rejects the request (for example logon-hour or workstation restrictions).", ru: "Политика KDC отклоняет запрос (например, из-за ограничений по времени входа или рабочей станции)." },
         note: Some(Text { en: "Samba maps it to STATUS_INVALID_WORKSTATION 0xC0000070, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_INVALID_WORKSTATION 0xC0000070 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1543,7 +1543,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC cannot honour a requested option.", ru: "KDC не может выполнить запрос с указанным параметром (option)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1553,7 +1553,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC does not support the requested encryption type.", ru: "KDC не поддерживает запрошенный тип шифрования." },
         note: Some(Text { en: "Disagreement: the Windows pairing with SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (NTSTATUS twin STATUS_KDC_UNKNOWN_ETYPE), 'The encryption type requested is not supported by the KDC', rests on that code's own meaning and one report of .NET's NegotiateStream on Windows (dotnet/wcf issue 2805), not a captured trace. sspi-rs returns ErrorKind::OperationNotSupported, whose value 0x8009030A is SEC_E_QOP_NOT_SUPPORTED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: связь в Windows с SEC_E_KDC_UNKNOWN_ETYPE 0x80090342 (двойник в NTSTATUS — STATUS_KDC_UNKNOWN_ETYPE), «The encryption type requested is not supported by the KDC», опирается на собственный смысл этого кода и на один отчёт о NegotiateStream из .NET в Windows (dotnet/wcf, issue 2805), а не на записанную трассировку (дамп трафика). sspi-rs возвращает ErrorKind::OperationNotSupported со значением 0x8009030A, то есть SEC_E_QOP_NOT_SUPPORTED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[22], note: Some(Text { en: "weak: dotnet/wcf issue 2805 surfaced 0x80090342 from NegotiateStream; no Windows trace. KB4492348 shows the Windows KDC returning KDC_ERR_ETYPE_NOSUPP in this situation but not the SSPI code, so it does not settle the pairing", ru: "слабое основание: в задаче dotnet/wcf № 2805 NegotiateStream вернул 0x80090342; трассировки из Windows нет. KB4492348 показывает, что KDC Windows в этой ситуации возвращает KDC_ERR_ETYPE_NOSUPP, но не называет код SSPI, поэтому вопрос о связи не решён" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[20], note: Some(Text { en: "ErrorKind::OperationNotSupported = 0x8009030A", ru: "ErrorKind::OperationNotSupported со значением 0x8009030A" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_UNKNOWN_ETYPE, source: &SOURCES[22], note: Some(Text { en: "weak: dotnet/wcf issue 2805 surfaced 0x80090342 from NegotiateStream; no Windows trace. KB4492348 shows the Windows KDC returning KDC_ERR_ETYPE_NOSUPP in this situation but not the SSPI code, so it does not settle the pairing", ru: "слабое основание: в задаче dotnet/wcf № 2805 NegotiateStream вернул 0x80090342; трассировки из Windows нет. KB4492348 показывает, что KDC Windows в этой ситуации возвращает KDC_ERR_ETYPE_NOSUPP, но не называет код SSPI, поэтому вопрос о связи не решён" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_QOP_NOT_SUPPORTED, source: &SOURCES[20], note: Some(Text { en: "ErrorKind::OperationNotSupported = 0x8009030A", ru: "ErrorKind::OperationNotSupported со значением 0x8009030A" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1563,7 +1563,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC does not support the checksum type.", ru: "KDC не поддерживает тип контрольной суммы." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1573,7 +1573,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC does not support the pre-authentication data (PA-DATA) type.", ru: "KDC не поддерживает тип данных предварительной проверки подлинности (PA-DATA)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1583,7 +1583,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC does not support the transited-realm encoding type.", ru: "KDC не поддерживает тип кодирования транзитных областей." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1593,7 +1593,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client's credentials have been revoked (account disabled, locked out or expired).", ru: "Учётные данные клиента отозваны (учётная запись отключена, заблокирована или просрочена)." },
         note: Some(Text { en: "Samba maps it to STATUS_ACCOUNT_LOCKED_OUT 0xC0000234, an NTSTATUS rather than an SSPI code.", ru: "Samba сопоставляет его с STATUS_ACCOUNT_LOCKED_OUT 0xC0000234 — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1603,7 +1603,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server's credentials have been revoked.", ru: "Учётные данные сервера отозваны." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1613,7 +1613,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket-granting ticket (TGT) has been revoked.", ru: "Билет на получение билетов (TGT) отозван." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1623,7 +1623,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The client is not yet valid; try again later.", ru: "Учётная запись клиента ещё не действует; повторите попытку позже." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1633,7 +1633,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server is not yet valid; try again later.", ru: "Учётная запись сервера ещё не действует; повторите попытку позже." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNKNOWN_CREDENTIALS, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1643,7 +1643,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The password has expired and must be changed.", ru: "Срок действия пароля истёк; его нужно сменить." },
         note: Some(Text { en: "sspi-rs's SEC_E_INVALID_PARAMETER is the only SSPI mapping found; mappings.md flags it as differing from Windows/Samba practice, but no source gives an SSPI alternative. Samba (which spells it KDC_ERR_KEY_EXP) maps it to STATUS_PASSWORD_EXPIRED 0xC0000071, an NTSTATUS.", ru: "SEC_E_INVALID_PARAMETER из sspi-rs — единственное найденное сопоставление с SSPI; mappings.md отмечает, что оно расходится с практикой Windows и Samba, но ни один источник не даёт альтернативы в SSPI. Samba (где код называется KDC_ERR_KEY_EXP) сопоставляет его с STATUS_PASSWORD_EXPIRED 0xC0000071 — это NTSTATUS." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1653,7 +1653,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Pre-authentication failed; usually the password is wrong.", ru: "Предварительная проверка подлинности не пройдена; обычно неверен пароль." },
         note: Some(Text { en: "Disagreement, and the Windows pairing with SEC_E_LOGON_DENIED 0x8009030C is unverifiable: no Windows trace has been found. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS, which the FreeRDP client reports as the same error as SEC_E_LOGON_DENIED. sspi-rs gives SEC_E_KDC_INVALID_REQUEST.", ru: "Расхождение, причём связь в Windows с SEC_E_LOGON_DENIED 0x8009030C не подтверждена: трасса из Windows не найдена. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, который клиент FreeRDP считает той же ошибкой, что и SEC_E_LOGON_DENIED. sspi-rs даёт SEC_E_KDC_INVALID_REQUEST." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[22], note: Some(Text { en: "unverifiable: no Windows trace or Microsoft document shown to give 0x8009030C for this Kerberos error", ru: "не подтверждено: не найдено ни трассировки из Windows, ни документа Microsoft, где для этой ошибки Kerberos выдаётся 0x8009030C" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[22], note: Some(Text { en: "unverifiable: no Windows trace or Microsoft document shown to give 0x8009030C for this Kerberos error", ru: "не подтверждено: не найдено ни трассировки из Windows, ни документа Microsoft, где для этой ошибки Kerberos выдаётся 0x8009030C" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1663,7 +1663,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Additional pre-authentication is required.", ru: "Требуется дополнительная предварительная проверка подлинности." },
         note: Some(Text { en: "Usually not a failure: it is the normal first reply of an AS exchange, and the client retries with pre-authentication data.", ru: "Обычно это не сбой: это штатный первый ответ обмена AS, после которого клиент повторяет запрос с данными предварительной проверки подлинности." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1673,7 +1673,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The requested server and the ticket do not match.", ru: "Запрошенный сервер не соответствует билету." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1683,7 +1683,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server principal accepts only user-to-user authentication.", ru: "Участник-сервер допускает только проверку подлинности «пользователь — пользователь» (user-to-user)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1693,7 +1693,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The KDC policy rejects the transited-realm path.", ru: "Политика KDC отклоняет путь через транзитные области." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1703,7 +1703,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A service is not available.", ru: "Служба недоступна." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1713,7 +1713,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The integrity check on a decrypted field failed (often a wrong key or password).", ru: "Проверка целостности расшифрованного поля не пройдена (часто из-за неверного ключа или пароля)." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1723,7 +1723,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket has expired.", ru: "Срок действия билета истёк." },
         note: Some(Text { en: "Samba (lib/krb5_wrap/krb5_errs.c) maps it to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS rather than an SSPI code.", ru: "Samba (lib/krb5_wrap/krb5_errs.c) сопоставляет его с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS, а не код SSPI." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CONTEXT_EXPIRED, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1733,7 +1733,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket is not yet valid.", ru: "Билет ещё не действует." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1743,7 +1743,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The request is a replay.", ru: "Запрос является повтором (replay)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1753,7 +1753,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket is not for this server.", ru: "Билет предназначен не для этого сервера." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1763,7 +1763,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket and the authenticator do not match.", ru: "Билет и аутентификатор не соответствуют друг другу." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1773,7 +1773,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The clock skew between the parties is too great.", ru: "Расхождение часов участников обмена слишком велико." },
         note: Some(Text { en: "Sources agree. Evidence: sspi-rs issue 83 asked for SEC_E_TIME_SKEW instead of SEC_E_INTERNAL_ERROR for this error, and FreeRDP PR 8722 exposes the NLA SSPI error so that clock skew can be reported. Samba maps the code to STATUS_TIME_DIFFERENCE_AT_DC 0xC0000133, an NTSTATUS.", ru: "Источники согласны. Основание: в задаче sspi-rs № 83 попросили возвращать для этой ошибки SEC_E_TIME_SKEW вместо SEC_E_INTERNAL_ERROR, а FreeRDP PR 8722 передаёт приложению код SSPI из NLA, чтобы сообщать о расхождении часов. Samba сопоставляет код с STATUS_TIME_DIFFERENCE_AT_DC 0xC0000133 — это NTSTATUS." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[22], note: Some(Text { en: "sspi-rs issue 83 (Windows-like behaviour requested); FreeRDP PR 8722", ru: "задача sspi-rs № 83 (запрошено поведение, как в Windows); FreeRDP PR 8722" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[22], note: Some(Text { en: "sspi-rs issue 83 (Windows-like behaviour requested); FreeRDP PR 8722", ru: "задача sspi-rs № 83 (запрошено поведение, как в Windows); FreeRDP PR 8722" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_TIME_SKEW, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1783,7 +1783,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Incorrect network address.", ru: "Неверный сетевой адрес." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1793,7 +1793,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Protocol version mismatch.", ru: "Несовпадение версии протокола." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1803,7 +1803,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Invalid message type.", ru: "Недопустимый тип сообщения." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1813,7 +1813,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The message stream was modified; typically the target cannot decrypt the ticket with its key.", ru: "Поток сообщений изменён; обычно целевой сервер не может расшифровать билет своим ключом." },
         note: Some(Text { en: "Disagreement: when the target cannot decrypt the service ticket (stale machine password at the KDC, duplicate SPN), Windows reports SEC_E_WRONG_PRINCIPAL 0x80090322, as in Microsoft KB 2090913 (AD replication error -2146893022, 'The target principal name is incorrect'). sspi-rs gives SEC_E_MESSAGE_ALTERED. Samba maps the code to STATUS_LOGON_FAILURE 0xC000006D, an NTSTATUS.", ru: "Расхождение: когда целевой сервер не может расшифровать служебный билет (устаревший пароль компьютера на KDC, дублирующийся SPN), Windows сообщает SEC_E_WRONG_PRINCIPAL 0x80090322, как в статье Microsoft KB 2090913 (ошибка репликации AD -2146893022 «Неверное имя целевого участника»). sspi-rs даёт SEC_E_MESSAGE_ALTERED. Samba сопоставляет код с STATUS_LOGON_FAILURE 0xC000006D — это NTSTATUS." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[22], note: Some(Text { en: "Microsoft KB 2090913: AD replication error -2146893022 (0x80090322)", ru: "Microsoft KB 2090913: ошибка репликации AD -2146893022 (0x80090322)" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_WRONG_PRINCIPAL, source: &SOURCES[22], note: Some(Text { en: "Microsoft KB 2090913: AD replication error -2146893022 (0x80090322)", ru: "Microsoft KB 2090913: ошибка репликации AD -2146893022 (0x80090322)" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1823,7 +1823,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The message is out of order.", ru: "Сообщение получено не по порядку." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1843,7 +1843,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The specified key version is not available.", ru: "Указанная версия ключа недоступна." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1853,7 +1853,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The service key is not available.", ru: "Ключ службы недоступен." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_KERB_KEY, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1863,7 +1863,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Mutual authentication failed.", ru: "Взаимная проверка подлинности не пройдена." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MUTUAL_AUTH_FAILED, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MUTUAL_AUTH_FAILED, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1873,7 +1873,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Incorrect message direction.", ru: "Неверное направление сообщения." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1883,7 +1883,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An alternative authentication method is required.", ru: "Требуется другой метод проверки подлинности." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1893,7 +1893,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Incorrect sequence number in the message.", ru: "Неверный порядковый номер в сообщении." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_OUT_OF_SEQUENCE, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1903,7 +1903,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Inappropriate type of checksum in the message.", ru: "Недопустимый тип контрольной суммы в сообщении." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_TOKEN, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1913,7 +1913,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Policy rejects the transited-realm path.", ru: "Политика отклоняет путь через транзитные области." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1923,7 +1923,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The response is too big for UDP; retry over TCP.", ru: "Ответ слишком велик для UDP; повторите запрос по TCP." },
         note: Some(Text { en: "Usually not a final failure: the client is expected to retry over TCP.", ru: "Обычно это не окончательный сбой: клиент должен повторить запрос по TCP." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1933,7 +1933,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Generic error; the e-text field describes it.", ru: "Общая ошибка; её описание — в поле e-text." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1943,7 +1943,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A field is too long for this implementation.", ru: "Поле слишком длинное для данной реализации." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1953,7 +1953,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the client's certificate is not trusted.", ru: "PKINIT: сертификат клиента не является доверенным." },
         note: Some(Text { en: "RFC 4120 reserves 62 for PKINIT as KDC_ERROR_CLIENT_NOT_TRUSTED; RFC 4556 defines it as KDC_ERR_CLIENT_NOT_TRUSTED.", ru: "RFC 4120 резервирует код 62 для PKINIT под именем KDC_ERROR_CLIENT_NOT_TRUSTED; RFC 4556 определяет его как KDC_ERR_CLIENT_NOT_TRUSTED." }),
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1963,7 +1963,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT (reserved): the KDC is not trusted.", ru: "PKINIT (зарезервировано): KDC не является доверенным." },
         note: Some(Text { en: "Only reserved in RFC 4120 (KDC_ERROR_ spelling); RFC 4556 does not define it. Implementations such as MIT krb5 spell it KDC_ERR_KDC_NOT_TRUSTED.", ru: "Лишь зарезервирован в RFC 4120 (с написанием KDC_ERROR_); RFC 4556 его не определяет. В реализациях, например MIT krb5, он называется KDC_ERR_KDC_NOT_TRUSTED." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1973,7 +1973,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the signature in the request is invalid.", ru: "PKINIT: подпись в запросе недействительна." },
         note: Some(Text { en: "RFC 4120 reserves 64 for PKINIT as KDC_ERROR_INVALID_SIG; RFC 4556 defines it as KDC_ERR_INVALID_SIG.", ru: "RFC 4120 резервирует код 64 для PKINIT под именем KDC_ERROR_INVALID_SIG; RFC 4556 определяет его как KDC_ERR_INVALID_SIG." }),
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1983,7 +1983,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the KDC does not accept the client's Diffie-Hellman key parameters.", ru: "PKINIT: KDC не принимает параметры ключа Диффи — Хеллмана, предложенные клиентом." },
         note: Some(Text { en: "RFC 4120 reserves 65 for PKINIT as KDC_ERR_KEY_TOO_WEAK; RFC 4556 defines it as KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED. sspi-rs uses the RFC 4120 name.", ru: "RFC 4120 резервирует код 65 для PKINIT под именем KDC_ERR_KEY_TOO_WEAK; RFC 4556 определяет его как KDC_ERR_DH_KEY_PARAMETERS_NOT_ACCEPTED. sspi-rs использует имя из RFC 4120." }),
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: Some(Text { en: "as KDC_ERR_KEY_TOO_WEAK", ru: "под именем KDC_ERR_KEY_TOO_WEAK" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ENCRYPT_FAILURE, source: &SOURCES[20], note: Some(Text { en: "as KDC_ERR_KEY_TOO_WEAK", ru: "под именем KDC_ERR_KEY_TOO_WEAK" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -1993,7 +1993,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT (reserved): the certificate does not match.", ru: "PKINIT (зарезервировано): сертификат не соответствует." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2003,7 +2003,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No TGT is available to validate user-to-user authentication.", ru: "Нет TGT для проверки подлинности «пользователь — пользователь» (user-to-user)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_TGT_REPLY, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2013,7 +2013,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Reserved in RFC 4120; used when a request reaches a KDC of the wrong realm.", ru: "В RFC 4120 зарезервирован; используется, когда запрос попал на KDC другой области." },
         note: Some(Text { en: "Only sspi-rs maps it: current sspi-rs gives SEC_E_NO_AUTHENTICATING_AUTHORITY; older versions returned SEC_E_INVALID_PARAMETER. RFC 4120 lists it as 'Reserved for future use'; KDCs use it for referrals. An unreachable KDC is a different failure, a client-library error and not this protocol error (Samba reports it as STATUS_NO_LOGON_SERVERS 0xC000005E).", ru: "Отображает его только sspi-rs: текущая версия даёт SEC_E_NO_AUTHENTICATING_AUTHORITY, старые возвращали SEC_E_INVALID_PARAMETER. В RFC 4120 код значится как «зарезервирован на будущее»; KDC используют его для перенаправлений. Недоступный KDC — другая неудача, ошибка клиентской библиотеки, а не эта ошибка протокола (Samba сообщает о ней как о STATUS_NO_LOGON_SERVERS 0xC000005E)." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_NO_AUTHENTICATING_AUTHORITY, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2023,7 +2023,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The ticket must be for user-to-user authentication.", ru: "Билет должен быть предназначен для проверки подлинности «пользователь — пользователь» (user-to-user)." },
         note: None,
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2033,7 +2033,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the KDC cannot verify the client's certificate.", ru: "PKINIT: KDC не может проверить сертификат клиента." },
         note: None,
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_INVALID_REQUEST, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2043,7 +2043,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the certificate is invalid.", ru: "PKINIT: сертификат недействителен." },
         note: None,
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2053,7 +2053,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the certificate has been revoked.", ru: "PKINIT: сертификат отозван." },
         note: Some(Text { en: "The KDC sends this about the client's certificate, while SEC_E_KDC_CERT_REVOKED, the code sspi-rs returns, names a revoked domain controller certificate; read it accordingly.", ru: "KDC отправляет этот код о сертификате клиента, а SEC_E_KDC_CERT_REVOKED, который возвращает sspi-rs, говорит об отозванном сертификате контроллера домена; учитывайте это при чтении." }),
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_KDC_CERT_REVOKED, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2063,7 +2063,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the certificate's revocation status cannot be determined.", ru: "PKINIT: не удаётся определить, отозван ли сертификат." },
         note: None,
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2073,7 +2073,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT (reserved): revocation status information is unavailable.", ru: "PKINIT (зарезервировано): сведения об отзыве сертификата недоступны." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2083,7 +2083,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT: the client name in the certificate does not match the requested principal.", ru: "PKINIT: имя клиента в сертификате не совпадает с запрошенным участником." },
         note: None,
         value_sources: &[&SOURCES[14], &SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2093,7 +2093,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "PKINIT (reserved): the KDC name in its certificate does not match.", ru: "PKINIT (зарезервировано): имя KDC в его сертификате не совпадает." },
         note: Some(Text { en: "Only reserved for PKINIT in RFC 4120; RFC 4556 does not define it.", ru: "Лишь зарезервирован для PKINIT в RFC 4120; RFC 4556 его не определяет." }),
         value_sources: &[&SOURCES[13]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INVALID_PARAMETER, source: &SOURCES[20], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Kerberos,
@@ -2213,7 +2213,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The sender will send no more data on this connection (orderly closure).", ru: "Отправитель больше не будет передавать данные по этому соединению (штатное закрытие)." },
         note: Some(Text { en: "Not an error. Microsoft's alert table does not list close_notify; the mapping comes from Microsoft's 'Shutting Down an Schannel Connection', which says DecryptMessage (Schannel) returns SEC_I_CONTEXT_EXPIRED when the peer has shut down. Do not confuse it with SEC_E_CONTEXT_EXPIRED 0x80090317.", ru: "Это не ошибка. Таблица оповещений Microsoft не содержит close_notify; сопоставление взято из статьи Microsoft «Завершение работы подключения Schannel» (Shutting Down an Schannel Connection): DecryptMessage (Schannel) возвращает SEC_I_CONTEXT_EXPIRED, когда партнёр закрыл соединение. Не путайте с SEC_E_CONTEXT_EXPIRED 0x80090317." }),
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[6], note: Some(Text { en: "DecryptMessage (Schannel) returns SEC_I_CONTEXT_EXPIRED when the sender has shut the connection down", ru: "DecryptMessage (Schannel) возвращает SEC_I_CONTEXT_EXPIRED, когда отправитель закрыл соединение" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_I_CONTEXT_EXPIRED, source: &SOURCES[6], note: Some(Text { en: "DecryptMessage (Schannel) returns SEC_I_CONTEXT_EXPIRED when the sender has shut the connection down", ru: "DecryptMessage (Schannel) возвращает SEC_I_CONTEXT_EXPIRED, когда отправитель закрыл соединение" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2223,7 +2223,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An inappropriate message was received (for example out of handshake order).", ru: "Получено неуместное сообщение (например, с нарушением порядка рукопожатия)." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2233,7 +2233,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A record failed authentication (MAC or AEAD check).", ru: "Запись не прошла проверку целостности и подлинности (MAC или AEAD)." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2243,7 +2243,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Obsolete (TLS 1.0): a record could not be decrypted; later versions must not send it.", ru: "Устаревшее (TLS 1.0): запись не удалось расшифровать; более новые версии не должны его отправлять." },
         note: Some(Text { en: "RFC 5246 and RFC 8446 keep the number only as decryption_failed_RESERVED; decryption_failed is the TLS 1.0 (RFC 2246) name.", ru: "RFC 5246 и RFC 8446 сохраняют номер лишь как decryption_failed_RESERVED; decryption_failed — имя из TLS 1.0 (RFC 2246)." }),
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[7], note: Some(Text { en: "listed as TLS1_ALERT_DECRYPTION_FAILED", ru: "в таблице указано как TLS1_ALERT_DECRYPTION_FAILED" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[7], note: Some(Text { en: "listed as TLS1_ALERT_DECRYPTION_FAILED", ru: "в таблице указано как TLS1_ALERT_DECRYPTION_FAILED" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2253,7 +2253,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A record was longer than allowed.", ru: "Длина записи превышает допустимую." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2263,7 +2263,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Decompression failed (TLS 1.2 and earlier; reserved in TLS 1.3).", ru: "Ошибка распаковки (TLS 1.2 и ранее; в TLS 1.3 зарезервировано)." },
         note: Some(Text { en: "RFC 5246 names it decompression_failure; RFC 8446 keeps the number as decompression_failure_RESERVED.", ru: "В RFC 5246 оно называется decompression_failure; RFC 8446 сохраняет номер как decompression_failure_RESERVED." }),
         value_sources: &[&SOURCES[15], &SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[7], note: Some(Text { en: "listed as SSL3_ALERT_DECOMPRESSION_FAIL", ru: "в таблице указано как SSL3_ALERT_DECOMPRESSION_FAIL" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_MESSAGE_ALTERED, source: &SOURCES[7], note: Some(Text { en: "listed as SSL3_ALERT_DECOMPRESSION_FAIL", ru: "в таблице указано как SSL3_ALERT_DECOMPRESSION_FAIL" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2273,7 +2273,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No acceptable set of security parameters could be negotiated.", ru: "Не удалось согласовать приемлемый набор параметров безопасности." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2283,7 +2283,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Obsolete (SSL 3.0): no suitable certificate was available; TLS does not use it.", ru: "Устаревшее (SSL 3.0): подходящего сертификата нет; в TLS не используется." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. RFC 5246 and RFC 8446 keep the number only as no_certificate_RESERVED; no_certificate is the SSL 3.0 name.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. RFC 5246 и RFC 8446 сохраняют номер лишь как no_certificate_RESERVED; no_certificate — имя из SSL 3.0." }),
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2293,7 +2293,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A certificate was corrupt or its signatures did not verify.", ru: "Сертификат повреждён или его подписи не проходят проверку." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2303,7 +2303,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The certificate is of an unsupported type.", ru: "Сертификат неподдерживаемого типа." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2323,7 +2323,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The certificate has expired or is not yet valid.", ru: "Срок действия сертификата истёк или ещё не начался." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_EXPIRED, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2333,7 +2333,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Some other problem made the certificate unacceptable.", ru: "Сертификат неприемлем по иной причине." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_CERT_UNKNOWN, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2343,7 +2343,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A handshake field was out of range or inconsistent with other fields.", ru: "Поле рукопожатия вне допустимого диапазона или не согласуется с другими полями." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "listed as SSL3_ALERT_ILLEGAL_PARAMETER, without its number", ru: "в таблице указано как SSL3_ALERT_ILLEGAL_PARAMETER, без номера" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "listed as SSL3_ALERT_ILLEGAL_PARAMETER, without its number", ru: "в таблице указано как SSL3_ALERT_ILLEGAL_PARAMETER, без номера" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2353,7 +2353,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The certificate chain could not be matched to a trusted certification authority.", ru: "Цепочку сертификатов не удалось связать с доверенным центром сертификации." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNTRUSTED_ROOT, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2363,7 +2363,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A valid certificate or PSK was received, but access control refused to proceed.", ru: "Получен действительный сертификат или PSK, но управление доступом не разрешило продолжить." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_LOGON_DENIED, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2373,7 +2373,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A message could not be decoded (bad format or length).", ru: "Сообщение не удалось декодировать (неверный формат или длина)." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2383,7 +2383,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A handshake cryptographic operation failed (signature, key exchange or Finished check).", ru: "Сбой криптографической операции рукопожатия (проверка подписи, обмен ключами или проверка Finished)." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_DECRYPT_FAILURE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2393,7 +2393,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Obsolete (TLS 1.0): an export restriction was violated.", ru: "Устаревшее (TLS 1.0): нарушено экспортное ограничение." },
         note: Some(Text { en: "RFC 5246 and RFC 8446 keep the number only as export_restriction_RESERVED; export_restriction is the TLS 1.0 name.", ru: "RFC 5246 и RFC 8446 сохраняют номер лишь как export_restriction_RESERVED; export_restriction — имя из TLS 1.0." }),
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "listed as TLS1_ALERT_EXPORT_RESTRICTION", ru: "в таблице указано как TLS1_ALERT_EXPORT_RESTRICTION" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "listed as TLS1_ALERT_EXPORT_RESTRICTION", ru: "в таблице указано как TLS1_ALERT_EXPORT_RESTRICTION" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2403,7 +2403,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The peer's protocol version is recognised but not supported.", ru: "Версия протокола партнёра распознана, но не поддерживается." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNSUPPORTED_FUNCTION, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2413,7 +2413,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server requires stronger cipher suites than the client offered.", ru: "Сервер требует более стойкие наборы шифров, чем предложил клиент." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ALGORITHM_MISMATCH, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ALGORITHM_MISMATCH, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2423,7 +2423,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An internal error unrelated to the peer made it impossible to continue.", ru: "Внутренняя ошибка, не связанная с партнёром, не позволяет продолжить." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_INTERNAL_ERROR, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2433,7 +2433,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A fallback to a lower protocol version was detected and refused.", ru: "Обнаружен и отклонён откат к более низкой версии протокола." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. Defined by RFC 7507 and listed in RFC 8446.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. Определено в RFC 7507 и перечислено в RFC 8446." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2443,7 +2443,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The user or application cancelled the handshake.", ru: "Пользователь или приложение отменили рукопожатие." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_UNFINISHED_CONTEXT_DELETED, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2453,7 +2453,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The peer refuses to renegotiate (TLS 1.2 and earlier; reserved in TLS 1.3).", ru: "Партнёр отказывается от повторного согласования (TLS 1.2 и ранее; в TLS 1.3 зарезервировано)." },
         note: Some(Text { en: "RFC 5246 names it no_renegotiation; RFC 8446 keeps the number as no_renegotiation_RESERVED.", ru: "В RFC 5246 оно называется no_renegotiation; RFC 8446 сохраняет номер как no_renegotiation_RESERVED." }),
         value_sources: &[&SOURCES[15], &SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2463,7 +2463,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "A required extension was missing.", ru: "Отсутствует обязательное расширение." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2473,7 +2473,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An extension was received that was not offered or is not allowed in that message.", ru: "Получено расширение, которое не предлагалось или недопустимо в этом сообщении." },
         note: None,
         value_sources: &[&SOURCES[18], &SOURCES[15]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: None, reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2483,7 +2483,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Obsolete (RFC 6066): the certificate could not be fetched from the given URL.", ru: "Устаревшее (RFC 6066): сертификат не удалось получить по указанному URL." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. RFC 8446 keeps the number only as certificate_unobtainable_RESERVED; certificate_unobtainable is the RFC 6066 name.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. RFC 8446 сохраняет номер лишь как certificate_unobtainable_RESERVED; certificate_unobtainable — имя из RFC 6066." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2493,7 +2493,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "No server matches the name sent in the server_name (SNI) extension.", ru: "Нет сервера с именем, переданным в расширении server_name (SNI)." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2503,7 +2503,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "An invalid or unacceptable OCSP (certificate status) response was received.", ru: "Получен недействительный или неприемлемый ответ OCSP о состоянии сертификата." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2513,7 +2513,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "Obsolete (RFC 6066): a certificate's hash did not match the hash provided.", ru: "Устаревшее (RFC 6066): хеш сертификата не совпал с переданным." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE. RFC 8446 keeps the number only as bad_certificate_hash_value_RESERVED; bad_certificate_hash_value is the RFC 6066 name.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE. RFC 8446 сохраняет номер лишь как bad_certificate_hash_value_RESERVED; bad_certificate_hash_value — имя из RFC 6066." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2523,7 +2523,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server does not recognise the offered PSK identity.", ru: "Сервер не распознал предложенный идентификатор PSK." },
         note: Some(Text { en: "Named in the current Microsoft table (TLS1_ALERT_UNKNOWN_PSK_IDENTITY), which maps it to SEC_E_ILLEGAL_MESSAGE; older copies of the table (and mappings.md) do not list it.", ru: "Названо в текущей таблице Microsoft (TLS1_ALERT_UNKNOWN_PSK_IDENTITY), которая сопоставляет его с SEC_E_ILLEGAL_MESSAGE; в старых версиях таблицы (и в mappings.md) его нет." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "listed as TLS1_ALERT_UNKNOWN_PSK_IDENTITY", ru: "в таблице указано как TLS1_ALERT_UNKNOWN_PSK_IDENTITY" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "listed as TLS1_ALERT_UNKNOWN_PSK_IDENTITY", ru: "в таблице указано как TLS1_ALERT_UNKNOWN_PSK_IDENTITY" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2533,7 +2533,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server requires a client certificate, but none was sent.", ru: "Сервер требует сертификат клиента, но он не был отправлен." },
         note: Some(Text { en: "Microsoft's table does not name this alert; it falls under the table's 'any other' (Default) row, SEC_E_ILLEGAL_MESSAGE.", ru: "Таблица Microsoft не называет это оповещение; оно подпадает под строку таблицы «любое другое» (Default) — SEC_E_ILLEGAL_MESSAGE." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' (Default) row", ru: "строка таблицы «любое другое» (Default)" }), reverse_only: false, catch_all: false }],
     },
     Foreign {
         system: System::Tls,
@@ -2543,7 +2543,7 @@ pub(crate) static FOREIGN: [Foreign; 251] = [
         meaning: Text { en: "The server supports none of the application protocols (ALPN) the client offered.", ru: "Сервер не поддерживает ни один из прикладных протоколов (ALPN), предложенных клиентом." },
         note: Some(Text { en: "The current Microsoft table is self-contradictory here: the row TLS1_ALERT_NO_APP_PROTOCOL 120 names SEC_E_ILLEGAL_MESSAGE but gives the value 0x80090367, which is SEC_E_APPLICATION_PROTOCOL_MISMATCH (the code defined for an ALPN failure). The value and the code's meaning point to SEC_E_APPLICATION_PROTOCOL_MISMATCH, so it comes first; the printed name is kept as an alternative. Older copies of the table (and mappings.md) do not list this alert.", ru: "Текущая таблица Microsoft здесь противоречит себе: строка TLS1_ALERT_NO_APP_PROTOCOL 120 называет SEC_E_ILLEGAL_MESSAGE, но приводит значение 0x80090367, то есть SEC_E_APPLICATION_PROTOCOL_MISMATCH (код, предназначенный для сбоя ALPN). Значение и смысл кода указывают на SEC_E_APPLICATION_PROTOCOL_MISMATCH, поэтому он идёт первым; напечатанное имя сохранено как альтернатива. В старых версиях таблицы (и в mappings.md) этого оповещения нет." }),
         value_sources: &[&SOURCES[18]],
-        mappings: &[Mapping { status: SecStatus::SEC_E_APPLICATION_PROTOCOL_MISMATCH, source: &SOURCES[7], note: Some(Text { en: "the table gives the value 0x80090367, which is SEC_E_APPLICATION_PROTOCOL_MISMATCH", ru: "таблица приводит значение 0x80090367, то есть SEC_E_APPLICATION_PROTOCOL_MISMATCH" }), reverse_only: false }, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table names SEC_E_ILLEGAL_MESSAGE beside the value 0x80090367", ru: "таблица называет SEC_E_ILLEGAL_MESSAGE рядом со значением 0x80090367" }), reverse_only: false }],
+        mappings: &[Mapping { status: SecStatus::SEC_E_APPLICATION_PROTOCOL_MISMATCH, source: &SOURCES[7], note: Some(Text { en: "the table gives the value 0x80090367, which is SEC_E_APPLICATION_PROTOCOL_MISMATCH", ru: "таблица приводит значение 0x80090367, то есть SEC_E_APPLICATION_PROTOCOL_MISMATCH" }), reverse_only: false, catch_all: false }, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table names SEC_E_ILLEGAL_MESSAGE beside the value 0x80090367", ru: "таблица называет SEC_E_ILLEGAL_MESSAGE рядом со значением 0x80090367" }), reverse_only: false, catch_all: false }],
     },
 ];
 
@@ -2824,5 +2824,5 @@ pub(crate) const NAME_PREFIXES: [&str; 32] = [
 
 /// The catch-all rows, by system: the mapping of every value a system's table does not list.
 pub(crate) static CATCH_ALL: [(System, Mapping); 1] = [
-    (System::Tls, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' row", ru: "строка таблицы «любое другое»" }), reverse_only: false }),
+    (System::Tls, Mapping { status: SecStatus::SEC_E_ILLEGAL_MESSAGE, source: &SOURCES[7], note: Some(Text { en: "the table's 'any other' row", ru: "строка таблицы «любое другое»" }), reverse_only: false, catch_all: true }),
 ];
