@@ -363,6 +363,18 @@ fn parse_severity() -> impl clap::builder::TypedValueParser<Value = secstatus::S
     names_of(&secstatus::Severity::ALL, secstatus::Severity::as_str)
 }
 
+/// Parses the command line; with `lang` Russian, `--help` and `--version` answer in Russian.
+pub fn parse(args: Vec<std::ffi::OsString>, lang: secstatus::Lang) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let cmd = if lang == secstatus::Lang::Ru {
+        crate::help_ru::russian(Cli::command())
+    } else {
+        Cli::command()
+    };
+    let matches = cmd.try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut Cli::command()))
+}
+
 /// The command as completion scripts see it: besides the closed sets (categories, severities, systems, formats,
 /// languages), the codes' names are offered where a query goes. Parsing uses [`Cli`] as it is, where any query is
 /// accepted.

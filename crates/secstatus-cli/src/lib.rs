@@ -5,6 +5,7 @@ pub mod annotate;
 pub mod answer;
 pub mod cli;
 pub mod export;
+pub mod help_ru;
 pub mod human;
 pub mod man;
 pub mod messages;

@@ -3,7 +3,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use secstatus::{Entry, Lang};
 
 use secstatus_cli::answer::Answer;
@@ -29,7 +28,8 @@ fn main() -> ExitCode {
         eprintln!("{}", message.text(lang_of_args(&args)));
         return ExitCode::from(TROUBLE);
     }
-    let cli = match Cli::try_parse_from(with_shortcut(args)) {
+    let help_lang = lang_of_args(&args);
+    let cli = match secstatus_cli::cli::parse(with_shortcut(args), help_lang) {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version go to stdout with 0; usage errors to stderr with 2.
@@ -103,17 +103,16 @@ fn run(command: Command, printer: &Printer, lang: Lang, out: &mut impl Write) ->
         }
         Command::Annotate(args) => annotate(&args, printer, lang, out),
         Command::Man { dir: None } => {
-            secstatus_cli::man::main_page(out)?;
+            secstatus_cli::man::main_page(out, lang)?;
             Ok(FOUND)
         }
-        Command::Man { dir: Some(dir) } => match secstatus_cli::man::write_dir(&dir) {
+        Command::Man { dir: Some(dir) } => match secstatus_cli::man::write_dir(&dir, lang) {
             Ok(pages) => {
-                writeln!(
-                    out,
-                    "wrote {} man pages to {}",
-                    pages.len(),
-                    human::printable(&dir.to_string_lossy())
-                )?;
+                let (n, dir) = (pages.len(), human::printable(&dir.to_string_lossy()));
+                match lang {
+                    Lang::Ru => writeln!(out, "записано страниц man: {n}, в каталог {dir}")?,
+                    _ => writeln!(out, "wrote {n} man pages to {dir}")?,
+                }
                 Ok(FOUND)
             }
             Err(e) => {

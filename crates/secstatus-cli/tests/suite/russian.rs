@@ -235,3 +235,95 @@ fn mapping_notes_in_json_carry_both_languages() {
     );
     assert!(sspi[0]["note"].is_null(), "{sspi}");
 }
+
+/// Cyrillic letters in `text`, and no English sentence of the help (clap's own `help` command aside).
+fn help_is_russian(text: &str) {
+    assert!(
+        text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+        "{text}"
+    );
+    for english in [
+        "Print help",
+        "Print version",
+        "Usage:",
+        "Options:",
+        "Examples:",
+        "possible values",
+        "[default:",
+    ] {
+        assert!(!text.contains(english), "{english}: {text}");
+    }
+}
+
+#[test]
+fn help_and_man_page_are_in_russian() {
+    let r = run(&["--lang", "ru", "--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    help_is_russian(&r.stdout);
+    for part in [
+        "Использование: secstatus [OPTIONS] <КОМАНДА>",
+        "Команды:",
+        "Параметры:",
+        "Примеры:",
+        "Код выхода: 0 — найдено",
+    ] {
+        assert!(r.stdout.contains(part), "{part}: {}", r.stdout);
+    }
+    // A Russian locale, for every command's help; --lang en wins over it.
+    let ru = [("LANG", "ru_RU.UTF-8")];
+    for command in [
+        "lookup",
+        "list",
+        "search",
+        "explain",
+        "completions",
+        "annotate",
+        "man",
+    ] {
+        let r = run_with(&[command, "--help"], &ru, b"");
+        assert_eq!(r.code, 0, "{command}: {}", r.stderr);
+        help_is_russian(&r.stdout);
+    }
+    let r = run_with(&["list", "--help"], &ru, b"");
+    let unwrapped = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        unwrapped.contains(
+            "[по умолчанию: table] [возможные значения: table, markdown, json, csv, html]"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run_with(&["--lang", "en", "--help"], &ru, b"");
+    assert!(
+        r.stdout.contains("Usage: secstatus [OPTIONS] <COMMAND>")
+            && r.stdout.contains("Print help"),
+        "{}",
+        r.stdout
+    );
+    // The man page takes the Russian texts, and its own sections are Russian too.
+    let r = run(&["man", "--lang", "ru"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for part in [
+        ".SH КОМАНДЫ",
+        ".SH ПРИМЕРЫ",
+        ".SH \"КОД ВЫХОДА\"",
+        ".SH ОКРУЖЕНИЕ",
+        "Найти коды в любой форме",
+    ] {
+        assert!(r.stdout.contains(part), "{part}");
+    }
+    assert!(!r.stdout.contains("See \\fB") && !r.stdout.contains(".SH EXAMPLES"));
+    let dir = std::env::temp_dir().join(format!("secstatus-man-ru-{}", std::process::id()));
+    let r = run(&["man", "--lang", "ru", "--dir", &dir.to_string_lossy()]);
+    assert!(
+        r.stdout.starts_with("записано страниц man: 8, в каталог "),
+        "{}",
+        r.stdout
+    );
+    let page = std::fs::read_to_string(dir.join("secstatus-annotate.1")).unwrap();
+    assert!(
+        page.contains("Копировать ввод в вывод") && page.contains(".SH ПРИМЕРЫ"),
+        "{page}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
