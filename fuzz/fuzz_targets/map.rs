@@ -7,7 +7,7 @@
 //! `KRB_AP_ERR_SKEW`).
 //!
 //! Checks: nothing but `GSS_S_COMPLETE` maps to `SEC_E_OK`; a table entry found by value or by name is the one
-//! asked for, and its primary mapping is its first; every part of a GSS-API status is one of its fields (calling
+//! asked for, and its primary mapping is its first equivalent; every part of a GSS-API status is one of its fields (calling
 //! error, routine error, a supplementary bit), or `GSS_S_COMPLETE` of 0; `HRESULT_FROM_NT` sets bit 28 and
 //! `HRESULT_FROM_WIN32` keeps 0 and negatives and puts the low 16 bits of the rest in facility 7; `NtStatus`'s
 //! `Display` is its name and value; a TLS alert without an SSPI equivalent is only one the tables name without
@@ -40,16 +40,24 @@ fn check_foreign(f: &'static Foreign) {
     for m in f.mappings() {
         check_mapping(f, m);
     }
-    // One-way rows (SSPI -> this status only) come last and are never the primary nor an alternative.
+    // The equivalents come first; catch-alls (a source's answer for what it does not list) and one-way rows (SSPI
+    // -> this status only) follow, in that order, and are never the primary nor an alternative.
     let forward: Vec<_> = f
         .mappings()
         .iter()
-        .filter(|m| !m.is_reverse_only())
+        .filter(|m| m.is_equivalent())
         .collect();
     assert!(
         f.mappings()[..forward.len()]
             .iter()
-            .all(|m| !m.is_reverse_only()),
+            .all(|m| m.is_equivalent()),
+        "{}",
+        f.name()
+    );
+    let rest = &f.mappings()[forward.len()..];
+    let catch_alls = rest.iter().take_while(|m| m.is_catch_all()).count();
+    assert!(
+        rest[catch_alls..].iter().all(|m| m.is_reverse_only() && !m.is_catch_all()),
         "{}",
         f.name()
     );

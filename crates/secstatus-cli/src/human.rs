@@ -112,8 +112,9 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "ни один источник не даёт эквивалента SSPI",
         ),
         ("mapped_from", "mapped from", "соответствия"),
-        ("one_way_from", "one way, from", "только из"),
-        ("one_way_to", "one way, to", "только в"),
+        // A lossy one-way row (SSPI to the neighbour only): never an equivalent.
+        ("one_way_from", "lossy, from", "с потерей, из"),
+        ("one_way_to", "lossy, only to", "с потерей, в"),
         // A source's answer for whatever it does not list: not an equivalent, the detail is lost.
         ("catch_all", "catch-all", "обобщённо"),
         ("catch_all_from", "catch-all from", "обобщённо из"),
@@ -358,7 +359,13 @@ pub fn card(e: &Entry, context: &LineContext, lang: Lang, style: Style, full: bo
         );
     }
     if let Some(next) = e.next_step() {
-        row(&mut out, style, w("next"), next.get(lang));
+        // Its source, as explain gives the sources of causes and fixes.
+        let source = e.next_source().filter(|_| full);
+        let text = match source {
+            Some(source) => format!("{}  {}", next.get(lang), style.dim(source)),
+            None => next.get(lang).to_string(),
+        };
+        row(&mut out, style, w("next"), &text);
     }
     if let (Some(actor), Some(retry)) = (e.actor(), e.retry()) {
         row(&mut out, style, w("actor"), actor.label(lang));

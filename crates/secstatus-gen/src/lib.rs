@@ -160,6 +160,8 @@ struct Code {
     message: Text,
     message_source: String,
     next: Option<Text>,
+    /// The public page or citation the next step was checked against.
+    next_source: Option<String>,
     actor: Option<String>,
     retry: Option<String>,
     #[serde(default)]
@@ -374,6 +376,25 @@ fn markdown_in(text: &str) -> Option<&'static str> {
     .map(|(_, what)| what)
 }
 
+/// A source a reader can follow: a web address, or a citation they can look up (`Microsoft KB 281245, title`).
+fn check_source(entry: &str, field: &str, source: &str) -> Result<(), DataError> {
+    let url = source
+        .strip_prefix("https://")
+        .or(source.strip_prefix("http://"));
+    let good = match url {
+        Some(rest) => !rest.is_empty() && !rest.contains(char::is_whitespace),
+        None => source.trim() == source && source.split_whitespace().count() >= 3,
+    };
+    if good {
+        Ok(())
+    } else {
+        fail(
+            entry,
+            format!("{field}: source `{source}` is neither a web address nor a citation"),
+        )
+    }
+}
+
 /// A cause or fix: its texts as [`check_text`] wants them, a source that is a web address or a citation, a context
 /// of a known kind with a key of the right shape.
 fn check_advice(entry: &str, field: &str, advice: &Advice) -> Result<(), DataError> {
@@ -391,22 +412,7 @@ fn check_advice(entry: &str, field: &str, advice: &Advice) -> Result<(), DataErr
             ),
         );
     };
-    {
-        // A web address, or a citation a reader can look up (`Microsoft KB 281245, title`).
-        let url = source
-            .strip_prefix("https://")
-            .or(source.strip_prefix("http://"));
-        let good = match url {
-            Some(rest) => !rest.is_empty() && !rest.contains(char::is_whitespace),
-            None => source.trim() == source && source.split_whitespace().count() >= 3,
-        };
-        if !good {
-            return fail(
-                entry,
-                format!("{field}: source `{source}` is neither a web address nor a citation"),
-            );
-        }
-    }
+    check_source(entry, field, source)?;
     if let Some(context) = &advice.context {
         let known = context.split_once(':').and_then(|(kind, key)| {
             CONTEXT_KINDS
@@ -589,6 +595,18 @@ fn validate_code(
                 "a code that is not an error needs `next` (the caller's next step)",
             );
         }
+    }
+    // A next step is checked like a cause or fix: against the source it names.
+    match (&c.next, &c.next_source) {
+        (Some(_), Some(source)) => check_source(n, "next_source", source)?,
+        (Some(_), None) => {
+            return fail(
+                n,
+                "`next` needs `next_source` (the page or citation it was checked against)",
+            )
+        }
+        (None, Some(_)) => return fail(n, "`next_source` without `next`"),
+        (None, None) => {}
     }
     for r in &c.related {
         if r == n || !names.contains(r.as_str()) {
@@ -866,6 +884,7 @@ fn emit_entry(out: &mut Out, c: &Code, windows: &Option<String>) {
         ),
         ("windows_message", option(windows, |s| lit(s))),
         ("next_step", option(&c.next, text_lit)),
+        ("next_source", option(&c.next_source, |s| lit(s))),
         ("actor", actor),
         ("retry", retry),
         ("causes", advice_list(&c.causes)),

@@ -38,6 +38,7 @@ message.ru = "Операция выполнена успешно."
 message_source = "ms-erref"
 next.en = "Nothing."
 next.ru = "Ничего."
+next_source = "https://learn.microsoft.com/ok"
 "#;
 
 const INSTALL: &str = r#"
@@ -121,6 +122,33 @@ fn rejects_a_cause_or_fix_without_a_source() {
     );
     let fix = ", source = \"https://learn.microsoft.com/y\" }]";
     assert!(error_with(fix, " }]").contains("fixes: `Install the package` has no source"));
+}
+
+#[test]
+fn a_next_step_needs_its_source() {
+    let source = "next_source = \"https://learn.microsoft.com/ok\"\n";
+    let out = render(&data(&[OK, INSTALL]), SPEC).unwrap();
+    assert!(out.contains("next_source: Some(\"https://learn.microsoft.com/ok\"),"));
+    let err = render(&data(&[&OK.replace(source, ""), INSTALL]), SPEC).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "SEC_E_OK: `next` needs `next_source` (the page or citation it was checked against)"
+    );
+    let bad = OK.replace(source, "next_source = \"KB123\"\n");
+    let err = render(&data(&[&bad, INSTALL]), SPEC).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "SEC_E_OK: next_source: source `KB123` is neither a web address nor a citation"
+    );
+    let stray = INSTALL.replace(
+        "retry = \"after_fix\"\n",
+        &format!("retry = \"after_fix\"\n{source}"),
+    );
+    let err = render(&data(&[OK, &stray]), SPEC).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "SEC_E_CANNOT_INSTALL: `next_source` without `next`"
+    );
 }
 
 #[test]

@@ -343,6 +343,7 @@ pub struct Entry {
     pub(crate) message_source: MessageSource,
     pub(crate) windows_message: Option<&'static str>,
     pub(crate) next_step: Option<Text>,
+    pub(crate) next_source: Option<&'static str>,
     pub(crate) actor: Option<Actor>,
     pub(crate) retry: Option<Retry>,
     pub(crate) causes: &'static [Advice],
@@ -508,6 +509,18 @@ impl Entry {
     /// ```
     pub const fn next_step(&self) -> Option<Text> {
         self.next_step
+    }
+
+    /// The public page (a URL) or citation the next step was checked against, with it.
+    ///
+    /// ```
+    /// use secstatus::SecStatus;
+    /// let entry = SecStatus::SEC_I_CONTINUE_NEEDED.entry().unwrap();
+    /// assert!(entry.next_source().unwrap().starts_with("https://learn.microsoft.com/"));
+    /// assert_eq!(SecStatus::SEC_E_LOGON_DENIED.entry().unwrap().next_source(), None);
+    /// ```
+    pub const fn next_source(&self) -> Option<&'static str> {
+        self.next_source
     }
 
     /// For an error: who must act.

@@ -120,6 +120,7 @@ mod serde_impls {
                 &self.windows_message().map(|text| WindowsMessage { text }),
             )?;
             map.serialize_entry("next_step", &self.next_step())?;
+            map.serialize_entry("next_source", &self.next_source())?;
             map.serialize_entry("actor", &self.actor().map(|a| a.as_str()))?;
             map.serialize_entry("retry", &self.retry().map(|r| r.as_str()))?;
             map.serialize_entry("causes", self.causes())?;

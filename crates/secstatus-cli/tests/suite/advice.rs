@@ -194,3 +194,45 @@ fn annotate_reads_the_products_and_states_a_line_names() {
     assert!(lines[0].ends_with("incorrect.]"), "{}", r.stdout);
     assert!(lines[1].contains("— AD replication: "), "{}", r.stdout);
 }
+
+#[test]
+fn a_kerberos_code_in_the_line_chooses_the_logon_failures_advice() {
+    // Failure Code 0x18 of event 4771 is KDC_ERR_PREAUTH_FAILED, a wrong password (data/codes.toml, context
+    // krb:KDC_ERR_PREAUTH_FAILED, from Microsoft's page for event 4771).
+    let line = "InitializeSecurityContext failed: SEC_E_LOGON_DENIED (0x8009030C); KDC reply: KDC_ERR_PREAUTH_FAILED\n";
+    let r = run_with(&["annotate"], &[], line.as_bytes());
+    assert!(
+        r.stdout.contains("The logon attempt failed. — Kerberos KDC_ERR_PREAUTH_FAILED: On the domain controller, find event 4771"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["lookup", line.trim_end()]);
+    let card = r
+        .stdout
+        .split("\n\n")
+        .find(|c| c.starts_with("SEC_E_LOGON_DENIED"))
+        .unwrap();
+    let here = rows(card, "for this line:");
+    assert!(here[0].starts_with("- [Kerberos KDC_ERR_PREAUTH_FAILED] Kerberos: KDC_ERR_PREAUTH_FAILED (event 4771, Failure Code 0x18): the wrong password was provided"), "{card}");
+    // Without the Kerberos code, no such advice.
+    let r = run_with(
+        &["annotate"],
+        &[],
+        b"failed: SEC_E_LOGON_DENIED (0x8009030C)\n",
+    );
+    assert!(!r.stdout.contains("KDC_ERR_PREAUTH_FAILED"), "{}", r.stdout);
+}
+
+#[test]
+fn explain_gives_the_next_steps_source() {
+    let r = run(&["--json", "explain", "SEC_I_CONTINUE_NEEDED"]);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let source = v[0]["matches"][0]["next_source"].as_str().unwrap();
+    assert!(
+        source.starts_with("https://learn.microsoft.com/"),
+        "{source}"
+    );
+    let r = run(&["explain", "SEC_I_CONTINUE_NEEDED"]);
+    let next = rows(&r.stdout, "next step:").join(" ");
+    assert!(next.ends_with(source), "{next}");
+}

@@ -618,7 +618,7 @@ fn request_out_of_sequence_shows_both_one_way_pairings() {
     );
     assert!(
         r.stdout.contains(
-            "  one way, from:  SEC_E_OUT_OF_SEQUENCE (0x80090310)  [system-informer]\n                  SEC_E_MESSAGE_ALTERED (0x8009030F)  [system-informer"
+            "  lossy, from:    SEC_E_OUT_OF_SEQUENCE (0x80090310)  [system-informer]\n                  SEC_E_MESSAGE_ALTERED (0x8009030F)  [system-informer"
         ),
         "{}",
         r.stdout
@@ -626,7 +626,7 @@ fn request_out_of_sequence_shows_both_one_way_pairings() {
     let r = run(&["explain", "SEC_E_MESSAGE_ALTERED"]);
     assert!(
         r.stdout.contains(
-            "  one way, to:    NTSTATUS 0xC000042A STATUS_REQUEST_OUT_OF_SEQUENCE [system-informer]\n"
+            "  lossy, only to: NTSTATUS 0xC000042A STATUS_REQUEST_OUT_OF_SEQUENCE [system-informer]\n"
         ),
         "{}",
         r.stdout
