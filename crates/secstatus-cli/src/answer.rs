@@ -47,6 +47,9 @@ pub enum Via {
     Read(Reading),
     /// The SSPI equivalent of a neighbouring system's status the query names.
     Mapped,
+    /// A source's answer for a status it does not list (an alert Microsoft's table does not name): not an
+    /// equivalent.
+    CatchAll,
 }
 
 impl Via {
@@ -55,6 +58,7 @@ impl Via {
         match self {
             Via::Read(reading) => reading.as_str(),
             Via::Mapped => "mapped",
+            Via::CatchAll => "catch_all",
         }
     }
 }
@@ -303,12 +307,14 @@ impl Found {
                 .foreign
                 .iter()
                 .flat_map(|f| f.mappings().iter().filter(|m| m.is_equivalent()))
-                .chain(self.unnamed_alert.map(|(_, m)| m))
                 .collect(),
         };
+        let catch_all = self.unnamed_alert.map(|(_, m)| m);
         let mapped = mappings
             .into_iter()
-            .filter_map(|m| m.status().entry().map(|e| (e, Via::Mapped)));
+            .map(|m| (m, Via::Mapped))
+            .chain(catch_all.map(|m| (m, Via::CatchAll)))
+            .filter_map(|(m, via)| m.status().entry().map(|e| (e, via)));
         let mut out: Vec<Match> = Vec::new();
         for (entry, via) in direct.chain(mapped) {
             if !out.iter().any(|m| m.entry.status() == entry.status()) {

@@ -366,13 +366,15 @@ fn parse_severity() -> impl clap::builder::TypedValueParser<Value = secstatus::S
 /// Parses the command line; with `lang` Russian, `--help` and `--version` answer in Russian.
 pub fn parse(args: Vec<std::ffi::OsString>, lang: secstatus::Lang) -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    let cmd = if lang == secstatus::Lang::Ru {
-        crate::help_ru::russian(Cli::command())
-    } else {
-        Cli::command()
+    let command = || {
+        if lang == secstatus::Lang::Ru {
+            crate::help_ru::russian(Cli::command())
+        } else {
+            Cli::command()
+        }
     };
-    let matches = cmd.try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut Cli::command()))
+    let matches = command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut command()))
 }
 
 /// The command as completion scripts see it: besides the closed sets (categories, severities, systems, formats,

@@ -701,8 +701,10 @@ pub fn mapped_from(
 /// The human answer to one query.
 pub fn lookup(answer: &Answer, lang: Lang, style: Style, full: bool) -> String {
     let mut out = String::new();
-    let (direct, mapped): (Vec<&Match>, Vec<&Match>) =
-        answer.matches.iter().partition(|m| m.via != Via::Mapped);
+    let (direct, mapped): (Vec<&Match>, Vec<&Match>) = answer
+        .matches
+        .iter()
+        .partition(|m| !matches!(m.via, Via::Mapped | Via::CatchAll));
     for m in direct {
         out.push_str(&card(m.entry, &answer.context, lang, style, full));
         if full {

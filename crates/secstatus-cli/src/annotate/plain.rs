@@ -166,7 +166,13 @@ impl<W: Write> Sink for Plain<'_, W> {
         let wants_words =
             |n: &Noted| matches!(n.code, Code::Sspi(e) if LineContext::wants_words(e));
         if pending.iter().any(wants_words) {
-            words.add_words(&self.line);
+            // A line cut at the cap ends in a word cut short: `state 1` of `state 14` must not be read.
+            let mut line = &self.line[..];
+            if line.len() >= LINE_WORDS {
+                let cut = line.iter().rposition(|b| !b.is_ascii_alphanumeric());
+                line = &line[..cut.map_or(0, |i| i + 1)];
+            }
+            words.add_words(line);
         }
         let note = self.cache.get(pending, overflow, &words, || {
             annotation(pending, overflow, &words, lang, style)
@@ -188,7 +194,10 @@ impl<W: Write> Sink for Plain<'_, W> {
 }
 
 impl<W: Write> Output for Plain<'_, W> {
-    fn begin(&mut self, _path: &str) {}
+    fn begin(&mut self, _path: &str) {
+        // A new input: the last one's unfinished line says nothing about this one's first.
+        self.line.clear();
+    }
 
     fn finish(&mut self) -> io::Result<()> {
         self.out.flush()

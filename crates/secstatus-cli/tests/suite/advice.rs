@@ -236,3 +236,33 @@ fn explain_gives_the_next_steps_source() {
     let next = rows(&r.stdout, "next step:").join(" ");
     assert!(next.ends_with(source), "{next}");
 }
+
+#[test]
+fn a_lines_words_stay_with_their_line() {
+    // One input's last line, without a newline, does not lend its words to the next input's first.
+    let dir = std::env::temp_dir().join(format!("secstatus-words-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(&a, "x Microsoft SQL Server").unwrap();
+    std::fs::write(&b, "SSPI error SEC_E_WRONG_PRINCIPAL state 14\n").unwrap();
+    let r = run(&["annotate", &a.to_string_lossy(), &b.to_string_lossy()]);
+    assert!(
+        r.stdout
+            .ends_with("The target principal name is incorrect.]\n"),
+        "{}",
+        r.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    // A line longer than what is kept of it: a number cut at the cap (`state 14` of `state 145`) is not read.
+    let head = "SSPI handshake failed with error code 0x8009030c, ";
+    let line = format!(
+        "{head}{}state 145 while establishing a connection\n",
+        "x".repeat(4096 - head.len() - "state 14".len())
+    );
+    let r = run_with(&["annotate"], &[], line.as_bytes());
+    assert!(
+        r.stdout.ends_with("The logon attempt failed.]\n"),
+        "{}",
+        &r.stdout[r.stdout.len() - 200..]
+    );
+}

@@ -192,7 +192,8 @@ fn cmp_name(stored: &str, query: &str) -> Ordering {
 fn named(name: &str) -> impl Iterator<Item = &'static WindowsError> {
     let name = name.trim();
     // Every name begins with a letter: a number is not searched for (each probe would touch two pages).
-    let (start, len) = if crate::map::begins_like_a_name(name) {
+    // (Backslashes are Markdown escapes, ignored as `cmp_name` ignores them: `\E_FAIL`.)
+    let (start, len) = if crate::map::begins_like_a_name(name.trim_start_matches('\\')) {
         let start =
             BY_NAME.partition_point(|&i| cmp_name(ROWS[usize::from(i)].name(), name).is_lt());
         let len = BY_NAME[start..]
@@ -350,5 +351,13 @@ mod tests {
             }
         }
         assert!(named("0x80070005").next().is_none() && crate::foreign_by_name("5").is_none());
+        // Markdown escapes anywhere, the first byte included.
+        for escaped in [r"\E_FAIL", r"E\_FAIL", r"\\E\_FAIL"] {
+            assert_eq!(
+                by_name(escaped).map(|e| e.value()),
+                Some(0x8000_4005),
+                "{escaped}"
+            );
+        }
     }
 }
