@@ -363,6 +363,52 @@ fn parse_severity() -> impl clap::builder::TypedValueParser<Value = secstatus::S
     names_of(&secstatus::Severity::ALL, secstatus::Severity::as_str)
 }
 
+/// The command line of the most common call, `secstatus [lookup] QUERY...` with no option, read without building
+/// the whole clap command (which costs a lookup's process more than the lookup itself); `None` for anything else,
+/// which [`parse`] reads. A test holds that both read every such call alike.
+///
+/// ```
+/// use secstatus_cli::cli::fast_lookup;
+/// let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+/// assert!(fast_lookup(&args(&["secstatus", "0x80070005", "-2146893044"])).is_some());
+/// assert!(fast_lookup(&args(&["secstatus", "lookup", "--json", "0x80070005"])).is_none());
+/// assert!(fast_lookup(&args(&["secstatus", "list"])).is_none());
+/// ```
+pub fn fast_lookup(args: &[std::ffi::OsString]) -> Option<Cli> {
+    let first = args.get(1)?.to_str()?;
+    let queries = if first == "lookup" {
+        &args[2..]
+    } else if SUBCOMMANDS.contains(&first) {
+        return None;
+    } else {
+        &args[1..]
+    };
+    let mut out = Vec::with_capacity(queries.len());
+    for query in queries {
+        let text = query.to_str()?;
+        // An option, or what clap could take for one: left to clap. A negative number is a query.
+        let negative_number = text.len() > 1 && text[1..].bytes().all(|b| b.is_ascii_digit());
+        if text.starts_with('-') && !negative_number {
+            return None;
+        }
+        out.push(text.to_string());
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some(Cli {
+        command: Command::Lookup {
+            queries: out,
+            args: LookupArgs::default(),
+        },
+        common: Common {
+            lang: None,
+            color: ColorArg::Auto,
+            json: false,
+        },
+    })
+}
+
 /// Parses the command line; with `lang` Russian, `--help` and `--version` answer in Russian.
 pub fn parse(args: Vec<std::ffi::OsString>, lang: secstatus::Lang) -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
@@ -388,4 +434,60 @@ pub fn completion_command() -> clap::Command {
     Cli::command()
         .mut_subcommand("lookup", |c| c.mut_arg("queries", offer))
         .mut_subcommand("explain", |c| c.mut_arg("code", offer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// Every call the fast path reads, it reads as clap does; the rest it leaves to clap.
+    #[test]
+    fn the_fast_path_reads_as_clap_does() {
+        let tokens = [
+            "lookup",
+            "list",
+            "help",
+            "0x80070005",
+            "-2146893044",
+            "-",
+            "--",
+            "-x",
+            "--json",
+            "--lang",
+            "ru",
+            "SEC_E_OK",
+            "",
+            " ",
+            "lokup",
+            "-0x8",
+            "80090308",
+            "explain",
+            "--help",
+            "-1",
+            "a b",
+        ];
+        let mut calls: Vec<Vec<&str>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<&str>> = calls
+                .iter()
+                .flat_map(|c| tokens.iter().map(move |t| [c.clone(), vec![*t]].concat()))
+                .collect();
+            calls.extend(longer);
+        }
+        let mut fast = 0;
+        for call in &calls {
+            let args: Vec<std::ffi::OsString> = std::iter::once("secstatus")
+                .chain(call.iter().copied())
+                .map(Into::into)
+                .collect();
+            if let Some(cli) = fast_lookup(&args) {
+                fast += 1;
+                let clap = Cli::try_parse_from(with_shortcut(args.clone()))
+                    .unwrap_or_else(|e| panic!("{call:?}: clap refuses it: {e}"));
+                assert_eq!(format!("{cli:?}"), format!("{clap:?}"), "{call:?}");
+            }
+        }
+        assert!(fast > 100, "{fast} calls took the fast path");
+    }
 }

@@ -28,8 +28,14 @@ fn main() -> ExitCode {
         eprintln!("{}", message.text(lang_of_args(&args)));
         return ExitCode::from(TROUBLE);
     }
-    let help_lang = lang_of_args(&args);
-    let cli = match secstatus_cli::cli::parse(with_shortcut(args), help_lang) {
+    let parsed = match secstatus_cli::cli::fast_lookup(&args) {
+        Some(cli) => Ok(cli),
+        None => {
+            let help_lang = lang_of_args(&args);
+            secstatus_cli::cli::parse(with_shortcut(args), help_lang)
+        }
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version go to stdout with 0; usage errors to stderr with 2.
