@@ -387,9 +387,10 @@ pub fn fast_lookup(args: &[std::ffi::OsString]) -> Option<Cli> {
     for query in queries {
         let text = query.to_str()?;
         // An option, or what clap could take for one: left to clap. A negative number is a query.
-        let negative_number = text.len() > 1 && text[1..].bytes().all(|b| b.is_ascii_digit());
-        if text.starts_with('-') && !negative_number {
-            return None;
+        if let Some(digits) = text.strip_prefix('-') {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
         }
         out.push(text.to_string());
     }
@@ -457,6 +458,9 @@ mod tests {
             "--lang",
             "ru",
             "SEC_E_OK",
+            "яя",
+            "-я1",
+            "é",
             "",
             " ",
             "lokup",
