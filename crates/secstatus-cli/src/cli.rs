@@ -115,10 +115,7 @@ pub fn first_operand(args: &[std::ffi::OsString]) -> usize {
     let mut i = 1;
     while let Some(arg) = args.get(i) {
         let text = arg.to_string_lossy();
-        let negative_number = text.len() > 1
-            && text.starts_with('-')
-            && text[1..].bytes().all(|b| b.is_ascii_digit());
-        if text == "--" || !text.starts_with('-') || negative_number {
+        if text == "--" || !text.starts_with('-') || negative_number(&text) {
             break;
         }
         i += if VALUED.contains(&text.as_ref()) {
@@ -128,6 +125,12 @@ pub fn first_operand(args: &[std::ffi::OsString]) -> usize {
         };
     }
     i
+}
+
+/// Whether `text` is a negative decimal number (`-2146893044`), which the queries take rather than an option.
+fn negative_number(text: &str) -> bool {
+    text.strip_prefix('-')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `secstatus [OPTIONS] QUERY...` becomes `secstatus lookup [OPTIONS] QUERY...`: when the first argument that is
@@ -387,10 +390,8 @@ pub fn fast_lookup(args: &[std::ffi::OsString]) -> Option<Cli> {
     for query in queries {
         let text = query.to_str()?;
         // An option, or what clap could take for one: left to clap. A negative number is a query.
-        if let Some(digits) = text.strip_prefix('-') {
-            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
+        if text.starts_with('-') && !negative_number(text) {
+            return None;
         }
         out.push(text.to_string());
     }
