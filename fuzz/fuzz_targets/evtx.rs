@@ -7,15 +7,16 @@
 //!
 //! Checks: nothing panics or hangs; every event line is one line of valid UTF-8 with no control character (the
 //! fields are escaped); every JSON object is valid, free of raw control characters, and its codes agree with the
-//! codes read from the event; the summary's counts add up to the failure codes of the events; chunks parsed on
-//! one thread or on several give the same events and problems in the same order.
+//! codes read from the event; a record read from its template gives the event its XML gives; the summary's
+//! counts add up to the failure codes of the events; chunks parsed on one thread or on several give the same
+//! events and problems in the same order.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use secstatus::Lang;
 use secstatus_cli::annotate::events::{self, Event};
-use secstatus_cli::annotate::evtx;
+use secstatus_cli::annotate::{evtx, template};
 use secstatus_cli::human::Style;
 use serde_json::Value;
 
@@ -71,6 +72,9 @@ fuzz_target!(|data: &[u8]| {
         input.extend_from_slice(data);
         evtx::read_evtx(&mut &input[..], 2, &mut on_event, &mut on_problem)
             .expect("no write error");
+        // A record read from its template is the event its XML says.
+        let compared = template::compare(&input);
+        assert!(compared.differ.is_empty(), "{compared:?}");
         // Chunks parsed on one thread or on two hand on the same events and problems, in the same order.
         let read = |threads| {
             let (mut seen, mut reported) = (Vec::new(), Vec::new());

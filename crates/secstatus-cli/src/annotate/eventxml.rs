@@ -9,22 +9,28 @@ use super::events::Event;
 /// Every `<Event>` element in `xml`, in order. Text outside events is ignored; an event cut off at the end of
 /// `xml` is still returned with what it had.
 pub fn events(xml: &str) -> Vec<Event> {
-    let mut reader = Reader {
-        events: Vec::new(),
-        current: None,
-        path: Vec::new(),
-        data_name: None,
-        text: String::new(),
-    };
+    let mut reader = Reader::default();
     reader.run(xml);
-    if let Some(event) = reader.current.take() {
-        reader.events.push(event);
-    }
-    reader.events
+    reader.finish()
 }
 
-/// Where the reader is.
-struct Reader<'a> {
+/// The attributes of a start tag, read by local name: the text of an XML tag, or an element of a binary
+/// template ([`super::template`]).
+pub trait Attributes {
+    /// The value of the attribute whose local name is `wanted`, with no XML escapes.
+    fn get(&self, wanted: &str) -> Option<String>;
+}
+
+impl Attributes for str {
+    fn get(&self, wanted: &str) -> Option<String> {
+        attribute(self, wanted)
+    }
+}
+
+/// Where the reader is: it is told of elements' starts and ends and of text, in document order, and keeps what
+/// the events say. The XML reader drives it, and so does the .evtx template reader, so both read events alike.
+#[derive(Default)]
+pub struct Reader<'a> {
     events: Vec<Event>,
     current: Option<Event>,
     /// Local names of the open elements inside the current event, `Event` first.
@@ -32,6 +38,8 @@ struct Reader<'a> {
     /// The field the text of the current `Data` element belongs to.
     data_name: Option<String>,
     text: String,
+    /// Whether text comes as it is, not XML-escaped (from a binary template).
+    unescaped: bool,
 }
 
 /// The part of a name after its namespace prefix.
@@ -114,6 +122,22 @@ fn attribute(mut s: &str, wanted: &str) -> Option<String> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader told text as it is, not XML-escaped, and attributes likewise.
+    pub fn unescaped() -> Self {
+        Reader {
+            unescaped: true,
+            ..Reader::default()
+        }
+    }
+
+    /// The events read, the last one even if it was not closed.
+    pub fn finish(mut self) -> Vec<Event> {
+        if let Some(event) = self.current.take() {
+            self.events.push(event);
+        }
+        self.events
+    }
+
     fn run(&mut self, xml: &'a str) {
         let mut rest = xml;
         while let Some(lt) = find_byte(rest, b'<') {
@@ -162,7 +186,27 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn start(&mut self, name: &'a str, attrs: &str) {
+    /// Where the text of the open element goes, if the element is a field whose text is kept (text anywhere else
+    /// is never read).
+    pub fn text_wanted(&mut self) -> Option<&mut String> {
+        let depth = self.path.len();
+        let name = *self.path.last()?;
+        let parent = depth.checked_sub(2).and_then(|i| self.path.get(i)).copied();
+        (self.current.is_some() && self.is_field(parent, name, depth)).then_some(&mut self.text)
+    }
+
+    /// Whether the element `name`, child of `parent` at `depth` (`Event` is 1), is a field whose text is kept.
+    fn is_field(&self, parent: Option<&str>, name: &str, depth: usize) -> bool {
+        match (parent, name) {
+            (Some("System"), "EventID" | "EventRecordID" | "Channel" | "Computer") => true,
+            (Some("EventData"), "Data") => self.data_name.is_some(),
+            // UserData holds one element of the provider's own, whose children are the fields.
+            _ => depth >= 4 && self.path.contains(&"UserData"),
+        }
+    }
+
+    /// An element starts; `attrs` are its attributes.
+    pub fn start(&mut self, name: &'a str, attrs: &(impl Attributes + ?Sized)) {
         if name == "Event" {
             if let Some(event) = self.current.take() {
                 self.events.push(event);
@@ -176,18 +220,19 @@ impl<'a> Reader<'a> {
         self.text.clear();
         match (self.path.last().copied(), name) {
             (Some("System"), "Provider") => {
-                if let Some(v) = attribute(attrs, "Name") {
+                if let Some(v) = attrs.get("Name") {
                     event.provider = v;
                 }
             }
             (Some("System"), "TimeCreated") => {
-                if let Some(v) = attribute(attrs, "SystemTime") {
+                if let Some(v) = attrs.get("SystemTime") {
                     event.time = v;
                 }
             }
             (Some("EventData"), "Data") => {
                 self.data_name = Some(
-                    attribute(attrs, "Name")
+                    attrs
+                        .get("Name")
                         .unwrap_or_else(|| format!("Data[{}]", event.data.len() + 1)),
                 );
             }
@@ -198,21 +243,24 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn end(&mut self, name: &str) {
-        let Some(event) = self.current.as_mut() else {
+    /// The element `name` ends.
+    pub fn end(&mut self, name: &str) {
+        if self.current.is_none() {
             return;
-        };
+        }
         let depth = self.path.len();
         let parent = depth.checked_sub(2).and_then(|i| self.path.get(i)).copied();
         // Most elements end without a field to keep: their text is not decoded.
-        let field = match (parent, name) {
-            (Some("System"), "EventID" | "EventRecordID" | "Channel" | "Computer") => true,
-            (Some("EventData"), "Data") => self.data_name.is_some(),
-            // UserData holds one element of the provider's own, whose children are the fields.
-            _ => depth >= 4 && self.path.contains(&"UserData"),
+        let field = self.is_field(parent, name, depth);
+        let Some(event) = self.current.as_mut() else {
+            return;
         };
         if field {
-            let raw = unescape(&self.text);
+            let raw = if self.unescaped || !self.text.contains('&') {
+                std::mem::take(&mut self.text)
+            } else {
+                unescape(&self.text)
+            };
             let text = raw.trim();
             match (parent, name) {
                 (Some("System"), "EventID") => event.event_id = text.parse().ok(),

@@ -16,6 +16,7 @@ use secstatus::Lang;
 
 use super::events::Event;
 use super::eventxml;
+use super::template;
 
 /// The signature at offset 0 of an .evtx file.
 pub const MAGIC: &[u8; 8] = b"ElfFile\0";
@@ -362,6 +363,7 @@ fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut
             return;
         }
     };
+    let mut templates = template::Templates::default();
     for record in chunk.iter().take(MAX_RECORDS) {
         let record = match record {
             Ok(r) => r,
@@ -374,9 +376,12 @@ fn chunk(number: u64, data: Vec<u8>, settings: &Arc<ParserSettings>, items: &mut
             }
         };
         let id = record.event_record_id;
-        match record.into_xml() {
-            Ok(xml) => {
-                let events = eventxml::events(&xml.data);
+        let read = match template::event(&record, &mut templates) {
+            Some(events) => Ok(events),
+            None => record.into_xml().map(|xml| eventxml::events(&xml.data)),
+        };
+        match read {
+            Ok(events) => {
                 if events.is_empty() {
                     items.push(Item::Problem(Problem::NoEvent {
                         chunk: number,

@@ -9,6 +9,7 @@ pub mod evtx;
 pub mod jsonl;
 pub mod plain;
 pub mod summary;
+pub mod template;
 
 use std::fs::File;
 use std::io::{self, Cursor, Read};

@@ -1,0 +1,751 @@
+//! The events of .evtx records read from their binary templates, without rendering XML.
+//!
+//! Nearly every record of an .evtx file is a template instance ([MS-EVEN6] 2.2.12): a reference to a template
+//! definition kept once in the chunk, which holds the event's elements, and the record's own substitution values;
+//! a value may itself be an instance (Security events embed their `EventData` so). The `evtx` crate parses the
+//! chunk and finds the records; this module reads each definition once per chunk into a list of elements, texts
+//! and substitutions, and plays it with the record's values into the same [`Reader`] that reads event XML, writing
+//! each value as the crate's XML renderer writes it. An event read here is the event read from the record's XML:
+//! a test and the `evtx` fuzz target compare the two on every record.
+//!
+//! Only what is fully understood is read so. Any other record (not a template instance, a value type other than
+//! strings, string arrays, integers, hex integers, booleans, binary, GUIDs, times and SIDs, an array in an attribute
+//! or beside child elements, a template with other tokens, a name that is not plain) is left to the XML path, which
+//! [`event`] says by returning `None`.
+//!
+//! [MS-EVEN6]: https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-even6/
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use evtx::binxml::value_variant::BinXmlValue;
+use evtx::EvtxRecord;
+
+use super::events::Event;
+use super::eventxml::{Attributes, Reader};
+
+/// The most elements, texts and attributes one template may have here, and the deepest nesting; larger ones go to
+/// the XML path.
+const MAX_OPS: usize = 4096;
+const MAX_DEPTH: usize = 32;
+
+/// A piece of an attribute's value or of an element's text.
+#[derive(Clone, Debug)]
+enum Piece {
+    Literal(Box<str>),
+    /// Substitution value `index` (an optional one that is empty writes nothing, as any empty value does).
+    Value {
+        index: u16,
+    },
+}
+
+/// A template definition as a list in document order.
+#[derive(Clone, Debug)]
+enum Op {
+    /// An element starts; it is left out if it depends on a value that is NULL.
+    Open {
+        name: Box<str>,
+        dependency: Option<u16>,
+        attributes: Vec<(Box<str>, Vec<Piece>)>,
+    },
+    Text(Piece),
+    Close,
+}
+
+/// The template definitions of one chunk read so far, by offset: `None` for one that is left to the XML path.
+#[derive(Default)]
+pub struct Templates(HashMap<u32, Option<Vec<Op>>>);
+
+/// A substitution value, as far as this module reads it.
+#[derive(Clone)]
+enum Value<'a> {
+    Null,
+    /// A UTF-16LE string, up to its first NUL.
+    Utf16(&'a [u8]),
+    /// UTF-16LE strings, each ending with a NUL.
+    Strings(&'a [u8]),
+    /// A SID's bytes.
+    Sid(&'a [u8]),
+    /// A number, GUID, time, boolean or binary value, written as the `evtx` crate writes it.
+    Shown(BinXmlValue<'a>),
+    /// Embedded BinXML at this offset of the chunk, this long.
+    Nested(usize, usize),
+}
+
+/// The events of `record`, or `None` if the record is not a template instance that this module reads.
+pub fn event(record: &EvtxRecord<'_>, templates: &mut Templates) -> Option<Vec<Event>> {
+    let data = record.chunk.data;
+    let start = usize::try_from(record.binxml_offset).ok()?;
+    let end = start.checked_add(usize::try_from(record.binxml_size).ok()?)?;
+    let data = data.get(..end)?;
+    // Most records use definitions read already: only a record that needs another reads it, then plays again.
+    let mut reader = Reader::unescaped();
+    match play(data, start, end, templates, &mut reader) {
+        Ok(()) => return Some(reader.finish()),
+        Err(Miss::Unreadable) => return None,
+        Err(Miss::Unread) => {}
+    }
+    read_definitions(data, start, end, templates, 0)?;
+    let mut reader = Reader::unescaped();
+    play(data, start, end, templates, &mut reader).ok()?;
+    Some(reader.finish())
+}
+
+/// Why a template instance was not played.
+enum Miss {
+    /// A definition it uses has not been read yet.
+    Unread,
+    /// It is left to the XML path.
+    Unreadable,
+}
+
+/// The most template instances embedded in one another that are read.
+const MAX_NESTING: usize = 4;
+
+/// Reads the definitions of the template instance at `data[start..end]` and of the instances embedded in its
+/// values into `templates`; `None` if one is left to the XML path. `nesting` counts the instances around it.
+fn read_definitions(
+    data: &[u8],
+    start: usize,
+    end: usize,
+    templates: &mut Templates,
+    nesting: usize,
+) -> Option<()> {
+    if nesting > MAX_NESTING {
+        return None;
+    }
+    let (offset, values) = instance(data, start, end)?;
+    templates
+        .0
+        .entry(offset)
+        .or_insert_with(|| definition(data, offset))
+        .as_ref()?;
+    for v in &values {
+        if let Value::Nested(at, len) = *v {
+            if len > 0 {
+                read_definitions(data, at, at + len, templates, nesting + 1)?;
+            }
+        }
+    }
+    Some(())
+}
+
+/// Plays the template instance at `data[start..end]` (a fragment header, the instance, then the end of the stream
+/// or of `end`) into `reader`, its definition and those of the instances it embeds read already.
+fn play<'t>(
+    data: &[u8],
+    start: usize,
+    end: usize,
+    templates: &'t Templates,
+    reader: &mut Reader<'t>,
+) -> Result<(), Miss> {
+    let (offset, values) = instance(data, start, end).ok_or(Miss::Unreadable)?;
+    let ops = match templates.0.get(&offset) {
+        None => return Err(Miss::Unread),
+        Some(ops) => ops.as_ref().ok_or(Miss::Unreadable)?,
+    };
+    let arrays = values.iter().any(|v| matches!(v, Value::Strings(_)));
+    let mut open: Vec<&str> = Vec::new();
+    let mut skip = 0usize;
+    let mut i = 0;
+    while let Some(op) = ops.get(i) {
+        i += 1;
+        match op {
+            Op::Open { .. } if skip > 0 => skip += 1,
+            Op::Close if skip > 0 => skip -= 1,
+            Op::Text(_) if skip > 0 => {}
+            Op::Open {
+                name,
+                dependency,
+                attributes,
+            } => {
+                let left_out = dependency
+                    .and_then(|d| values.get(usize::from(d)))
+                    .is_some_and(|v| matches!(v, Value::Null));
+                // A template's root is always there.
+                if left_out && !open.is_empty() {
+                    skip = 1;
+                    continue;
+                }
+                let attrs = Attrs {
+                    attributes,
+                    values: &values,
+                };
+                if attrs.unreadable() {
+                    return Err(Miss::Unreadable);
+                }
+                if arrays {
+                    if let Some(close) = repeated(ops, i, &values, &mut open, reader, name, &attrs)
+                        .ok_or(Miss::Unreadable)?
+                    {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+                reader.start(name, &attrs);
+                open.push(name);
+            }
+            Op::Text(Piece::Value { index }) => match values.get(usize::from(*index)) {
+                Some(Value::Nested(at, len)) if *len > 0 => {
+                    play(data, *at, at + len, templates, reader)?;
+                }
+                _ => {
+                    if let Some(text) = reader.text_wanted() {
+                        write_piece(&Piece::Value { index: *index }, &values, text);
+                    }
+                }
+            },
+            Op::Text(piece) => {
+                if let Some(text) = reader.text_wanted() {
+                    write_piece(piece, &values, text);
+                }
+            }
+            Op::Close => reader.end(open.pop().ok_or(Miss::Unreadable)?),
+        }
+    }
+    Ok(())
+}
+
+/// An element whose text holds a string array is written once per string ([MS-EVEN6] 3.1.4.7.5), as the `evtx`
+/// crate writes it: `ops[first..]` is the element's content after its start. `Some(Some(close))`: the element was
+/// written and ends at `ops[close]`; `Some(None)`: it holds no array; `None`: a shape this module does not read (an
+/// array beside child elements or another array, or in the root).
+fn repeated<'t>(
+    ops: &'t [Op],
+    first: usize,
+    values: &[Value<'_>],
+    open: &mut [&str],
+    reader: &mut Reader<'t>,
+    name: &'t str,
+    attrs: &Attrs<'_, '_>,
+) -> Option<Option<usize>> {
+    let array = |piece: &Piece| match piece {
+        Piece::Value { index } => match values.get(usize::from(*index)) {
+            Some(Value::Strings(bytes)) => Some((*index, *bytes)),
+            _ => None,
+        },
+        Piece::Literal(_) => None,
+    };
+    let end = first
+        + ops
+            .get(first..)?
+            .iter()
+            .position(|o| !matches!(o, Op::Text(_)))?;
+    let texts = || {
+        ops[first..end].iter().filter_map(|o| match o {
+            Op::Text(p) => Some(p),
+            _ => None,
+        })
+    };
+    let mut found = texts().filter_map(array);
+    let Some((index, bytes)) = found.next() else {
+        return Some(None);
+    };
+    if found.next().is_some() || !matches!(ops[end], Op::Close) || open.is_empty() {
+        return None;
+    }
+    let strings = split_strings(bytes);
+    for k in 0..strings.len().max(1) {
+        reader.start(name, attrs);
+        for piece in texts() {
+            let Some(text) = reader.text_wanted() else {
+                break;
+            };
+            match piece {
+                Piece::Value { index: i } if *i == index => {
+                    if let Some(item) = strings.get(k) {
+                        push_utf16(item, text);
+                    }
+                }
+                _ => write_piece(piece, values, text),
+            }
+        }
+        reader.end(name);
+    }
+    Some(Some(end))
+}
+
+/// The strings of a string array: UTF-16LE, each ending with a NUL.
+fn split_strings(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (k, unit) in bytes.chunks_exact(2).enumerate() {
+        if unit == [0, 0] {
+            items.push(&bytes[start..2 * k]);
+            start = 2 * k + 2;
+        }
+    }
+    items
+}
+
+/// Appends UTF-16LE text as the XML renderer writes it: what XML 1.0 does not allow (control characters other
+/// than tab and line ends, unpaired surrogates, U+FFFE and U+FFFF) becomes `_`, as Windows writes it too.
+fn push_utf16(bytes: &[u8], out: &mut String) {
+    // Most text is printable ASCII: copied as it is.
+    let ascii = bytes
+        .chunks_exact(2)
+        .all(|u| u[1] == 0 && (0x20..0x7F).contains(&u[0]));
+    if ascii {
+        out.extend(bytes.chunks_exact(2).map(|u| char::from(u[0])));
+        return;
+    }
+    let units = bytes
+        .chunks_exact(2)
+        .map(|u| u16::from_le_bytes([u[0], u[1]]));
+    out.extend(char::decode_utf16(units).map(|c| match c {
+        Ok(c)
+            if c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'
+                || matches!(c, '\t' | '\n' | '\r') =>
+        {
+            c
+        }
+        _ => '_',
+    }));
+}
+
+/// UTF-16LE bytes up to the first NUL, as the `evtx` crate reads a string.
+fn until_nul(bytes: &[u8]) -> &[u8] {
+    let end = bytes.chunks_exact(2).position(|u| u == [0, 0]);
+    &bytes[..end.map_or(bytes.len() & !1, |u| 2 * u)]
+}
+
+/// Appends a piece's text: a substitution out of range, or an empty one, writes nothing.
+fn write_piece(piece: &Piece, values: &[Value<'_>], out: &mut String) {
+    match piece {
+        Piece::Literal(s) => out.push_str(s),
+        Piece::Value { index } => match values.get(usize::from(*index)) {
+            // An array is written by `repeated`.
+            None | Some(Value::Null | Value::Nested(..) | Value::Strings(_)) => {}
+            Some(Value::Utf16(bytes)) => push_utf16(bytes, out),
+            Some(Value::Sid(bytes)) => write_sid(bytes, out),
+            Some(Value::Shown(BinXmlValue::BinaryType([]))) => {}
+            // Numbers as the crate writes them (decimal; hex in lower case after `0x`), without its renderer.
+            Some(Value::Shown(value)) => {
+                let _ = match value {
+                    BinXmlValue::Int8Type(v) => write!(out, "{v}"),
+                    BinXmlValue::UInt8Type(v) => write!(out, "{v}"),
+                    BinXmlValue::Int16Type(v) => write!(out, "{v}"),
+                    BinXmlValue::UInt16Type(v) => write!(out, "{v}"),
+                    BinXmlValue::Int32Type(v) => write!(out, "{v}"),
+                    BinXmlValue::UInt32Type(v) => write!(out, "{v}"),
+                    BinXmlValue::Int64Type(v) => write!(out, "{v}"),
+                    BinXmlValue::UInt64Type(v) => write!(out, "{v}"),
+                    BinXmlValue::HexInt32Type(v) => write!(out, "{v:#x}"),
+                    BinXmlValue::HexInt64Type(v) => write!(out, "{v:#x}"),
+                    other => write!(out, "{other}"),
+                };
+            }
+        },
+    }
+}
+
+/// A SID as Windows writes it, `S-1-5-21-...`: revision, count, a 48-bit big-endian authority, then the
+/// little-endian sub-authorities ([MS-DTYP] 2.4.2.2), as many as the count says and the bytes hold.
+fn write_sid(bytes: &[u8], out: &mut String) {
+    let &[revision, count, a0, a1, a2, a3, a4, a5, ref subs @ ..] = bytes else {
+        out.push_str("S-?");
+        return;
+    };
+    let authority = u64::from_be_bytes([0, 0, a0, a1, a2, a3, a4, a5]);
+    let _ = write!(out, "S-{revision}-{authority}");
+    for sub in subs.chunks_exact(4).take(usize::from(count)) {
+        let _ = write!(
+            out,
+            "-{}",
+            u32::from_le_bytes([sub[0], sub[1], sub[2], sub[3]])
+        );
+    }
+}
+
+/// An element's attributes, their substitutions taken from `values`.
+struct Attrs<'t, 'v> {
+    attributes: &'t [(Box<str>, Vec<Piece>)],
+    values: &'t [Value<'v>],
+}
+
+impl Attrs<'_, '_> {
+    /// Whether an attribute's value is embedded BinXML or an array, which this module does not read.
+    fn unreadable(&self) -> bool {
+        self.attributes
+            .iter()
+            .flat_map(|(_, p)| p)
+            .any(|p| match p {
+                Piece::Value { index } => matches!(
+                    self.values.get(usize::from(*index)),
+                    Some(Value::Nested(..) | Value::Strings(_))
+                ),
+                Piece::Literal(_) => false,
+            })
+    }
+}
+
+impl Attributes for Attrs<'_, '_> {
+    fn get(&self, wanted: &str) -> Option<String> {
+        let (_, pieces) = self.attributes.iter().find(|(name, _)| {
+            let local = name.rsplit(':').next().unwrap_or(name);
+            local == wanted
+        })?;
+        let mut value = match pieces.as_slice() {
+            [Piece::Literal(s)] => s.to_string(),
+            _ => String::new(),
+        };
+        if value.is_empty() {
+            for piece in pieces {
+                write_piece(piece, self.values, &mut value);
+            }
+        }
+        // An attribute whose value comes out empty is left out of the rendered XML.
+        (!value.is_empty()).then_some(value)
+    }
+}
+
+/// The value of type `kind` in `bytes`, if this module reads it ([MS-EVEN6] 2.2.18's value types).
+fn value(kind: u8, bytes: &[u8], at: usize) -> Option<Value<'_>> {
+    let n = bytes.len();
+    let int = |size: usize| (n == size).then_some(());
+    let le8 = || -> Option<[u8; 8]> { bytes.try_into().ok() };
+    let le4 = || -> Option<[u8; 4]> { bytes.try_into().ok() };
+    let le2 = || -> Option<[u8; 2]> { bytes.try_into().ok() };
+    Some(match kind {
+        0x00 => Value::Null,
+        // A string ends at its first NUL.
+        0x01 => (n % 2 == 0).then_some(Value::Utf16(until_nul(bytes)))?,
+        0x81 => {
+            let terminated = n == 0 || bytes.ends_with(&[0, 0]);
+            (n % 2 == 0 && terminated).then_some(Value::Strings(bytes))?
+        }
+        0x03 => Value::Shown(BinXmlValue::Int8Type(i8::from_le_bytes([*bytes
+            .first()
+            .filter(
+            |_| n == 1,
+        )?]))),
+        0x04 => Value::Shown(BinXmlValue::UInt8Type(*bytes.first().filter(|_| n == 1)?)),
+        0x05 => Value::Shown(BinXmlValue::Int16Type(i16::from_le_bytes(le2()?))),
+        0x06 => Value::Shown(BinXmlValue::UInt16Type(u16::from_le_bytes(le2()?))),
+        0x07 => Value::Shown(BinXmlValue::Int32Type(i32::from_le_bytes(le4()?))),
+        0x08 => Value::Shown(BinXmlValue::UInt32Type(u32::from_le_bytes(le4()?))),
+        0x09 => Value::Shown(BinXmlValue::Int64Type(i64::from_le_bytes(le8()?))),
+        0x0A => Value::Shown(BinXmlValue::UInt64Type(u64::from_le_bytes(le8()?))),
+        0x0D => match i32::from_le_bytes(le4()?) {
+            0 => Value::Shown(BinXmlValue::BoolType(false)),
+            1 => Value::Shown(BinXmlValue::BoolType(true)),
+            _ => return None,
+        },
+        0x0E => Value::Shown(BinXmlValue::BinaryType(bytes)),
+        0x0F => {
+            int(16)?;
+            Value::Shown(BinXmlValue::GuidType(bytes.try_into().ok()?))
+        }
+        0x11 => Value::Shown(BinXmlValue::FileTimeType(
+            evtx::binxml::value_variant::FileTime(u64::from_le_bytes(le8()?)),
+        )),
+        // The count of sub-authorities says the length.
+        0x13 if n >= 8 && n == 8 + 4 * usize::from(bytes[1]) => Value::Sid(bytes),
+        0x14 => Value::Shown(BinXmlValue::HexInt32Type(u32::from_le_bytes(le4()?))),
+        0x15 => Value::Shown(BinXmlValue::HexInt64Type(u64::from_le_bytes(le8()?))),
+        0x21 => Value::Nested(at, n),
+        _ => return None,
+    })
+}
+
+/// Little-endian reads that fail past the end.
+fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        data.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        data.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// If `data[start..end]` is a fragment header, one template instance and the end of the stream (or of `end`), the
+/// offset of the template's definition and the instance's values ([MS-EVEN6] 2.2.12).
+fn instance(data: &[u8], start: usize, end: usize) -> Option<(u32, Vec<Value<'_>>)> {
+    let data = data.get(..end)?;
+    // A fragment header (token, major and minor version, flags; embedded BinXML may go without), then the template
+    // instance token.
+    let start = match data.get(start..start.checked_add(4)?)? {
+        [0x0F, 1, 1, 0] => start + 4,
+        _ => start,
+    };
+    if data.get(start) != Some(&0x0C) {
+        return None;
+    }
+    // An unknown byte, the template id, the definition's offset; a definition stored here is skipped.
+    let mut at = start + 1 + 1 + 4;
+    let offset = u32_at(data, at)?;
+    at += 4;
+    if usize::try_from(offset).ok()? == at {
+        let size = u32_at(data, at + 20)?;
+        at = at
+            .checked_add(24)?
+            .checked_add(usize::try_from(size).ok()?)?;
+    }
+    // The values: their count and descriptors (size, type, padding), then the values themselves.
+    let count = usize::try_from(u32_at(data, at)?).ok()?;
+    at += 4;
+    let descriptors = data.get(at..at.checked_add(count.checked_mul(4)?)?)?;
+    at += descriptors.len();
+    let mut values = Vec::with_capacity(count);
+    for d in descriptors.chunks_exact(4) {
+        let size = usize::from(u16::from_le_bytes([d[0], d[1]]));
+        let bytes = data.get(at..at.checked_add(size)?)?;
+        values.push(value(d[2], bytes, at)?);
+        at += size;
+    }
+    // The end of the stream, or of the BinXML.
+    match data.get(at) {
+        None | Some(0x00) => Some((offset, values)),
+        _ => None,
+    }
+}
+
+/// A name of the chunk's string table at `offset`: the next name's offset, a hash, a length in UTF-16 units, the
+/// units (up to a NUL, as the `evtx` crate reads it). `None` for one that does not decode or that the XML it
+/// renders would not show as one name (white space, markup, control characters).
+fn name_at(data: &[u8], offset: u32) -> Option<Box<str>> {
+    let at = usize::try_from(offset).ok()?;
+    let len = usize::from(u16_at(data, at.checked_add(6)?)?);
+    let bytes = until_nul(data.get(at + 8..(at + 8).checked_add(len * 2)?)?);
+    let units = bytes
+        .chunks_exact(2)
+        .map(|u| u16::from_le_bytes([u[0], u[1]]));
+    let name: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+    let plain = |c: char| !c.is_whitespace() && !c.is_control() && !"<>/=\"'&".contains(c);
+    (!name.is_empty() && name.chars().all(plain)).then(|| name.into_boxed_str())
+}
+
+/// Reads a name reference at `*at`, stepping over a name stored in place.
+fn name_ref(data: &[u8], at: &mut usize) -> Option<Box<str>> {
+    let offset = u32_at(data, *at)?;
+    *at += 4;
+    let name = name_at(data, offset)?;
+    if usize::try_from(offset).ok()? == *at {
+        let len = usize::from(u16_at(data, *at + 6)?);
+        *at = at.checked_add(8 + 2 * len + 2)?;
+    }
+    Some(name)
+}
+
+/// Reads the template definition at `offset` of the chunk `data` ([MS-EVEN6] 2.2.12 and 2.2.13): its header (next
+/// definition, GUID, size), then a fragment of elements, attributes, string values and substitutions. `None` for
+/// anything else, or for a definition that does not nest properly.
+fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
+    let start = usize::try_from(offset).ok()?;
+    let size = usize::try_from(u32_at(data, start.checked_add(20)?)?).ok()?;
+    let mut at = start + 24;
+    let end = at.checked_add(size)?;
+    let data = data.get(..end)?;
+    let mut ops = Vec::new();
+    let mut depth = 0usize;
+    // The element whose start tag is being read, and the attribute whose value is being read.
+    let mut pending: Option<Op> = None;
+    let mut in_attribute = false;
+    let push_piece =
+        |pending: &mut Option<Op>, ops: &mut Vec<Op>, in_attribute: bool, piece: Piece| {
+            match pending {
+                Some(Op::Open { attributes, .. }) if in_attribute => {
+                    attributes.last_mut()?.1.push(piece);
+                    Some(())
+                }
+                None => {
+                    ops.push(Op::Text(piece));
+                    Some(())
+                }
+                _ => None,
+            }
+        };
+    loop {
+        if ops.len() > MAX_OPS {
+            return None;
+        }
+        let token = *data.get(at)?;
+        at += 1;
+        match token {
+            0x00 => break,
+            // Fragment header: versions and flags.
+            0x0F => at += 3,
+            // An element start: dependency, size, name, and with 0x40 the attribute list's size.
+            0x01 | 0x41 => {
+                if pending.is_some() || depth >= MAX_DEPTH {
+                    return None;
+                }
+                let dependency = u16_at(data, at)?;
+                at += 2 + 4;
+                let name = name_ref(data, &mut at)?;
+                // The reader knows elements by their local names, as the XML reader does.
+                let name = match name.rsplit_once(':') {
+                    Some((_, local)) => local.into(),
+                    None => name,
+                };
+                if token == 0x41 {
+                    at += 4;
+                }
+                pending = Some(Op::Open {
+                    name,
+                    dependency: (dependency != 0xFFFF).then_some(dependency),
+                    attributes: Vec::new(),
+                });
+                in_attribute = false;
+            }
+            0x06 | 0x46 => {
+                let name = name_ref(data, &mut at)?;
+                match &mut pending {
+                    Some(Op::Open { attributes, .. }) => attributes.push((name, Vec::new())),
+                    _ => return None,
+                }
+                in_attribute = true;
+            }
+            // The start tag closes; with 0x03 the element is empty.
+            0x02 | 0x03 => {
+                ops.push(pending.take()?);
+                in_attribute = false;
+                depth += 1;
+                if token == 0x03 {
+                    ops.push(Op::Close);
+                    depth -= 1;
+                }
+            }
+            0x04 => {
+                if pending.is_some() || depth == 0 {
+                    return None;
+                }
+                ops.push(Op::Close);
+                depth -= 1;
+            }
+            // A value: only strings (type 0x01), a length in units and the units.
+            0x05 | 0x45 => {
+                if *data.get(at)? != 0x01 {
+                    return None;
+                }
+                let len = usize::from(u16_at(data, at + 1)?);
+                let bytes = data.get(at + 3..(at + 3).checked_add(2 * len)?)?;
+                at += 3 + 2 * len;
+                let mut text = String::new();
+                push_utf16(until_nul(bytes), &mut text);
+                push_piece(
+                    &mut pending,
+                    &mut ops,
+                    in_attribute,
+                    Piece::Literal(text.into()),
+                )?;
+            }
+            // A substitution: its index and the value's type.
+            0x0D | 0x0E => {
+                let index = u16_at(data, at)?;
+                at += 3;
+                push_piece(&mut pending, &mut ops, in_attribute, Piece::Value { index })?;
+            }
+            _ => return None,
+        }
+    }
+    (depth == 0 && pending.is_none()).then_some(ops)
+}
+
+/// How the records of an .evtx file read from their templates compare with their XML: for tests and fuzzing.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// Records in the chunks that parse.
+    pub records: usize,
+    /// Records read from their templates.
+    pub read: usize,
+    /// Record ids whose event read from the template is not the event read from the XML.
+    pub differ: Vec<u64>,
+}
+
+/// Reads every record of the .evtx `file` both ways (its template here, its XML rendered by the `evtx` crate) and
+/// compares the events.
+pub fn compare(file: &[u8]) -> Comparison {
+    let settings = std::sync::Arc::new(evtx::ParserSettings::new().num_threads(1));
+    let mut out = Comparison::default();
+    for data in file.get(4096..).unwrap_or_default().chunks(65536) {
+        let Ok(mut chunk_data) = evtx::EvtxChunkData::new(data.to_vec(), false) else {
+            continue;
+        };
+        let Ok(mut chunk) = chunk_data.parse(std::sync::Arc::clone(&settings)) else {
+            continue;
+        };
+        let mut templates = Templates::default();
+        for record in chunk.iter().flatten() {
+            out.records += 1;
+            let id = record.event_record_id;
+            let read = event(&record, &mut templates);
+            let xml = record
+                .into_xml()
+                .map(|xml| super::eventxml::events(&xml.data));
+            if let Some(events) = read {
+                out.read += 1;
+                if xml.ok() != Some(events) {
+                    out.differ.push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_the_xml_says() {
+        for (name, least) in [
+            ("Security_short_selected.evtx", 1.0),
+            ("system.evtx", 0.99),
+            ("sample_with_a_bad_chunk_magic.evtx", 1.0),
+            ("security_bad_string_cache.evtx", 1.0),
+        ] {
+            let path = format!("{}/tests/fixtures/evtx/{name}", env!("CARGO_MANIFEST_DIR"));
+            let c = compare(&std::fs::read(path).unwrap());
+            eprintln!(
+                "{name}: {} of {} records read from their templates",
+                c.read, c.records
+            );
+            assert!(c.records > 0, "{name}");
+            assert!(c.differ.is_empty(), "{name}: records {:?} differ", c.differ);
+            assert!(c.read as f64 >= least * c.records as f64, "{name}: {c:?}");
+        }
+    }
+
+    /// Text that looks like XML markup or an entity is read as it is, as the XML path reads it escaped.
+    #[test]
+    fn markup_in_a_value_is_text() {
+        let path = format!(
+            "{}/tests/fixtures/evtx/Security_short_selected.evtx",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        let (from, to) = (utf16("WORKGROUP"), utf16("a&amp;<b>"));
+        let mut file = std::fs::read(path).unwrap();
+        let mut replaced = 0;
+        let mut at = 0;
+        while let Some(p) = file[at..].windows(from.len()).position(|w| w == from) {
+            let start = at + p;
+            file[start..start + to.len()].copy_from_slice(&to);
+            replaced += 1;
+            at = start + to.len();
+        }
+        assert!(replaced > 0);
+        let c = compare(&file);
+        assert!(
+            c.differ.is_empty() && c.read == c.records && c.records > 0,
+            "{c:?}"
+        );
+        let mut values = Vec::new();
+        crate::annotate::evtx::read_evtx(
+            &mut &file[..],
+            1,
+            &mut |e| {
+                values.extend(e.data.iter().map(|(_, v)| v.clone()));
+                Ok(())
+            },
+            &mut |p| panic!("{p}"),
+        )
+        .unwrap();
+        assert!(values.iter().any(|v| v == "a&amp;<b>"), "{values:?}");
+    }
+}
