@@ -2,7 +2,7 @@
 
 mod html;
 
-pub use html::html;
+pub use html::{esc, html, json_in_script};
 
 use std::fmt::Write as _;
 

@@ -15,8 +15,8 @@ use serde::Serialize;
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
 
-/// Text for HTML content and attribute values.
-fn esc(s: &str) -> String {
+/// Text for HTML content and attribute values: `&`, `<`, `>`, `"` and `'` escaped, the rest as it is.
+pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -33,7 +33,7 @@ fn esc(s: &str) -> String {
 
 /// JSON that can stand inside `<script type="application/json">`: `<`, `>` and `&` occur only inside strings,
 /// where their `\u` escapes mean the same, so no `</script>` or `<!--` can end or change the element.
-fn json_in_script(json: &str) -> String {
+pub fn json_in_script(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
