@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use secstatus::{
     entries, find_messages, foreigns, ldap_data, scan, texts, Code, Form, Found, KerberosError,
-    SecStatus, System, TlsAlert,
+    System, TlsAlert,
 };
 use secstatus_cli::testkit::Chunked;
 
