@@ -80,14 +80,14 @@ pub fn event(record: &EvtxRecord<'_>, templates: &mut Templates) -> Option<Vec<E
     let data = data.get(..end)?;
     // Most records use definitions read already: only a record that needs another reads it, then plays again.
     let mut reader = Reader::unescaped();
-    match play(data, start, end, templates, &mut reader) {
+    match play(data, (start, end), templates, &mut reader, 0) {
         Ok(()) => return Some(reader.finish()),
         Err(Miss::Unreadable) => return None,
         Err(Miss::Unread) => {}
     }
     read_definitions(data, start, end, templates, 0)?;
     let mut reader = Reader::unescaped();
-    play(data, start, end, templates, &mut reader).ok()?;
+    play(data, (start, end), templates, &mut reader, 0).ok()?;
     Some(reader.finish())
 }
 
@@ -131,14 +131,18 @@ fn read_definitions(
 }
 
 /// Plays the template instance at `data[start..end]` (a fragment header, the instance, then the end of the stream
-/// or of `end`) into `reader`, its definition and those of the instances it embeds read already.
+/// or of `end`) into `reader`, its definition and those of the instances it embeds read already. `nesting` counts
+/// the instances around it.
 fn play<'t>(
     data: &[u8],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     templates: &'t Templates,
     reader: &mut Reader<'t>,
+    nesting: usize,
 ) -> Result<(), Miss> {
+    if nesting > MAX_NESTING {
+        return Err(Miss::Unreadable);
+    }
     let (offset, values) = instance(data, start, end).ok_or(Miss::Unreadable)?;
     let ops = match templates.0.get(&offset) {
         None => return Err(Miss::Unread),
@@ -187,7 +191,7 @@ fn play<'t>(
             }
             Op::Text(Piece::Value { index }) => match values.get(usize::from(*index)) {
                 Some(Value::Nested(at, len)) if *len > 0 => {
-                    play(data, *at, at + len, templates, reader)?;
+                    play(data, (*at, at + len), templates, reader, nesting + 1)?;
                 }
                 _ => {
                     if let Some(text) = reader.text_wanted() {
@@ -747,5 +751,39 @@ mod tests {
         )
         .unwrap();
         assert!(values.iter().any(|v| v == "a&amp;<b>"), "{values:?}");
+    }
+
+    /// Instances embedded in one another beyond a few levels are left to the XML path, not followed down.
+    #[test]
+    fn deep_nesting_is_refused() {
+        // An instance of the template at offset 0 whose one value is a string, or embedded BinXML: another instance.
+        fn nested(levels: usize) -> Vec<u8> {
+            let (mut value, mut kind) = (vec![b'x', 0], 0x01);
+            for _ in 0..levels {
+                let mut outer = vec![0x0C, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0];
+                outer.extend_from_slice(&(value.len() as u16).to_le_bytes());
+                outer.extend_from_slice(&[kind, 0]);
+                outer.extend_from_slice(&value);
+                (value, kind) = (outer, 0x21);
+            }
+            value
+        }
+        let mut templates = Templates::default();
+        let ops = vec![
+            Op::Open {
+                name: "Event".into(),
+                dependency: None,
+                attributes: Vec::new(),
+            },
+            Op::Text(Piece::Value { index: 0 }),
+            Op::Close,
+        ];
+        templates.0.insert(0, Some(ops));
+        for (levels, readable) in [(1, true), (3, true), (6, false), (3000, false)] {
+            let data = nested(levels);
+            let mut reader = Reader::unescaped();
+            let played = play(&data, (0, data.len()), &templates, &mut reader, 0);
+            assert_eq!(played.is_ok(), readable, "{levels} levels");
+        }
     }
 }
