@@ -179,8 +179,9 @@ fn play<'t>(
                     return Err(Miss::Unreadable);
                 }
                 if arrays {
-                    if let Some(close) = repeated(ops, i, &values, &mut open, reader, name, &attrs)
-                        .ok_or(Miss::Unreadable)?
+                    if let Some(close) =
+                        repeated(ops, i, &values, open.is_empty(), reader, name, &attrs)
+                            .ok_or(Miss::Unreadable)?
                     {
                         i = close + 1;
                         continue;
@@ -193,6 +194,8 @@ fn play<'t>(
                 Some(Value::Nested(at, len)) if *len > 0 => {
                     play(data, (*at, at + len), templates, reader, nesting + 1)?;
                 }
+                // An array after a child element: its element would repeat, which `repeated` does not do.
+                Some(Value::Strings(_)) => return Err(Miss::Unreadable),
                 _ => {
                     if let Some(text) = reader.text_wanted() {
                         write_piece(&Piece::Value { index: *index }, &values, text);
@@ -218,7 +221,7 @@ fn repeated<'t>(
     ops: &'t [Op],
     first: usize,
     values: &[Value<'_>],
-    open: &mut [&str],
+    root: bool,
     reader: &mut Reader<'t>,
     name: &'t str,
     attrs: &Attrs<'_, '_>,
@@ -245,7 +248,7 @@ fn repeated<'t>(
     let Some((index, bytes)) = found.next() else {
         return Some(None);
     };
-    if found.next().is_some() || !matches!(ops[end], Op::Close) || open.is_empty() {
+    if found.next().is_some() || !matches!(ops[end], Op::Close) || root {
         return None;
     }
     let strings = split_strings(bytes);
