@@ -2,8 +2,8 @@
 //!
 //! An .evtx file is read one 64 KiB chunk at a time, in file order, straight from the reader (no seeking, so
 //! standard input works too): memory stays bounded by the chunk, whatever the file's size. Each chunk is parsed on
-//! its own by the `evtx` crate and each record rendered as event XML, which the same reader as for XML files
-//! turns into an [`Event`]. A chunk or record that does not parse is reported through `problem` (`chunk N: ...`,
+//! its own by the `evtx` crate, and each record's [`Event`] read from its binary template ([`template`]), or, for a
+//! record that reader leaves, from the event XML the crate renders, by the same reader as for XML files. A chunk or record that does not parse is reported through `problem` (`chunk N: ...`,
 //! `record N: ...`) and the reading goes on with the next one; a truncated last chunk is read as far as it goes.
 
 use std::error::Error;
