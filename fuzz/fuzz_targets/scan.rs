@@ -4,7 +4,8 @@
 //! without overlap, and its text parses back to its value; streaming the bytes in fuzzed read sizes through a
 //! small segment, so that long lines are cut, finds exactly what scanning the whole finds (only its SSPI codes
 //! when a line is cut: a neighbour's context may fall on the other side), and hands every byte on
-//! once; and a catalogue code written between spaces is always found. Message texts (`find_messages`, which the
+//! once; and a catalogue code written at the start of a line, then a space, is always found (on the line after
+//! other words it may not be: `#define OTHER_NAME 0xC0000001`, `MSR 0xC0000080` are no codes). Message texts (`find_messages`, which the
 //! stream merges in) lie inside the haystack in order, on word boundaries, and are, ASCII case aside, a text the
 //! table holds for the code reported; the stream finds the same codes as the scanner, its messages aside (a cut of
 //! an over-long line may fall inside a text).
@@ -331,13 +332,14 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(line, expected, "{f:?}");
     }
 
-    // A code written between spaces anywhere in the bytes is found, with its exact span.
+    // A code written at the start of a line anywhere in the bytes is found, with its exact span. (Words before it
+    // on its line may say it is another name's value or a register number.)
     if let Some((value, text)) = written(data) {
         let at = data
             .get(3)
             .map_or(0, |&b| usize::from(b) * data.len() / 256);
         let mut h = data[..at].to_vec();
-        h.push(b' ');
+        h.push(b'\n');
         let start = h.len();
         h.extend_from_slice(text.as_bytes());
         let end = h.len();
