@@ -8,8 +8,8 @@
 //! Checks: nothing panics or hangs; every event line is one line of valid UTF-8 with no control character (the
 //! fields are escaped); every JSON object is valid, free of raw control characters, and its codes agree with the
 //! codes read from the event; a record read from its template gives the event its XML gives; the summary's
-//! counts add up to the failure codes of the events; chunks parsed on one thread or on several give the same
-//! events and problems in the same order.
+//! counts add up to the failure codes of the events; chunks walked by our reader on one thread and by the `evtx`
+//! crate on several give the same events and problems in the same order.
 
 #![no_main]
 
@@ -52,17 +52,18 @@ fn check(event: &Event, summary: &mut events::Summary, failures: &mut u64) {
 fuzz_target!(|data: &[u8]| {
     let mut summary = events::Summary::default();
     let mut failures = 0u64;
-    let mut problems = 0usize;
-    let mut on_event = |e: &Event| {
-        check(e, &mut summary, &mut failures);
-        Ok(())
-    };
-    let mut on_problem = |p: evtx::Problem| {
-        assert!(!p.text(Lang::En).is_empty() && !p.text(Lang::Ru).is_empty());
-        problems += 1;
-    };
     if data.first() == Some(&b'<') {
-        evtx::read_xml(&mut &data[..], &mut on_event, &mut on_problem).expect("no write error");
+        evtx::read_xml(
+            &mut &data[..],
+            &mut |e: &Event| {
+                check(e, &mut summary, &mut failures);
+                Ok(())
+            },
+            &mut |p: evtx::Problem| {
+                assert!(!p.text(Lang::En).is_empty() && !p.text(Lang::Ru).is_empty());
+            },
+        )
+        .expect("no write error");
     } else {
         let mut input = Vec::with_capacity(data.len() + 4096);
         if !data.starts_with(evtx::MAGIC) {
@@ -70,27 +71,35 @@ fuzz_target!(|data: &[u8]| {
             input.resize(4096, 0);
         }
         input.extend_from_slice(data);
-        evtx::read_evtx(&mut &input[..], 2, &mut on_event, &mut on_problem)
-            .expect("no write error");
         // A record read from its template is the event its XML says.
         let compared = template::compare(&input);
         assert!(compared.differ.is_empty(), "{compared:?}");
-        // Chunks parsed on one thread or on two hand on the same events and problems, in the same order.
-        let read = |threads| {
+        // Our walk on one thread and the crate's on three hand on the same events and problems, in order.
+        let read = |threads, walk, checked: bool, summary: &mut events::Summary, failures: &mut u64| {
             let (mut seen, mut reported) = (Vec::new(), Vec::new());
-            evtx::read_evtx(
+            evtx::read_evtx_walked(
                 &mut &input[..],
                 threads,
+                walk,
                 &mut |e: &Event| {
+                    if checked {
+                        check(e, summary, failures);
+                    }
                     seen.push(e.clone());
                     Ok(())
                 },
-                &mut |p: evtx::Problem| reported.push(p.text(Lang::En)),
+                &mut |p: evtx::Problem| {
+                    let (en, ru) = (p.text(Lang::En), p.text(Lang::Ru));
+                    assert!(!en.is_empty() && !ru.is_empty());
+                    reported.push(en);
+                },
             )
             .expect("no write error");
             (seen, reported)
         };
-        assert!(read(1) == read(3), "one thread and three disagree");
+        let ours = read(1, evtx::Walk::Own, true, &mut summary, &mut failures);
+        let crates = read(3, evtx::Walk::Crate, false, &mut events::Summary::default(), &mut 0);
+        assert!(ours == crates, "our walk and the crate's disagree");
     }
     let mut out = Vec::new();
     summary

@@ -74,10 +74,20 @@ enum Value<'a> {
 
 /// The events of `record`, or `None` if the record is not a template instance that this module reads.
 pub fn event(record: &EvtxRecord<'_>, templates: &mut Templates) -> Option<Vec<Event>> {
-    let data = record.chunk.data;
     let start = usize::try_from(record.binxml_offset).ok()?;
     let end = start.checked_add(usize::try_from(record.binxml_size).ok()?)?;
-    let data = data.get(..end)?;
+    event_at(record.chunk.data, start, end, templates)
+}
+
+/// The events of the record whose BinXML is `chunk[start..end]`, or `None` if it is not a template instance that
+/// this module reads.
+pub fn event_at(
+    chunk: &[u8],
+    start: usize,
+    end: usize,
+    templates: &mut Templates,
+) -> Option<Vec<Event>> {
+    let data = chunk.get(..end)?;
     // Most records use definitions read already: only a record that needs another reads it, then plays again.
     let mut reader = Reader::unescaped();
     match play(data, (start, end), templates, &mut reader, 0) {
@@ -292,6 +302,7 @@ fn push_utf16(bytes: &[u8], out: &mut String) {
     let ascii = bytes
         .chunks_exact(2)
         .all(|u| u[1] == 0 && (0x20..0x7F).contains(&u[0]));
+    out.reserve(bytes.len() / 2);
     if ascii {
         out.extend(bytes.chunks_exact(2).map(|u| char::from(u[0])));
         return;
@@ -326,24 +337,96 @@ fn write_piece(piece: &Piece, values: &[Value<'_>], out: &mut String) {
             Some(Value::Utf16(bytes)) => push_utf16(bytes, out),
             Some(Value::Sid(bytes)) => write_sid(bytes, out),
             Some(Value::Shown(BinXmlValue::BinaryType([]))) => {}
-            // Numbers as the crate writes them (decimal; hex in lower case after `0x`), without its renderer.
-            Some(Value::Shown(value)) => {
-                let _ = match value {
-                    BinXmlValue::Int8Type(v) => write!(out, "{v}"),
-                    BinXmlValue::UInt8Type(v) => write!(out, "{v}"),
-                    BinXmlValue::Int16Type(v) => write!(out, "{v}"),
-                    BinXmlValue::UInt16Type(v) => write!(out, "{v}"),
-                    BinXmlValue::Int32Type(v) => write!(out, "{v}"),
-                    BinXmlValue::UInt32Type(v) => write!(out, "{v}"),
-                    BinXmlValue::Int64Type(v) => write!(out, "{v}"),
-                    BinXmlValue::UInt64Type(v) => write!(out, "{v}"),
-                    BinXmlValue::HexInt32Type(v) => write!(out, "{v:#x}"),
-                    BinXmlValue::HexInt64Type(v) => write!(out, "{v:#x}"),
-                    other => write!(out, "{other}"),
-                };
-            }
+            // Numbers and times as the crate writes them (decimal; hex in lower case after `0x`), without its
+            // renderer.
+            Some(Value::Shown(value)) => match *value {
+                BinXmlValue::Int8Type(v) => push_signed(i64::from(v), out),
+                BinXmlValue::UInt8Type(v) => push_decimal(u64::from(v), out),
+                BinXmlValue::Int16Type(v) => push_signed(i64::from(v), out),
+                BinXmlValue::UInt16Type(v) => push_decimal(u64::from(v), out),
+                BinXmlValue::Int32Type(v) => push_signed(i64::from(v), out),
+                BinXmlValue::UInt32Type(v) => push_decimal(u64::from(v), out),
+                BinXmlValue::Int64Type(v) => push_signed(v, out),
+                BinXmlValue::UInt64Type(v) => push_decimal(v, out),
+                BinXmlValue::HexInt32Type(v) => push_hex(u64::from(v), out),
+                BinXmlValue::HexInt64Type(v) => push_hex(v, out),
+                BinXmlValue::FileTimeType(t) => push_filetime(t.0, out),
+                ref other => {
+                    let _ = write!(out, "{other}");
+                }
+            },
         },
     }
+}
+
+/// Appends `v` in decimal.
+fn push_decimal(mut v: u64, out: &mut String) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+fn push_signed(v: i64, out: &mut String) {
+    if v < 0 {
+        out.push('-');
+    }
+    push_decimal(v.unsigned_abs(), out);
+}
+
+/// Appends `v` as `0x` and lower-case hex digits, no leading zeros.
+fn push_hex(v: u64, out: &mut String) {
+    out.push_str("0x");
+    let digits = (64 - v.leading_zeros()).div_ceil(4).max(1);
+    for k in (0..digits).rev() {
+        let d = (v >> (4 * k)) & 0xF;
+        out.push(char::from_digit(d as u32, 16).unwrap_or('0'));
+    }
+}
+
+/// Appends a FILETIME (100 ns intervals since 1601-01-01 UTC) as the crate writes it,
+/// `YYYY-MM-DDThh:mm:ss.fffffffZ`: a year past 9999 keeps its last four digits and a value past `i64::MAX` is all
+/// zeros. The date is Howard Hinnant's `civil_from_days`, counted from 0000-03-01 (584,694 days before 1601-01-01)
+/// in eras of 400 years.
+fn push_filetime(t: u64, out: &mut String) {
+    const TICKS_PER_SEC: u64 = 10_000_000;
+    const TICKS_PER_DAY: u64 = 86_400 * TICKS_PER_SEC;
+    let mut text = *b"0000-00-00T00:00:00.0000000Z";
+    if t <= i64::MAX as u64 {
+        let (days, ticks) = (t / TICKS_PER_DAY, t % TICKS_PER_DAY);
+        let z = days + 584_694;
+        let (era, doe) = (z / 146_097, z % 146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = era * 400 + yoe + u64::from(month <= 2);
+        let secs = ticks / TICKS_PER_SEC;
+        for (range, value) in [
+            (0..4, year % 10_000),
+            (5..7, month),
+            (8..10, day),
+            (11..13, secs / 3_600),
+            (14..16, secs / 60 % 60),
+            (17..19, secs % 60),
+            (20..27, ticks % TICKS_PER_SEC),
+        ] {
+            let mut value = value;
+            for b in text[range].iter_mut().rev() {
+                *b = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        }
+    }
+    out.extend(text.iter().map(|&b| char::from(b)));
 }
 
 /// A SID as Windows writes it, `S-1-5-21-...`: revision, count, a 48-bit big-endian authority, then the
@@ -364,7 +447,7 @@ fn write_sid(bytes: &[u8], out: &mut String) {
     }
 }
 
-/// An element's attributes, their substitutions taken from `values`.
+/// An element's attributes (by local name), their substitutions taken from `values`.
 struct Attrs<'t, 'v> {
     attributes: &'t [(Box<str>, Vec<Piece>)],
     values: &'t [Value<'v>],
@@ -388,10 +471,7 @@ impl Attrs<'_, '_> {
 
 impl Attributes for Attrs<'_, '_> {
     fn get(&self, wanted: &str) -> Option<String> {
-        let (_, pieces) = self.attributes.iter().find(|(name, _)| {
-            let local = name.rsplit(':').next().unwrap_or(name);
-            local == wanted
-        })?;
+        let (_, pieces) = self.attributes.iter().find(|(name, _)| **name == *wanted)?;
         let mut value = match pieces.as_slice() {
             [Piece::Literal(s)] => s.to_string(),
             _ => String::new(),
@@ -525,6 +605,15 @@ fn name_at(data: &[u8], offset: u32) -> Option<Box<str>> {
     (!name.is_empty() && name.chars().all(plain)).then(|| name.into_boxed_str())
 }
 
+/// The local part of a name, after its namespace prefix: the reader knows elements and attributes so, as the XML
+/// reader does.
+fn local(name: Box<str>) -> Box<str> {
+    match name.rsplit_once(':') {
+        Some((_, local)) => local.into(),
+        None => name,
+    }
+}
+
 /// Reads a name reference at `*at`, stepping over a name stored in place.
 fn name_ref(data: &[u8], at: &mut usize) -> Option<Box<str>> {
     let offset = u32_at(data, *at)?;
@@ -582,12 +671,7 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
                 }
                 let dependency = u16_at(data, at)?;
                 at += 2 + 4;
-                let name = name_ref(data, &mut at)?;
-                // The reader knows elements by their local names, as the XML reader does.
-                let name = match name.rsplit_once(':') {
-                    Some((_, local)) => local.into(),
-                    None => name,
-                };
+                let name = local(name_ref(data, &mut at)?);
                 if token == 0x41 {
                     at += 4;
                 }
@@ -599,7 +683,7 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
                 in_attribute = false;
             }
             0x06 | 0x46 => {
-                let name = name_ref(data, &mut at)?;
+                let name = local(name_ref(data, &mut at)?);
                 match &mut pending {
                     Some(Op::Open { attributes, .. }) => attributes.push((name, Vec::new())),
                     _ => return None,
@@ -716,6 +800,51 @@ mod tests {
             assert!(c.differ.is_empty(), "{name}: records {:?} differ", c.differ);
             assert!(c.read as f64 >= least * c.records as f64, "{name}: {c:?}");
         }
+    }
+
+    /// Numbers and times are written as the `evtx` crate writes them, edges included.
+    #[test]
+    fn numbers_and_times_as_the_crate_writes_them() {
+        use evtx::binxml::value_variant::FileTime;
+        let write = |v: BinXmlValue<'_>| {
+            let mut out = String::new();
+            write_piece(
+                &Piece::Value { index: 0 },
+                &[Value::Shown(v.clone())],
+                &mut out,
+            );
+            (out, v.to_string())
+        };
+        let day = 86_400 * 10_000_000u64;
+        let mut times = vec![
+            0,
+            1,
+            day - 1,
+            day,
+            i64::MAX as u64,
+            i64::MAX as u64 + 1,
+            u64::MAX,
+        ];
+        // Every 37th day for 10,000 years, at an odd hour, past leap days and centuries (years past 9999 too).
+        times.extend((0..100_000u64).map(|k| k * 37 * day + 3_723_456_789));
+        for t in times {
+            let (ours, crates) = write(BinXmlValue::FileTimeType(FileTime(t)));
+            assert_eq!(ours, crates, "{t}");
+        }
+        for v in [0u64, 1, 9, 10, 15, 16, 255, 4_294_967_295, u64::MAX] {
+            assert_eq!(write(BinXmlValue::UInt64Type(v)).0, v.to_string());
+            assert_eq!(write(BinXmlValue::HexInt64Type(v)).0, format!("{v:#x}"));
+        }
+        for v in [i64::MIN, -1, 0, 7, i64::MAX] {
+            assert_eq!(write(BinXmlValue::Int64Type(v)).0, v.to_string());
+        }
+        for v in [i8::MIN, -1, 0, i8::MAX] {
+            assert_eq!(write(BinXmlValue::Int8Type(v)).0, v.to_string());
+        }
+        assert_eq!(
+            write(BinXmlValue::HexInt32Type(0xC000_006D)).0,
+            "0xc000006d"
+        );
     }
 
     /// Text that looks like XML markup or an entity is read as it is, as the XML path reads it escaped.
