@@ -17,27 +17,117 @@ use crate::human::{printable, Style};
 use crate::wire;
 
 /// One event record: the `System` fields shown and every named data field, in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Its texts are kept one after the other in one buffer: an event has tens of fields of a few bytes each, and one
+/// allocation serves them all.
+#[derive(Clone, Debug, Default)]
 pub struct Event {
     pub record_id: Option<u64>,
-    pub time: String,
-    pub channel: String,
-    pub provider: String,
     pub event_id: Option<u32>,
-    pub computer: String,
+    text: String,
+    time: Span,
+    channel: Span,
+    provider: Span,
+    computer: Span,
     /// `EventData`'s `Data` fields by `Name` (`Data[N]` for an unnamed one, 1-based), or `UserData`'s fields.
-    pub data: Vec<(String, String)>,
+    data: Vec<(Span, Span)>,
+}
+
+/// Where a text is in [`Event`]'s buffer.
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    start: usize,
+    end: usize,
 }
 
 impl Event {
+    /// An event with room for the texts and fields of most events.
+    pub fn new() -> Event {
+        Event {
+            text: String::with_capacity(512),
+            data: Vec::with_capacity(16),
+            ..Event::default()
+        }
+    }
+
+    fn get(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or_default()
+    }
+
+    fn put(&mut self, text: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(text);
+        Span {
+            start,
+            end: self.text.len(),
+        }
+    }
+
+    /// `TimeCreated`'s `SystemTime`, as written.
+    pub fn time(&self) -> &str {
+        self.get(self.time)
+    }
+
+    pub fn channel(&self) -> &str {
+        self.get(self.channel)
+    }
+
+    /// `Provider`'s `Name`.
+    pub fn provider(&self) -> &str {
+        self.get(self.provider)
+    }
+
+    pub fn computer(&self) -> &str {
+        self.get(self.computer)
+    }
+
+    pub fn set_time(&mut self, text: &str) {
+        self.time = self.put(text);
+    }
+
+    pub fn set_channel(&mut self, text: &str) {
+        self.channel = self.put(text);
+    }
+
+    pub fn set_provider(&mut self, text: &str) {
+        self.provider = self.put(text);
+    }
+
+    pub fn set_computer(&mut self, text: &str) {
+        self.computer = self.put(text);
+    }
+
+    /// The data fields, names and values, in order.
+    pub fn data(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
+        self.data.iter().map(|&(k, v)| (self.get(k), self.get(v)))
+    }
+
+    /// Adds a data field.
+    pub fn push_data(&mut self, name: &str, value: &str) {
+        let name = self.put(name);
+        let value = self.put(value);
+        self.data.push((name, value));
+    }
+
     /// The value of data field `name`, if present.
     pub fn field(&self, name: &str) -> Option<&str> {
-        self.data
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.data().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 }
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Event) -> bool {
+        self.record_id == other.record_id
+            && self.event_id == other.event_id
+            && self.time() == other.time()
+            && self.channel() == other.channel()
+            && self.provider() == other.provider()
+            && self.computer() == other.computer()
+            && self.data().eq(other.data())
+    }
+}
+
+impl Eq for Event {}
 
 /// What a field's value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +151,7 @@ const KDC_FIELDS: &[(&str, Kind)] = &[
 
 /// The fields of this event that hold codes, and what they are (from each event's documentation).
 fn code_fields(event: &Event) -> &'static [(&'static str, Kind)] {
-    let provider = event.provider.as_str();
+    let provider = event.provider();
     let is = |name: &str| provider.eq_ignore_ascii_case(name);
     match event.event_id {
         Some(4625) if is(SECURITY) => &[("Status", Kind::NtStatus), ("SubStatus", Kind::NtStatus)],
@@ -191,7 +281,7 @@ pub fn codes(event: &Event, lang: Lang) -> Vec<EventCode> {
     let mut out = Vec::new();
     for &(field, kind) in code_fields(event) {
         if kind == Kind::NtStatusInText {
-            for (name, value) in &event.data {
+            for (name, value) in event.data() {
                 for v in ntstatus_in_text(value) {
                     out.push(foreign(System::NtStatus, "ntstatus", name, v, lang));
                 }
@@ -269,15 +359,15 @@ pub fn line(event: &Event, codes: &[EventCode], lang: Lang, style: Style) -> Str
     let _ = write!(
         s,
         "{} {} {} {}",
-        dash(&event.time),
-        dash(&event.computer),
-        dash(&event.provider),
+        dash(event.time()),
+        dash(event.computer()),
+        dash(event.provider()),
         id
     );
     let code_field = |k: &str| codes.iter().any(|c| c.field == k);
-    for (k, v) in &event.data {
+    for (k, v) in event.data() {
         let v_trim = v.trim();
-        if (SHOWN.contains(&k.as_str()) && !v_trim.is_empty() && v_trim != "-") || code_field(k) {
+        if (SHOWN.contains(&k) && !v_trim.is_empty() && v_trim != "-") || code_field(k) {
             let _ = write!(s, " {}={}", printable(k), shown(v));
         }
     }
@@ -312,12 +402,12 @@ fn explain(c: &EventCode, lang: Lang) -> String {
 }
 
 /// The data fields as a JSON object, in their order.
-struct Data<'a>(&'a [(String, String)]);
+struct Data<'a>(&'a Event);
 
 impl Serialize for Data<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in self.0 {
+        let mut map = serializer.serialize_map(Some(self.0.data.len()))?;
+        for (k, v) in self.0.data() {
             map.serialize_entry(k, v)?;
         }
         map.end()
@@ -358,12 +448,12 @@ pub fn write_json(
     let json = JsonEvent {
         path,
         record_id: event.record_id,
-        time: &event.time,
-        channel: &event.channel,
-        provider: &event.provider,
+        time: event.time(),
+        channel: event.channel(),
+        provider: event.provider(),
         event_id: event.event_id,
-        computer: &event.computer,
-        data: Data(&event.data),
+        computer: event.computer(),
+        data: Data(event),
         codes: codes
             .iter()
             .map(|c| JsonCode {
@@ -433,15 +523,16 @@ impl Summary {
         let host = meaningful(event.field("IpAddress"))
             .or_else(|| meaningful(event.field("WorkstationName")))
             .or_else(|| meaningful(event.field("Workstation")))
-            .or_else(|| meaningful(Some(&event.computer)));
+            .or_else(|| meaningful(Some(event.computer())));
         for c in codes.iter().filter(|c| c.failure) {
             let t = self.tallies.entry((c.system, c.value)).or_default();
             t.name = c.name;
-            if t.count == 0 || event.time < t.first {
-                t.first.clone_from(&event.time);
+            let time = event.time();
+            if t.count == 0 || time < t.first.as_str() {
+                time.clone_into(&mut t.first);
             }
-            if t.count == 0 || event.time > t.last {
-                t.last.clone_from(&event.time);
+            if t.count == 0 || time > t.last.as_str() {
+                time.clone_into(&mut t.last);
             }
             t.count += 1;
             if let Some(id) = event.event_id {
@@ -615,15 +706,15 @@ mod tests {
     use super::*;
 
     fn event(provider: &str, id: u32, data: &[(&str, &str)]) -> Event {
-        Event {
-            provider: provider.into(),
+        let mut e = Event {
             event_id: Some(id),
-            data: data
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
             ..Event::default()
+        };
+        e.set_provider(provider);
+        for (k, v) in data {
+            e.push_data(k, v);
         }
+        e
     }
 
     #[test]

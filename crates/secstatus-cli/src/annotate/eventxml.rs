@@ -4,6 +4,8 @@
 //! character and the five named entities, CDATA; comments, declarations and processing instructions are skipped.
 //! It never fails: what is not understood is ignored.
 
+use std::fmt::Write as _;
+
 use super::events::Event;
 
 /// Every `<Event>` element in `xml`, in order. Text outside events is ignored; an event cut off at the end of
@@ -17,13 +19,14 @@ pub fn events(xml: &str) -> Vec<Event> {
 /// The attributes of a start tag, read by local name: the text of an XML tag, or an element of a binary
 /// template ([`super::template`]).
 pub trait Attributes {
-    /// The value of the attribute whose local name is `wanted`, with no XML escapes.
-    fn get(&self, wanted: &str) -> Option<String>;
+    /// Appends the value of the attribute whose local name is `wanted`, with no XML escapes, to `out`; false
+    /// (and nothing appended) if the element has none.
+    fn get_into(&self, wanted: &str, out: &mut String) -> bool;
 }
 
 impl Attributes for str {
-    fn get(&self, wanted: &str) -> Option<String> {
-        attribute(self, wanted)
+    fn get_into(&self, wanted: &str, out: &mut String) -> bool {
+        attribute(self, wanted).map(|v| out.push_str(&v)).is_some()
     }
 }
 
@@ -35,9 +38,12 @@ pub struct Reader<'a> {
     current: Option<Event>,
     /// Local names of the open elements inside the current event, `Event` first.
     path: Vec<&'a str>,
-    /// The field the text of the current `Data` element belongs to.
-    data_name: Option<String>,
+    /// The field the text of the current `Data` element belongs to, if it is one.
+    data_name: String,
+    in_data: bool,
     text: String,
+    /// An attribute's value, read.
+    scratch: String,
     /// Whether text comes as it is, not XML-escaped (from a binary template).
     unescaped: bool,
 }
@@ -126,6 +132,7 @@ impl<'a> Reader<'a> {
     pub fn unescaped() -> Self {
         Reader {
             unescaped: true,
+            text: String::with_capacity(256),
             ..Reader::default()
         }
     }
@@ -199,7 +206,7 @@ impl<'a> Reader<'a> {
     fn is_field(&self, parent: Option<&str>, name: &str, depth: usize) -> bool {
         match (parent, name) {
             (Some("System"), "EventID" | "EventRecordID" | "Channel" | "Computer") => true,
-            (Some("EventData"), "Data") => self.data_name.is_some(),
+            (Some("EventData"), "Data") => self.in_data,
             // UserData holds one element of the provider's own, whose children are the fields.
             _ => depth >= 4 && self.path.contains(&"UserData"),
         }
@@ -211,30 +218,32 @@ impl<'a> Reader<'a> {
             if let Some(event) = self.current.take() {
                 self.events.push(event);
             }
-            self.current = Some(Event::default());
+            self.current = Some(Event::new());
             self.path.clear();
         }
         let Some(event) = self.current.as_mut() else {
             return;
         };
         self.text.clear();
+        self.scratch.clear();
         match (self.path.last().copied(), name) {
-            (Some("System"), "Provider") => {
-                if let Some(v) = attrs.get("Name") {
-                    event.provider = v;
-                }
-            }
-            (Some("System"), "TimeCreated") => {
-                if let Some(v) = attrs.get("SystemTime") {
-                    event.time = v;
+            (Some("System"), "Provider" | "TimeCreated") => {
+                let time = name == "TimeCreated";
+                let wanted = if time { "SystemTime" } else { "Name" };
+                if attrs.get_into(wanted, &mut self.scratch) {
+                    if time {
+                        event.set_time(&self.scratch);
+                    } else {
+                        event.set_provider(&self.scratch);
+                    }
                 }
             }
             (Some("EventData"), "Data") => {
-                self.data_name = Some(
-                    attrs
-                        .get("Name")
-                        .unwrap_or_else(|| format!("Data[{}]", event.data.len() + 1)),
-                );
+                self.data_name.clear();
+                if !attrs.get_into("Name", &mut self.data_name) {
+                    let _ = write!(self.data_name, "Data[{}]", event.data().len() + 1);
+                }
+                self.in_data = true;
             }
             _ => {}
         }
@@ -256,24 +265,25 @@ impl<'a> Reader<'a> {
             return;
         };
         if field {
+            let unescaped;
             let raw = if self.unescaped || !self.text.contains('&') {
-                std::mem::take(&mut self.text)
+                self.text.as_str()
             } else {
-                unescape(&self.text)
+                unescaped = unescape(&self.text);
+                unescaped.as_str()
             };
             let text = raw.trim();
             match (parent, name) {
                 (Some("System"), "EventID") => event.event_id = text.parse().ok(),
                 (Some("System"), "EventRecordID") => event.record_id = text.parse().ok(),
-                (Some("System"), "Channel") => event.channel = text.to_string(),
-                (Some("System"), "Computer") => event.computer = text.to_string(),
+                (Some("System"), "Channel") => event.set_channel(text),
+                (Some("System"), "Computer") => event.set_computer(text),
                 (Some("EventData"), "Data") => {
-                    // A field's value is kept as it is, spaces included.
-                    if let Some(field) = self.data_name.take() {
-                        event.data.push((field, raw));
-                    }
+                    // A field's value is kept as it is, spaces included (this is a field: `in_data` is set).
+                    self.in_data = false;
+                    event.push_data(&self.data_name, raw);
                 }
-                _ if !text.is_empty() => event.data.push((name.to_string(), text.to_string())),
+                _ if !text.is_empty() => event.push_data(name, text),
                 _ => {}
             }
         }
@@ -302,16 +312,16 @@ mod tests {
         let e = &events[0];
         assert_eq!(e.event_id, Some(4771));
         assert_eq!(e.record_id, Some(7));
-        assert_eq!(e.provider, "Microsoft-Windows-Security-Auditing");
-        assert_eq!(e.computer, "dc1.contoso.local");
-        assert_eq!(e.channel, "Security");
-        assert_eq!(e.time, "2024-01-01T00:00:00Z");
+        assert_eq!(e.provider(), "Microsoft-Windows-Security-Auditing");
+        assert_eq!(e.computer(), "dc1.contoso.local");
+        assert_eq!(e.channel(), "Security");
+        assert_eq!(e.time(), "2024-01-01T00:00:00Z");
         assert_eq!(
-            e.data,
+            e.data().collect::<Vec<_>>(),
             [
-                ("TargetUserName".to_string(), "a&b".to_string()),
-                ("Status".to_string(), "0x18".to_string()),
-                ("Data[3]".to_string(), "free".to_string()),
+                ("TargetUserName", "a&b"),
+                ("Status", "0x18"),
+                ("Data[3]", "free"),
             ]
         );
     }

@@ -263,11 +263,13 @@ pub fn read_evtx_walked(
     let settings = Arc::new(ParserSettings::new().num_threads(1));
     let mut number = 0u64;
     let mut done = false;
+    // Chunk buffers parsed already, for the next batch.
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     while !done {
         // A batch: (chunk number, bytes, what reading it reported first).
         let mut batch: Vec<(u64, Vec<u8>, Option<Problem>)> = Vec::new();
         while !done && batch.len() < threads * CHUNKS_PER_THREAD {
-            let mut data = vec![0; CHUNK];
+            let mut data = spare.pop().unwrap_or_else(|| vec![0; CHUNK]);
             let n = match fill(reader, &mut data) {
                 Ok(n) => n,
                 Err(e) => {
@@ -286,6 +288,8 @@ pub fn read_evtx_walked(
             }
             let mut note = None;
             if n < CHUNK {
+                // A truncated chunk is read as if zeros followed.
+                data[n..].fill(0);
                 note = Some(Problem::TruncatedChunk {
                     chunk: number,
                     got: n,
@@ -299,12 +303,14 @@ pub fn read_evtx_walked(
                     break;
                 }
                 number += 1;
+                spare.push(data);
                 continue;
             }
             batch.push((number, data, note));
             number += 1;
         }
-        for items in parse_batch(batch, &settings, threads, walk) {
+        for (items, buffer) in parse_batch(batch, &settings, threads, walk) {
+            spare.extend(buffer);
             for item in items {
                 match item {
                     Item::Event(e) => event(&e)?,
@@ -316,25 +322,28 @@ pub fn read_evtx_walked(
     Ok(())
 }
 
-/// Each chunk's items, in order: the batch is cut into `threads` runs of chunks, the first parsed here and the
-/// others on threads of their own.
+/// Each chunk's items, in order, and its buffer back when it is whole: the batch is cut into `threads` runs of
+/// chunks, the first parsed here and the others on threads of their own.
 fn parse_batch(
     batch: Vec<(u64, Vec<u8>, Option<Problem>)>,
     settings: &Arc<ParserSettings>,
     threads: usize,
     walk: Walk,
-) -> Vec<Vec<Item>> {
-    let parse_run = |run: Vec<(u64, Vec<u8>, Option<Problem>)>| -> Vec<Vec<Item>> {
-        run.into_iter()
-            .map(|(number, data, note)| {
-                let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
-                if !data.is_empty() {
-                    chunk(number, data, settings, walk, &mut items);
-                }
-                items
-            })
-            .collect()
-    };
+) -> Vec<(Vec<Item>, Option<Vec<u8>>)> {
+    let parse_run =
+        |run: Vec<(u64, Vec<u8>, Option<Problem>)>| -> Vec<(Vec<Item>, Option<Vec<u8>>)> {
+            run.into_iter()
+                .map(|(number, data, note)| {
+                    let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
+                    let buffer = if data.is_empty() {
+                        None
+                    } else {
+                        chunk(number, data, settings, walk, &mut items)
+                    };
+                    (items, buffer.filter(|b| b.len() == CHUNK))
+                })
+                .collect()
+        };
     if threads == 1 || batch.len() < 2 {
         return parse_run(batch);
     }
@@ -366,31 +375,43 @@ fn parse_batch(
     })
 }
 
-/// One chunk's records, as items.
+/// One chunk's records, as items; the chunk's buffer back, unless its header did not read.
 fn chunk(
     number: u64,
     data: Vec<u8>,
     settings: &Arc<ParserSettings>,
     walk: Walk,
     items: &mut Vec<Item>,
-) {
-    let mut problem = |detail: String| {
-        items.push(Item::Problem(Problem::Chunk {
-            chunk: number,
-            detail,
-        }))
-    };
+) -> Option<Vec<u8>> {
     let mut chunk_data = match EvtxChunkData::new(data, false) {
         Ok(c) => c,
         Err(e) => {
-            problem(describe(&e));
-            return;
+            items.push(Item::Problem(Problem::Chunk {
+                chunk: number,
+                detail: describe(&e),
+            }));
+            return None;
         }
     };
+    records(number, &mut chunk_data, settings, walk, items);
+    Some(chunk_data.data)
+}
+
+/// The records of a chunk whose header reads, as items.
+fn records(
+    number: u64,
+    chunk_data: &mut EvtxChunkData,
+    settings: &Arc<ParserSettings>,
+    walk: Walk,
+    items: &mut Vec<Item>,
+) {
     let mut chunk = match chunk_data.parse(Arc::clone(settings)) {
         Ok(c) => c,
         Err(e) => {
-            problem(describe(&e));
+            items.push(Item::Problem(Problem::Chunk {
+                chunk: number,
+                detail: describe(&e),
+            }));
             return;
         }
     };

@@ -159,7 +159,9 @@ fn play<'t>(
         Some(ops) => ops.as_ref().ok_or(Miss::Unreadable)?,
     };
     let arrays = values.iter().any(|v| matches!(v, Value::Strings(_)));
-    let mut open: Vec<&str> = Vec::new();
+    // The elements open, innermost last (a definition nests at most `MAX_DEPTH` deep).
+    let mut open: [&str; MAX_DEPTH] = [""; MAX_DEPTH];
+    let mut depth = 0;
     let mut skip = 0usize;
     let mut i = 0;
     while let Some(op) = ops.get(i) {
@@ -177,7 +179,7 @@ fn play<'t>(
                     .and_then(|d| values.get(usize::from(d)))
                     .is_some_and(|v| matches!(v, Value::Null));
                 // A template's root is always there.
-                if left_out && !open.is_empty() {
+                if left_out && depth > 0 {
                     skip = 1;
                     continue;
                 }
@@ -189,16 +191,16 @@ fn play<'t>(
                     return Err(Miss::Unreadable);
                 }
                 if arrays {
-                    if let Some(close) =
-                        repeated(ops, i, &values, open.is_empty(), reader, name, &attrs)
-                            .ok_or(Miss::Unreadable)?
+                    if let Some(close) = repeated(ops, i, &values, depth == 0, reader, name, &attrs)
+                        .ok_or(Miss::Unreadable)?
                     {
                         i = close + 1;
                         continue;
                     }
                 }
                 reader.start(name, &attrs);
-                open.push(name);
+                *open.get_mut(depth).ok_or(Miss::Unreadable)? = name;
+                depth += 1;
             }
             Op::Text(Piece::Value { index }) => match values.get(usize::from(*index)) {
                 Some(Value::Nested(at, len)) if *len > 0 => {
@@ -217,7 +219,10 @@ fn play<'t>(
                     write_piece(piece, &values, text);
                 }
             }
-            Op::Close => reader.end(open.pop().ok_or(Miss::Unreadable)?),
+            Op::Close => {
+                depth = depth.checked_sub(1).ok_or(Miss::Unreadable)?;
+                reader.end(open[depth]);
+            }
         }
     }
     Ok(())
@@ -470,19 +475,16 @@ impl Attrs<'_, '_> {
 }
 
 impl Attributes for Attrs<'_, '_> {
-    fn get(&self, wanted: &str) -> Option<String> {
-        let (_, pieces) = self.attributes.iter().find(|(name, _)| **name == *wanted)?;
-        let mut value = match pieces.as_slice() {
-            [Piece::Literal(s)] => s.to_string(),
-            _ => String::new(),
+    fn get_into(&self, wanted: &str, out: &mut String) -> bool {
+        let Some((_, pieces)) = self.attributes.iter().find(|(name, _)| **name == *wanted) else {
+            return false;
         };
-        if value.is_empty() {
-            for piece in pieces {
-                write_piece(piece, self.values, &mut value);
-            }
+        let start = out.len();
+        for piece in pieces {
+            write_piece(piece, self.values, out);
         }
         // An attribute whose value comes out empty is left out of the rendered XML.
-        (!value.is_empty()).then_some(value)
+        out.len() > start
     }
 }
 
@@ -600,7 +602,10 @@ fn name_at(data: &[u8], offset: u32) -> Option<Box<str>> {
     let units = bytes
         .chunks_exact(2)
         .map(|u| u16::from_le_bytes([u[0], u[1]]));
-    let name: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+    let mut name = String::with_capacity(bytes.len() / 2);
+    for c in char::decode_utf16(units) {
+        name.push(c.ok()?);
+    }
     let plain = |c: char| !c.is_whitespace() && !c.is_control() && !"<>/=\"'&".contains(c);
     (!name.is_empty() && name.chars().all(plain)).then(|| name.into_boxed_str())
 }
@@ -724,9 +729,14 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
                     Piece::Literal(text.into()),
                 )?;
             }
-            // A substitution: its index and the value's type.
+            // A substitution: its index and the value's type, one that [MS-EVEN6] 2.2.18 defines (as the `evtx`
+            // crate requires).
             0x0D | 0x0E => {
                 let index = u16_at(data, at)?;
+                let kind = *data.get(at + 2)?;
+                if !matches!(kind, 0x00..=0x15 | 0x20 | 0x21 | 0x23 | 0x81..=0x95) {
+                    return None;
+                }
                 at += 3;
                 push_piece(&mut pending, &mut ops, in_attribute, Piece::Value { index })?;
             }
@@ -876,7 +886,7 @@ mod tests {
             &mut &file[..],
             1,
             &mut |e| {
-                values.extend(e.data.iter().map(|(_, v)| v.clone()));
+                values.extend(e.data().map(|(_, v)| v.to_string()));
                 Ok(())
             },
             &mut |p| panic!("{p}"),
