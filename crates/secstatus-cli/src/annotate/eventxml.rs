@@ -127,21 +127,56 @@ fn attribute(mut s: &str, wanted: &str) -> Option<String> {
     }
 }
 
+/// The buffers a [`Reader`] grew, for the next one: a reader per record need not grow its own.
+#[derive(Default)]
+pub struct Buffers {
+    text: String,
+    scratch: String,
+    data_name: String,
+    path: Vec<&'static str>,
+}
+
 impl<'a> Reader<'a> {
-    /// A reader told text as it is, not XML-escaped, and attributes likewise.
-    pub fn unescaped() -> Self {
+    /// A reader told text as it is, not XML-escaped, and attributes likewise, with `buffers` to write in.
+    pub fn unescaped(buffers: Buffers) -> Self {
+        let Buffers {
+            mut text,
+            mut scratch,
+            mut data_name,
+            mut path,
+        } = buffers;
+        text.clear();
+        scratch.clear();
+        data_name.clear();
+        path.clear();
         Reader {
             unescaped: true,
-            text: String::with_capacity(256),
+            text,
+            scratch,
+            data_name,
+            path,
             ..Reader::default()
         }
     }
 
     /// The events read, the last one even if it was not closed.
-    pub fn finish(mut self) -> Vec<Event> {
+    pub fn finish(self) -> Vec<Event> {
+        self.finish_keeping(&mut Buffers::default())
+    }
+
+    /// [`Reader::finish`], leaving the reader's buffers in `buffers`.
+    pub fn finish_keeping(mut self, buffers: &mut Buffers) -> Vec<Event> {
         if let Some(event) = self.current.take() {
             self.events.push(event);
         }
+        self.path.clear();
+        *buffers = Buffers {
+            text: self.text,
+            scratch: self.scratch,
+            data_name: self.data_name,
+            // The same allocation, empty (collected in place), for names of any lifetime.
+            path: self.path.into_iter().map(|_| "").collect(),
+        };
         self.events
     }
 

@@ -474,6 +474,7 @@ fn own_walk(
         .ok()?
         .min(data.len());
     let mut items = Vec::new();
+    let mut buffers = eventxml::Buffers::default();
     let mut at = CHUNK_HEADER;
     for _ in 0..MAX_RECORDS {
         if at >= live_end {
@@ -485,7 +486,7 @@ fn own_walk(
         if end > data.len() {
             return None;
         }
-        let events = template::event_at(data, start, end, templates)?;
+        let events = template::event_at(data, start, end, templates, &mut buffers)?;
         push_events(number, header.event_record_id, events, &mut items);
         if header.event_record_id == chunk.header.last_event_record_id {
             break;

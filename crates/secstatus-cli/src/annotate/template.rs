@@ -22,7 +22,7 @@ use evtx::binxml::value_variant::BinXmlValue;
 use evtx::EvtxRecord;
 
 use super::events::Event;
-use super::eventxml::{Attributes, Reader};
+use super::eventxml::{Attributes, Buffers, Reader};
 
 /// The most elements, texts and attributes one template may have here, and the deepest nesting; larger ones go to
 /// the XML path.
@@ -76,29 +76,42 @@ enum Value<'a> {
 pub fn event(record: &EvtxRecord<'_>, templates: &mut Templates) -> Option<Vec<Event>> {
     let start = usize::try_from(record.binxml_offset).ok()?;
     let end = start.checked_add(usize::try_from(record.binxml_size).ok()?)?;
-    event_at(record.chunk.data, start, end, templates)
+    event_at(
+        record.chunk.data,
+        start,
+        end,
+        templates,
+        &mut Buffers::default(),
+    )
 }
 
 /// The events of the record whose BinXML is `chunk[start..end]`, or `None` if it is not a template instance that
-/// this module reads.
+/// this module reads. The reader writes in `buffers`, and leaves them there for the next record.
 pub fn event_at(
     chunk: &[u8],
     start: usize,
     end: usize,
     templates: &mut Templates,
+    buffers: &mut Buffers,
 ) -> Option<Vec<Event>> {
     let data = chunk.get(..end)?;
     // Most records use definitions read already: only a record that needs another reads it, then plays again.
-    let mut reader = Reader::unescaped();
+    let mut reader = Reader::unescaped(std::mem::take(buffers));
     match play(data, (start, end), templates, &mut reader, 0) {
-        Ok(()) => return Some(reader.finish()),
-        Err(Miss::Unreadable) => return None,
-        Err(Miss::Unread) => {}
+        Ok(()) => return Some(reader.finish_keeping(buffers)),
+        Err(Miss::Unreadable) => {
+            reader.finish_keeping(buffers);
+            return None;
+        }
+        Err(Miss::Unread) => {
+            reader.finish_keeping(buffers);
+        }
     }
     read_definitions(data, start, end, templates, 0)?;
-    let mut reader = Reader::unescaped();
-    play(data, (start, end), templates, &mut reader, 0).ok()?;
-    Some(reader.finish())
+    let mut reader = Reader::unescaped(std::mem::take(buffers));
+    let played = play(data, (start, end), templates, &mut reader, 0);
+    let events = reader.finish_keeping(buffers);
+    played.ok().map(|()| events)
 }
 
 /// Why a template instance was not played.
@@ -303,16 +316,26 @@ fn split_strings(bytes: &[u8]) -> Vec<&[u8]> {
 /// Appends UTF-16LE text as the XML renderer writes it: what XML 1.0 does not allow (control characters other
 /// than tab and line ends, unpaired surrogates, U+FFFE and U+FFFF) becomes `_`, as Windows writes it too.
 fn push_utf16(bytes: &[u8], out: &mut String) {
-    // Most text is printable ASCII: copied as it is.
-    let ascii = bytes
-        .chunks_exact(2)
-        .all(|u| u[1] == 0 && (0x20..0x7F).contains(&u[0]));
     out.reserve(bytes.len() / 2);
-    if ascii {
-        out.extend(bytes.chunks_exact(2).map(|u| char::from(u[0])));
-        return;
+    // Most text is printable ASCII: copied a run at a time, up to the first unit that is not.
+    let mut rest = &bytes[..bytes.len() & !1];
+    while !rest.is_empty() {
+        let mut run = [0u8; 128];
+        let mut n = 0;
+        for u in rest.chunks_exact(2).take(run.len()) {
+            if u[1] != 0 || !(0x20..0x7F).contains(&u[0]) {
+                break;
+            }
+            run[n] = u[0];
+            n += 1;
+        }
+        out.push_str(std::str::from_utf8(&run[..n]).unwrap_or_default());
+        rest = &rest[2 * n..];
+        if n < run.len() {
+            break;
+        }
     }
-    let units = bytes
+    let units = rest
         .chunks_exact(2)
         .map(|u| u16::from_le_bytes([u[0], u[1]]));
     out.extend(char::decode_utf16(units).map(|c| match c {
@@ -812,6 +835,54 @@ mod tests {
         }
     }
 
+    /// Text is copied as the plain decoding writes it, wherever in a long text the first unit that is not
+    /// printable ASCII falls.
+    #[test]
+    fn utf16_runs() {
+        let plain = |bytes: &[u8]| -> String {
+            let units = bytes
+                .chunks_exact(2)
+                .map(|u| u16::from_le_bytes([u[0], u[1]]));
+            char::decode_utf16(units)
+                .map(|c| match c {
+                    Ok(c)
+                        if c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'
+                            || matches!(c, '\t' | '\n' | '\r') =>
+                    {
+                        c
+                    }
+                    _ => '_',
+                })
+                .collect()
+        };
+        let odd: &[u16] = &[
+            0xD83D, 0xDE00, 0xD800, 0x0041, 0xDC00, 0x0007, 0x0009, 0xFFFE, 0x044F, 0x007F,
+        ];
+        for len in [0, 1, 127, 128, 129, 300] {
+            for at in [0, 1, 126, 127, 128, 129, 255, 256, 299] {
+                for &u in odd {
+                    let mut units: Vec<u16> = (0..len).map(|k| 0x61 + (k % 26) as u16).collect();
+                    if at < len {
+                        units[at] = u;
+                    }
+                    let mut bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+                    for extra in [false, true] {
+                        if extra {
+                            bytes.push(0x41);
+                        }
+                        let mut out = String::from("x");
+                        push_utf16(&bytes, &mut out);
+                        assert_eq!(
+                            out,
+                            format!("x{}", plain(&bytes)),
+                            "{len} {at} {u:#x} {extra}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Numbers and times are written as the `evtx` crate writes them, edges included.
     #[test]
     fn numbers_and_times_as_the_crate_writes_them() {
@@ -923,7 +994,7 @@ mod tests {
         templates.0.insert(0, Some(ops));
         for (levels, readable) in [(1, true), (3, true), (6, false), (3000, false)] {
             let data = nested(levels);
-            let mut reader = Reader::unescaped();
+            let mut reader = Reader::unescaped(Buffers::default());
             let played = play(&data, (0, data.len()), &templates, &mut reader, 0);
             assert_eq!(played.is_ok(), readable, "{levels} levels");
         }
