@@ -29,13 +29,27 @@ impl serde_json::ser::Formatter for Escaping {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|(_, c)| c.is_control()) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            write!(writer, "\\u{:04x}", u32::from(c))?;
-            rest = &rest[at + c.len_utf8()..];
+        // `serde_json` escapes C0 controls itself; what is left are DEL and the C1 controls, U+0080 to U+009F,
+        // which UTF-8 writes as 0xC2 then 0x80 to 0x9F.
+        let bytes = fragment.as_bytes();
+        let (mut start, mut from) = (0, 0);
+        while let Some(k) = memchr::memchr2(0x7F, 0xC2, &bytes[from..]) {
+            let at = from + k;
+            let len = match bytes[at] {
+                0x7F => 1,
+                _ if bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)) => 2,
+                _ => {
+                    from = at + 1;
+                    continue;
+                }
+            };
+            writer.write_all(&bytes[start..at])?;
+            let c = fragment[at..].chars().next().map_or(0, u32::from);
+            write!(writer, "\\u{c:04x}")?;
+            start = at + len;
+            from = start;
         }
-        writer.write_all(rest.as_bytes())
+        writer.write_all(&bytes[start..])
     }
 }
 
@@ -389,5 +403,16 @@ mod tests {
         assert_eq!(json("a\u{1b}[31mb\"\\\n"), "\"a\\u001b[31mb\\\"\\\\\\n\"\n");
         assert_eq!(json("\u{7f}\u{9b}2J"), "\"\\u007f\\u009b2J\"\n");
         assert_eq!(json("часы"), "\"часы\"\n");
+        // Every character up to U+02FF between others (U+00A0 to U+00BF share the C1 controls' first byte): the
+        // JSON reads back as the text and holds no raw control character.
+        for c in (0..=0x2FF).filter_map(char::from_u32) {
+            let text = format!("a{c}\u{a0}{c}");
+            let out = json(&text);
+            assert!(
+                !out.trim_end().chars().any(char::is_control),
+                "{c:?}: {out:?}"
+            );
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{c:?}");
+        }
     }
 }

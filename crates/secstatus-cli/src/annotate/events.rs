@@ -467,7 +467,8 @@ pub fn write_json(
             })
             .collect(),
     };
-    let mut text = Vec::new();
+    // Written whole or not at all; most events' objects fit.
+    let mut text = Vec::with_capacity(1024);
     wire::write_line(&mut text, &json)?;
     out.write_all(&text)
 }
