@@ -5,6 +5,7 @@
 #
 #   benches/instructions.sh            (BIN=PATH counts another build; it is then not rebuilt)
 #
+# Rows: annotate and --summary of each log; --summary and --json of the .evtx.
 # Inputs: 16 MiB synthetic logs (sparse and dense, from the gen_log example) and an .evtx of the test fixtures'
 # chunks 5 times over (5.9 MB), generated once under target/bench/. Needs valgrind (Debian: apt-get install -y
 # valgrind). Prints a Markdown table of millions of instructions.
@@ -48,3 +49,4 @@ for density in sparse dense; do
   echo "| \`annotate\` $density 16 MiB | $(count "$BIN" annotate "$file") |"
 done
 echo "| \`annotate --summary\` of the 5.9 MB .evtx | $(count "$BIN" annotate --summary "$evtx") |"
+echo "| \`annotate --json\` of the 5.9 MB .evtx | $(count "$BIN" --json annotate "$evtx") |"
