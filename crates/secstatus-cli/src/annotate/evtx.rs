@@ -2,8 +2,10 @@
 //!
 //! An .evtx file is read one 64 KiB chunk at a time, in file order, straight from the reader (no seeking, so
 //! standard input works too): memory stays bounded by the chunk, whatever the file's size. Each chunk is parsed on
-//! its own by the `evtx` crate, and each record's [`Event`] read from its binary template ([`template`]), or, for a
-//! record that reader leaves, from the event XML the crate renders, by the same reader as for XML files. A chunk or record that does not parse is reported through `problem` (`chunk N: ...`,
+//! its own: its header and string table by the `evtx` crate, its records walked here when the chunk is undamaged
+//! and each record's [`Event`] read from its binary template ([`template`]); any other chunk's records are walked
+//! by the crate, and a record the template reader leaves is read from the event XML the crate renders, by the same
+//! reader as for XML files. A chunk or record that does not parse is reported through `problem` (`chunk N: ...`,
 //! `record N: ...`) and the reading goes on with the next one; a truncated last chunk is read as far as it goes.
 
 use std::error::Error;
@@ -322,7 +324,7 @@ pub fn read_evtx_walked(
     Ok(())
 }
 
-/// Each chunk's items, in order, and its buffer back when it is whole: the batch is cut into `threads` runs of
+/// Each chunk's items, in order, and its buffer back: the batch is cut into `threads` runs of
 /// chunks, the first parsed here and the others on threads of their own.
 fn parse_batch(
     batch: Vec<(u64, Vec<u8>, Option<Problem>)>,
@@ -340,7 +342,7 @@ fn parse_batch(
                     } else {
                         chunk(number, data, settings, walk, &mut items)
                     };
-                    (items, buffer.filter(|b| b.len() == CHUNK))
+                    (items, buffer)
                 })
                 .collect()
         };
