@@ -499,15 +499,18 @@ impl Attrs<'_, '_> {
 
 impl Attributes for Attrs<'_, '_> {
     fn get_into(&self, wanted: &str, out: &mut String) -> bool {
-        let Some((_, pieces)) = self.attributes.iter().find(|(name, _)| **name == *wanted) else {
-            return false;
-        };
         let start = out.len();
-        for piece in pieces {
-            write_piece(piece, self.values, out);
+        // An attribute whose value comes out empty is left out of the rendered XML, so a later one of the same
+        // name is the one the XML shows.
+        for (_, pieces) in self.attributes.iter().filter(|(name, _)| **name == *wanted) {
+            for piece in pieces {
+                write_piece(piece, self.values, out);
+            }
+            if out.len() > start {
+                return true;
+            }
         }
-        // An attribute whose value comes out empty is left out of the rendered XML.
-        out.len() > start
+        false
     }
 }
 
