@@ -5,7 +5,8 @@
 #
 #   benches/instructions.sh            (BIN=PATH counts another build; it is then not rebuilt)
 #
-# Rows: annotate and --summary of each log; --summary and --json of the .evtx.
+# Rows: annotate and --summary of each log; --summary and --json of the .evtx; evtx_dump (if installed) on one copy
+# of the chunks and on five.
 # Inputs: 16 MiB synthetic logs (sparse and dense, from the gen_log example) and an .evtx of the test fixtures'
 # chunks 5 times over (5.9 MB), generated once under target/bench/. Needs valgrind (Debian: apt-get install -y
 # valgrind). Prints a Markdown table of millions of instructions.
@@ -26,15 +27,18 @@ for density in sparse dense; do
   [ -s "$file" ] || target/release/examples/gen_log 16 1 "$density" > "$file"
 done
 evtx=$DIR/fixtures-5.evtx
-if [ ! -s "$evtx" ]; then
+once=$DIR/fixtures-1.evtx
+for copies in 1 5; do
+  file=$DIR/fixtures-$copies.evtx
+  [ -s "$file" ] && continue
   {
     head -c 4096 "$FIX/system.evtx"
-    for _ in 1 2 3 4 5; do
+    for _ in $(seq "$copies"); do
       tail -c +4097 "$FIX/system.evtx"
       tail -c +4097 "$FIX/Security_short_selected.evtx"
     done
-  } > "$evtx"
-fi
+  } > "$file"
+done
 
 count() { # the command's instructions, in millions
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
@@ -50,3 +54,9 @@ for density in sparse dense; do
 done
 echo "| \`annotate --summary\` of the 5.9 MB .evtx | $(count "$BIN" annotate --summary "$evtx") |"
 echo "| \`annotate --json\` of the 5.9 MB .evtx | $(count "$BIN" --json annotate "$evtx") |"
+# The evtx crate's own tool on one copy of the chunks and on five: how much it gains from chunks that repeat.
+if command -v evtx_dump > /dev/null; then
+  echo "| \`evtx_dump -t 1 -o json\` of one copy (1.2 MB) | $(count evtx_dump -t 1 -o json "$once") |"
+  echo "| \`evtx_dump -t 1 -o json\` of the 5.9 MB .evtx | $(count evtx_dump -t 1 -o json "$evtx") |"
+  echo "| \`annotate --summary\` of one copy (1.2 MB) | $(count "$BIN" annotate --summary "$once") |"
+fi
