@@ -75,30 +75,37 @@ fuzz_target!(|data: &[u8]| {
         let compared = template::compare(&input);
         assert!(compared.differ.is_empty(), "{compared:?}");
         // Our walk on one thread and the crate's on three hand on the same events and problems, in order.
-        let read = |threads, walk, checked: bool, summary: &mut events::Summary, failures: &mut u64| {
-            let (mut seen, mut reported) = (Vec::new(), Vec::new());
-            evtx::read_evtx_walked(
-                &mut &input[..],
-                threads,
-                walk,
-                &mut |e: &Event| {
-                    if checked {
-                        check(e, summary, failures);
-                    }
-                    seen.push(e.clone());
-                    Ok(())
-                },
-                &mut |p: evtx::Problem| {
-                    let (en, ru) = (p.text(Lang::En), p.text(Lang::Ru));
-                    assert!(!en.is_empty() && !ru.is_empty());
-                    reported.push(en);
-                },
-            )
-            .expect("no write error");
-            (seen, reported)
-        };
+        let read =
+            |threads, walk, checked: bool, summary: &mut events::Summary, failures: &mut u64| {
+                let (mut seen, mut reported) = (Vec::new(), Vec::new());
+                evtx::read_evtx_walked(
+                    &mut &input[..],
+                    threads,
+                    walk,
+                    &mut |e: &Event| {
+                        if checked {
+                            check(e, summary, failures);
+                        }
+                        seen.push(e.clone());
+                        Ok(())
+                    },
+                    &mut |p: evtx::Problem| {
+                        let (en, ru) = (p.text(Lang::En), p.text(Lang::Ru));
+                        assert!(!en.is_empty() && !ru.is_empty());
+                        reported.push(en);
+                    },
+                )
+                .expect("no write error");
+                (seen, reported)
+            };
         let ours = read(1, evtx::Walk::Own, true, &mut summary, &mut failures);
-        let crates = read(3, evtx::Walk::Crate, false, &mut events::Summary::default(), &mut 0);
+        let crates = read(
+            3,
+            evtx::Walk::Crate,
+            false,
+            &mut events::Summary::default(),
+            &mut 0,
+        );
         assert!(ours == crates, "our walk and the crate's disagree");
     }
     let mut out = Vec::new();

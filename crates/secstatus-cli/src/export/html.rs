@@ -205,7 +205,11 @@ fn row(e: &Entry) -> String {
 /// A single page that works offline: a ranked search box, deep links and an English/Russian switch.
 pub fn html(entries: &[&Entry], lang: Lang) -> String {
     let rows: String = entries.iter().map(|e| row(e)).collect();
-    let data = serde_json::to_string(&foreign_rows()).unwrap_or_else(|_| "[]".to_string());
+    // The same for every page: made once per process.
+    static FOREIGN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let data = FOREIGN.get_or_init(|| {
+        json_in_script(&serde_json::to_string(&foreign_rows()).unwrap_or_else(|_| "[]".to_string()))
+    });
     format!(
         r##"<!DOCTYPE html>
 <html lang="{lang}">
@@ -260,7 +264,7 @@ pub fn html(entries: &[&Entry], lang: Lang) -> String {
         h_severity = bi("Severity", "Серьёзность"),
         h_text = bi("Meaning and message", "Описание и сообщение"),
         none = bi("No code matches.", "Ни один код не подходит."),
-        data = json_in_script(&data),
+        data = data,
     )
 }
 
