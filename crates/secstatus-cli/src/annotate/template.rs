@@ -172,6 +172,14 @@ fn play<'t>(
         Some(ops) => ops.as_ref().ok_or(Miss::Unreadable)?,
     };
     let arrays = values.iter().any(|v| matches!(v, Value::Strings(_)));
+    // The embedded instances not played yet, by value index (up to 256). The `evtx` crate parses every one and
+    // refuses a record with one it cannot parse, so a record must play them all to be read here.
+    let mut unplayed = [0u64; 4];
+    for (k, v) in values.iter().enumerate() {
+        if matches!(v, Value::Nested(_, len) if *len > 0) {
+            *unplayed.get_mut(k / 64).ok_or(Miss::Unreadable)? |= 1 << (k % 64);
+        }
+    }
     // The elements open, innermost last (a definition nests at most `MAX_DEPTH` deep).
     let mut open: [&str; MAX_DEPTH] = [""; MAX_DEPTH];
     let mut depth = 0;
@@ -218,6 +226,10 @@ fn play<'t>(
             Op::Text(Piece::Value { index }) => match values.get(usize::from(*index)) {
                 Some(Value::Nested(at, len)) if *len > 0 => {
                     play(data, (*at, at + len), templates, reader, nesting + 1)?;
+                    let k = usize::from(*index);
+                    if let Some(word) = unplayed.get_mut(k / 64) {
+                        *word &= !(1 << (k % 64));
+                    }
                 }
                 // An array after a child element: its element would repeat, which `repeated` does not do.
                 Some(Value::Strings(_)) => return Err(Miss::Unreadable),
@@ -237,6 +249,9 @@ fn play<'t>(
                 reader.end(open[depth]);
             }
         }
+    }
+    if unplayed.iter().any(|&w| w != 0) {
+        return Err(Miss::Unreadable);
     }
     Ok(())
 }
