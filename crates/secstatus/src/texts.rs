@@ -96,6 +96,12 @@ struct Matcher {
     /// A Bloom filter of the patterns' first eight bytes, folded by [`fold`]: the table is only searched at a word
     /// start (or `{`) whose eight bytes are in it.
     starts: Vec<u64>,
+    /// The same filter of the first eight bytes of the patterns shorter than [`LONG`] bytes only.
+    short_starts: Vec<u64>,
+    /// A filter of the first [`LONG`] bytes of the longer patterns, folded eight at a time: a start that passes
+    /// [`Matcher::starts`] is searched only if its sixteen bytes pass this one, or its eight [`Matcher::short_starts`].
+    /// Log words begin many messages (`An account`, `The certificate`) that the line does not go on to say.
+    long_starts: Vec<u64>,
     /// The patterns' distinct first eight bytes as a word ([`key`]), each with the range of the table's rows that
     /// start with them, in an open-addressing hash table (a slot with an empty range is free).
     keys: Vec<(u64, u32, u32)>,
@@ -125,6 +131,29 @@ const START_BITS: usize = 1 << 18;
 #[inline(always)]
 fn fold(eight: [u8; 8]) -> u64 {
     u64::from_le_bytes(eight) | 0x2020_2020_2020_2020
+}
+
+/// How many first bytes [`Matcher::long_starts`] filters.
+const LONG: usize = 16;
+
+/// The filter's two bits for the two folded words of a start of [`LONG`] bytes.
+#[inline(always)]
+fn long_start_bits(first: u64, second: u64) -> [usize; 2] {
+    start_bits(first.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ second)
+}
+
+/// Whether both bits are set in a filter.
+#[inline(always)]
+fn has_bits(filter: &[u64], bits: [usize; 2]) -> bool {
+    bits.iter()
+        .all(|bit| filter[bit / 64] & (1 << (bit % 64)) != 0)
+}
+
+/// Sets both bits in a filter.
+fn set_bits(filter: &mut [u64], bits: [usize; 2]) {
+    for bit in bits {
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
 }
 
 /// The filter's two bits for a folded start.
@@ -186,13 +215,20 @@ impl Matcher {
 
     #[inline(always)]
     fn may_start(&self, h: &[u8], i: usize) -> bool {
-        match h.get(i..i + 8) {
-            Some(eight) => start_bits(fold(eight.try_into().expect("8 bytes")))
-                .iter()
-                .all(|bit| self.starts[bit / 64] & (1 << (bit % 64)) != 0),
-            // Every pattern has at least eight bytes.
-            None => false,
+        // Every pattern has at least eight bytes.
+        let Some((eight, rest)) = h.get(i..).and_then(<[u8]>::split_first_chunk::<8>) else {
+            return false;
+        };
+        let first = fold(*eight);
+        if !has_bits(&self.starts, start_bits(first)) {
+            return false;
         }
+        if has_bits(&self.short_starts, start_bits(first)) {
+            return true;
+        }
+        // Only longer patterns start with these eight bytes, and only those that fit in the rest can match.
+        rest.first_chunk::<8>()
+            .is_some_and(|next| has_bits(&self.long_starts, long_start_bits(first, fold(*next))))
     }
 }
 
@@ -244,10 +280,17 @@ fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();
     MATCHER.get_or_init(|| {
         let mut starts = vec![0u64; START_BITS / 64];
+        let mut short_starts = vec![0u64; START_BITS / 64];
+        let mut long_starts = vec![0u64; START_BITS / 64];
         for &(text, _, _) in &tables::TEXTS {
-            let eight = pattern_bytes(text)[..8].try_into().expect("8 bytes");
-            for bit in start_bits(fold(eight)) {
-                starts[bit / 64] |= 1 << (bit % 64);
+            let bytes = pattern_bytes(text);
+            let first = fold(*bytes.first_chunk().expect("8 bytes"));
+            set_bits(&mut starts, start_bits(first));
+            if bytes.len() >= LONG {
+                let next = fold(*bytes[8..].first_chunk().expect("8 bytes"));
+                set_bits(&mut long_starts, long_start_bits(first, next));
+            } else {
+                set_bits(&mut short_starts, start_bits(first));
             }
         }
         // The sorted table's runs of one first eight bytes, then a hash table of them at most a quarter full.
@@ -275,6 +318,8 @@ fn matcher() -> &'static Matcher {
             .collect();
         Matcher {
             starts,
+            short_starts,
+            long_starts,
             keys,
             patterns,
         }
@@ -688,6 +733,38 @@ mod tests {
             assert!(b.len() >= 8, "{text}");
             assert!(b[0].is_ascii_alphabetic() || b[0] == b'{', "{text}");
             assert!(matcher().may_start(b, 0), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_pattern_passes_the_filters_in_any_case_and_followed_by_anything() {
+        let m = matcher();
+        for &(text, _, _) in &tables::TEXTS {
+            let text = pattern_bytes(text);
+            for case in [text.to_vec(), text.to_ascii_uppercase()] {
+                for tail in [&b""[..], b".", b" and more words after it"] {
+                    let h = [b"x ", &case[..], tail].concat();
+                    assert!(m.may_start(&h, 2), "{}", String::from_utf8_lossy(&h));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_start_that_only_begins_a_message_is_not_searched() {
+        // Rows start with these eight bytes, and none with the sixteen.
+        let m = matcher();
+        for line in [
+            &b"Security 4625 An account failed to log on."[..],
+            b"Application SSPI handshake failed",
+        ] {
+            let eight = fold(*line.first_chunk().unwrap());
+            assert!(has_bits(&m.starts, start_bits(eight)));
+            let (lo, hi) = m.rows_starting(key(line).unwrap()).unwrap();
+            assert!(m.patterns[lo..hi]
+                .iter()
+                .all(|p| folded_common(p, line) < 16));
+            assert!(!m.may_start(line, 0), "{}", String::from_utf8_lossy(line));
         }
     }
 
