@@ -38,25 +38,34 @@ impl PartialEq for Noted {
 
 impl Eq for Noted {}
 
-/// Rendered annotations, direct-mapped by a fingerprint of the line's codes: dense logs repeat a few combinations
-/// endlessly, and a slot is checked against the codes themselves before it is used.
+/// Rendered annotations, by a fingerprint of the line's codes into sets of [`Cache::WAYS`] (dense logs repeat a few
+/// combinations endlessly, and two of them may share a set); an entry is checked against the codes and the contexts
+/// themselves before it is used.
 struct Cache {
-    slots: Vec<Option<Rendered>>,
+    sets: Vec<Set>,
+}
+
+/// The entries of one fingerprint's set, and which one a miss replaces next.
+#[derive(Clone, Default)]
+struct Set {
+    ways: [Option<Rendered>; Cache::WAYS],
+    next: usize,
 }
 
 /// A line's codes, how many more there were, the contexts its words gave, and their annotation.
 type Rendered = (Vec<Noted>, usize, LineContext, Box<[u8]>);
 
 impl Cache {
-    const SLOTS: usize = 1024;
+    const SETS: usize = 256;
+    const WAYS: usize = 4;
 
     fn new() -> Cache {
         Cache {
-            slots: vec![None; Self::SLOTS],
+            sets: vec![Set::default(); Self::SETS],
         }
     }
 
-    fn slot(pending: &[Noted], overflow: usize) -> usize {
+    fn set(pending: &[Noted], overflow: usize) -> usize {
         let mut h = overflow as u64;
         for n in pending {
             let (nt, value, ldap) = n.key();
@@ -66,10 +75,10 @@ impl Cache {
                 ^ (u64::from(ldap.unwrap_or(0)) << 33))
                 .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
-        (h >> 54) as usize % Self::SLOTS
+        (h >> 56) as usize % Self::SETS
     }
 
-    /// The annotation for these codes, rendered by `render` the first time.
+    /// The annotation for these codes, rendered by `render` the first time (or again once replaced).
     fn get(
         &mut self,
         pending: &[Noted],
@@ -77,19 +86,26 @@ impl Cache {
         words: &LineContext,
         render: impl FnOnce() -> String,
     ) -> &[u8] {
-        let slot = &mut self.slots[Self::slot(pending, overflow)];
-        let hit = slot.as_ref().is_some_and(|(codes, more, seen, _)| {
-            *more == overflow && codes[..] == *pending && seen == words
+        let set = &mut self.sets[Self::set(pending, overflow)];
+        let hit = set.ways.iter().position(|way| {
+            way.as_ref().is_some_and(|(codes, more, seen, _)| {
+                *more == overflow && codes[..] == *pending && seen == words
+            })
         });
-        if !hit {
-            *slot = Some((
+        let way = hit.unwrap_or_else(|| {
+            let way = set.next;
+            set.next = (way + 1) % Self::WAYS;
+            set.ways[way] = Some((
                 pending.to_vec(),
                 overflow,
                 words.clone(),
                 render().into_bytes().into_boxed_slice(),
             ));
-        }
-        slot.as_ref().map_or(&[][..], |(_, _, _, note)| note)
+            way
+        });
+        set.ways[way]
+            .as_ref()
+            .map_or(&[][..], |(_, _, _, note)| note)
     }
 }
 
@@ -327,4 +343,74 @@ fn annotation(
         "  {}",
         style.dim(&format!("[secstatus: {}{more}]", parts.join(" | ")))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noted(entry: &'static secstatus::Entry) -> Noted {
+        Noted {
+            code: Code::Sspi(entry),
+            ldap: None,
+        }
+    }
+
+    #[test]
+    fn the_cache_keeps_combinations_that_share_a_set() {
+        // Five pairs of codes whose fingerprints fall in one set: four stay, rendered once each however they
+        // alternate.
+        let mut by_set = std::collections::HashMap::<usize, Vec<[Noted; 2]>>::new();
+        for a in secstatus::entries() {
+            for b in secstatus::entries() {
+                let pair = [noted(a), noted(b)];
+                by_set.entry(Cache::set(&pair, 0)).or_default().push(pair);
+            }
+        }
+        let shared = by_set
+            .into_values()
+            .find(|pairs| pairs.len() > Cache::WAYS)
+            .expect("more pairs than sets");
+        let label = |pair: &[Noted; 2]| format!("{} {}", pair[0].code.name(), pair[1].code.name());
+        let mut cache = Cache::new();
+        let mut renders = 0;
+        let words = LineContext::default();
+        for _ in 0..10 {
+            for pair in &shared[..Cache::WAYS] {
+                let note = cache.get(pair, 0, &words, || {
+                    renders += 1;
+                    label(pair)
+                });
+                assert_eq!(note, label(pair).as_bytes());
+            }
+        }
+        assert_eq!(renders, Cache::WAYS);
+        // A fifth replaces one, and each is still its own.
+        for pair in &shared[..=Cache::WAYS] {
+            assert_eq!(
+                cache.get(pair, 0, &words, || label(pair)),
+                label(pair).as_bytes()
+            );
+        }
+    }
+
+    #[test]
+    fn the_cache_tells_contexts_apart() {
+        let n = noted(secstatus::entries().next().expect("an entry"));
+        let mut sql = LineContext::default();
+        sql.add_words(b"SQL Server: SSPI handshake failed, state 14");
+        assert_ne!(sql, LineContext::default());
+        let mut cache = Cache::new();
+        for _ in 0..3 {
+            assert_eq!(
+                cache.get(&[n], 0, &LineContext::default(), || "plain".into()),
+                b"plain"
+            );
+            assert_eq!(cache.get(&[n], 0, &sql, || "sql".into()), b"sql");
+            assert_eq!(
+                cache.get(&[n], 1, &sql, || "sql, 1 more".into()),
+                b"sql, 1 more"
+            );
+        }
+    }
 }
