@@ -248,7 +248,10 @@ Examples:
 
 Recognised, on token boundaries and only for catalogue values: names (SEC_E_LOGON_DENIED), 0x hex (0x8009030c, \
 0x90312), 8 bare hex digits (80090308), negative decimals (-2146893044) and unsigned decimals (2148074252) of \
-errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: bad user name or password).")]
+errors. The LDAP bind diagnostic's `data` sub-code is explained too (data 52e: bad user name or password).
+
+Windows event logs (.evtx, known by their signature) and event XML are read event by event. A file in UTF-16 with \
+a byte order mark (what Windows PowerShell 5.1's `>` writes) is read, and written out, as UTF-8.")]
     Annotate(AnnotateArgs),
 
     /// Print the man page (roff), or write it and one page per command into a directory.

@@ -10,6 +10,7 @@ pub mod jsonl;
 pub mod plain;
 pub mod summary;
 pub mod template;
+pub mod utf16;
 
 use std::fs::File;
 use std::io::{self, Cursor, Read};
@@ -58,6 +59,24 @@ fn head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
+/// `head`, read on to [`utf16::HEAD`] bytes (or the end) if it starts with a UTF-16 byte order mark, for
+/// [`utf16::byte_order`] to look at.
+fn head_of_utf16(mut head: Vec<u8>, reader: &mut dyn Read) -> io::Result<Vec<u8>> {
+    if !matches!(head[..], [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+        return Ok(head);
+    }
+    while head.len() < utf16::HEAD {
+        let mut more = [0; utf16::HEAD];
+        match reader.read(&mut more[..utf16::HEAD - head.len()]) {
+            Ok(0) => break,
+            Ok(k) => head.extend_from_slice(&more[..k]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(head)
+}
+
 /// Opens and streams every input in order (standard input when there are none, or for `-`), then finishes the
 /// output. An input that cannot be opened or read goes to `failed` and the others are still processed; so does
 /// each damaged chunk or record of an event log, whose readable events still come out. A write error stops
@@ -97,6 +116,27 @@ pub fn run(
                 failed(path, &e);
                 continue;
             }
+        };
+        // UTF-16 with its mark is read as the UTF-8 it says, and that is recognised in turn.
+        let head = match head_of_utf16(head, &mut reader) {
+            Ok(h) => h,
+            Err(e) => {
+                failed(path, &e);
+                continue;
+            }
+        };
+        let (head, reader): (Vec<u8>, Box<dyn Read>) = match utf16::byte_order(&head) {
+            Some(order) => {
+                let mut text = utf16::Utf16::new(Cursor::new(head).chain(reader), order);
+                match self::head(&mut text) {
+                    Ok(h) => (h, Box::new(text)),
+                    Err(e) => {
+                        failed(path, &e);
+                        continue;
+                    }
+                }
+            }
+            None => (head, reader),
         };
         let format = evtx::sniff(&head);
         let mut reader = Cursor::new(head).chain(reader);

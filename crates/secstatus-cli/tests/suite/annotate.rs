@@ -299,3 +299,68 @@ fn the_most_specific_code_leads_the_annotation() {
         "{out}"
     );
 }
+
+/// `text` in UTF-16 after its byte order mark, as Windows PowerShell 5.1's `>` and `Out-File` write a file.
+fn utf16(text: &str, big: bool) -> Vec<u8> {
+    std::iter::once(0xFEFF)
+        .chain(text.encode_utf16())
+        .flat_map(|u| {
+            if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_utf16_log_is_annotated_as_the_utf8_it_says() {
+    // CRLF ends, a character outside the basic plane, Cyrillic, and a last line without an end.
+    let text =
+        "started\r\nLdapErr: DSID-0C09042F, 80090308: AcceptSecurityContext error, data 52e\r\n\
+                \u{1F512} Ошибка SEC_E_WRONG_PRINCIPAL\r\nno code here";
+    let (code, want, _) = annotate_stdin(&[], text.as_bytes());
+    assert_eq!(code, 0);
+    for big in [false, true] {
+        let (code, got, err) = annotate_stdin(&[], &utf16(text, big));
+        assert_eq!((code, err.as_str()), (0, ""), "big-endian: {big}");
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(want.clone()).unwrap()
+        );
+    }
+    // The values of winerror.h: 0x80090308 SEC_E_INVALID_TOKEN, 0x80090322 SEC_E_WRONG_PRINCIPAL.
+    let (_, got, _) = annotate_stdin(&["--json"], &utf16(text, false));
+    let names: Vec<String> = String::from_utf8(got)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["name"].to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["\"SEC_E_INVALID_TOKEN\"", "\"SEC_E_WRONG_PRINCIPAL\""]
+    );
+}
+
+#[test]
+fn bytes_after_a_utf16_mark_are_bytes_unless_its_units_begin_as_text() {
+    // No ASCII among the first eight units: read as bytes, byte for byte.
+    let data = b"\xFF\xFE0x80090308 SEC_E_WRONG_PRINCIPAL\n\xff\x00\x00\xd8\x00";
+    let (code, out, err) = annotate_stdin(&[], data);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out
+        .starts_with(b"\xFF\xFE0x80090308 SEC_E_WRONG_PRINCIPAL  [secstatus: SEC_E_INVALID_TOKEN"));
+    assert!(out.ends_with(b"]\n\xff\x00\x00\xd8\x00"));
+    // A mark and nothing else, or one byte after it: the bytes, and no code.
+    for data in [&b"\xFF\xFE"[..], b"\xFE\xFF", b"\xFF\xFEx"] {
+        assert_eq!(annotate_stdin(&[], data), (1, data.to_vec(), String::new()));
+    }
+    // UTF-16 text without a code: none, though its bytes hold an SSPI value's digits (`80090308` as the units'
+    // low bytes with zeros between).
+    let (code, out, _) = annotate_stdin(&[], &utf16("id 80090308x\n", false));
+    assert_eq!(
+        (code, String::from_utf8(out).unwrap().as_str()),
+        (1, "id 80090308x\n")
+    );
+}

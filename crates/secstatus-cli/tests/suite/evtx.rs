@@ -398,3 +398,46 @@ fn event_logs_and_text_together() {
     );
     std::fs::remove_file(text).unwrap();
 }
+
+/// `text` as Windows PowerShell 5.1's `>` writes it: UTF-16, little-endian unless `big`, after a byte order mark.
+fn utf16(text: &str, big: bool) -> Vec<u8> {
+    std::iter::once(0xFEFF)
+        .chain(text.encode_utf16())
+        .flat_map(|u| {
+            if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn event_xml_saved_in_utf16_reads_as_in_utf8() {
+    let xml = std::fs::read_to_string(fixture("schannel.xml")).unwrap();
+    let want = run(&["--json", "annotate", &fixture("schannel.xml")]);
+    assert_eq!(want.code, 0, "{}", want.stderr);
+    let wrapped =
+        format!("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<Events>{xml}</Events>\r\n");
+    for (name, data) in [
+        ("le.xml", utf16(&xml, false)),
+        ("be.xml", utf16(&xml, true)),
+        ("declared.xml", utf16(&wrapped, false)),
+    ] {
+        let path = scratch(name, &data);
+        let r = run(&["--json", "annotate", &path]);
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{name}");
+        let events = json_lines(&r.stdout);
+        // The fixture's one event: Schannel 36887, AlertDesc 40 (handshake_failure, RFC 8446).
+        assert_eq!(events.len(), 1, "{name}");
+        assert_eq!(events[0]["event_id"], 36887, "{name}");
+        assert_eq!(events[0]["codes"][0]["name"], "handshake_failure", "{name}");
+        assert_eq!(
+            r.stdout.replace(&path, "FILE"),
+            want.stdout.replace(&fixture("schannel.xml"), "FILE"),
+            "{name}"
+        );
+        std::fs::remove_file(path).unwrap();
+    }
+}
