@@ -621,6 +621,25 @@ mod tests {
         }
     }
 
+    /// The inputs on which fuzzing found the two walks apart, each given the file header the fuzz target gives it.
+    #[test]
+    fn the_walks_agree_on_what_fuzzing_found() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/regressions/evtx");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let data = std::fs::read(entry.unwrap().path()).unwrap();
+            let mut input = Vec::new();
+            if !data.starts_with(MAGIC) {
+                input.extend_from_slice(MAGIC);
+                input.resize(FILE_HEADER, 0);
+            }
+            input.extend_from_slice(&data);
+            assert!(read_walked(&input, 1, Walk::Own) == read_walked(&input, 1, Walk::Crate));
+            seen += 1;
+        }
+        assert!(seen >= 4, "{seen} inputs");
+    }
+
     #[test]
     fn several_threads_hand_on_what_one_does_in_the_same_order() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/evtx/");

@@ -674,7 +674,8 @@ fn name_ref(data: &[u8], at: &mut usize) -> Option<Box<str>> {
 
 /// Reads the template definition at `offset` of the chunk `data` ([MS-EVEN6] 2.2.12 and 2.2.13): its header (next
 /// definition, GUID, size), then a fragment of elements, attributes, string values and substitutions. `None` for
-/// anything else, or for a definition that does not nest properly.
+/// anything else, or for a definition that is not one element (no element, a second one, text outside it: the `evtx`
+/// crate refuses such a record, "missing root element").
 fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
     let start = usize::try_from(offset).ok()?;
     let size = usize::try_from(u32_at(data, start.checked_add(20)?)?).ok()?;
@@ -683,6 +684,7 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
     let data = data.get(..end)?;
     let mut ops = Vec::new();
     let mut depth = 0usize;
+    let mut roots = 0usize;
     // The element whose start tag is being read, and the attribute whose value is being read.
     let mut pending: Option<Op> = None;
     let mut in_attribute = false;
@@ -739,6 +741,7 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
             // The start tag closes; with 0x03 the element is empty.
             0x02 | 0x03 => {
                 ops.push(pending.take()?);
+                roots += usize::from(depth == 0);
                 in_attribute = false;
                 depth += 1;
                 if token == 0x03 {
@@ -763,6 +766,9 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
                 at += 3 + 2 * len;
                 let mut text = String::new();
                 push_utf16(until_nul(bytes), &mut text);
+                if depth == 0 && pending.is_none() {
+                    return None;
+                }
                 push_piece(
                     &mut pending,
                     &mut ops,
@@ -779,12 +785,15 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
                     return None;
                 }
                 at += 3;
+                if depth == 0 && pending.is_none() {
+                    return None;
+                }
                 push_piece(&mut pending, &mut ops, in_attribute, Piece::Value { index })?;
             }
             _ => return None,
         }
     }
-    (depth == 0 && pending.is_none()).then_some(ops)
+    (depth == 0 && pending.is_none() && roots == 1).then_some(ops)
 }
 
 /// How the records of an .evtx file read from their templates compare with their XML: for tests and fuzzing.
