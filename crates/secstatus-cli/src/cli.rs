@@ -298,7 +298,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct AnnotateArgs {
-    /// Files to read in order; standard input when none is given or for `-`.
+    /// Files to read in order (a directory: the files under it); standard input when none is given or for `-`.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Print, per code, how often it occurs, where first and last, and in which files.

@@ -59,15 +59,12 @@ fn head(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// `head`, read on to [`utf16::HEAD`] bytes (or the end) if it starts with a UTF-16 byte order mark, for
-/// [`utf16::byte_order`] to look at.
-fn head_of_utf16(mut head: Vec<u8>, reader: &mut dyn Read) -> io::Result<Vec<u8>> {
-    if !matches!(head[..], [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
-        return Ok(head);
-    }
-    while head.len() < utf16::HEAD {
-        let mut more = [0; utf16::HEAD];
-        match reader.read(&mut more[..utf16::HEAD - head.len()]) {
+/// `head`, read on to `want` bytes or the end.
+fn read_on(mut head: Vec<u8>, reader: &mut dyn Read, want: usize) -> io::Result<Vec<u8>> {
+    let mut more = [0; 4096];
+    while head.len() < want {
+        let room = (want - head.len()).min(more.len());
+        match reader.read(&mut more[..room]) {
             Ok(0) => break,
             Ok(k) => head.extend_from_slice(&more[..k]),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -77,11 +74,67 @@ fn head_of_utf16(mut head: Vec<u8>, reader: &mut dyn Read) -> io::Result<Vec<u8>
     Ok(head)
 }
 
+/// How much of a file found in a directory is looked at for a NUL byte, which no text log holds.
+const BINARY_HEAD: usize = 8192;
+
+/// An input: a path named, or a file found under a named directory.
+struct Input {
+    path: PathBuf,
+    found: bool,
+}
+
+/// The inputs `files` name, in order: each file as named, and each directory as the files under it, depth first in
+/// the order of their names (symbolic links under it are not followed). A directory that cannot be listed goes to
+/// `failed`.
+fn inputs(files: &[PathBuf], failed: &mut dyn FnMut(&Path, &io::Error)) -> Vec<Input> {
+    let mut out = Vec::new();
+    for path in files {
+        if path == Path::new("-") || !path.is_dir() {
+            out.push(Input {
+                path: path.clone(),
+                found: false,
+            });
+            continue;
+        }
+        // Paths still to visit, the next one last.
+        let mut todo = vec![(path.clone(), true)];
+        while let Some((at, is_dir)) = todo.pop() {
+            if !is_dir {
+                out.push(Input {
+                    path: at,
+                    found: true,
+                });
+                continue;
+            }
+            let entries = match std::fs::read_dir(&at) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    failed(&at, &e);
+                    continue;
+                }
+            };
+            let mut found = Vec::new();
+            for entry in entries {
+                match entry.and_then(|e| Ok((e.path(), e.file_type()?))) {
+                    // A symbolic link, a socket or a device is not read.
+                    Ok((p, kind)) if kind.is_dir() || kind.is_file() => {
+                        found.push((p, kind.is_dir()))
+                    }
+                    Ok(_) => {}
+                    Err(e) => failed(&at, &e),
+                }
+            }
+            found.sort_by(|a, b| b.0.cmp(&a.0));
+            todo.extend(found);
+        }
+    }
+    out
+}
 /// Opens and streams every input in order (standard input when there are none, or for `-`), then finishes the
 /// output. An input that cannot be opened or read goes to `failed` and the others are still processed; so does
 /// each damaged chunk or record of an event log, whose readable events still come out. A write error stops
-/// everything and is returned. A directory is refused as unreadable (name its files). Returns whether an event
-/// held a failure code.
+/// everything and is returned. A directory is read as the files under it ([`inputs`]), less the binary ones.
+/// Returns whether an event held a failure code.
 pub fn run(
     files: &[PathBuf],
     output: &mut impl Output,
@@ -96,7 +149,8 @@ pub fn run(
     let mut stream = Stream::new();
     let mut summary = events::Summary::default();
     let (mut texts, mut event_logs, mut failures) = (0usize, 0usize, false);
-    for path in files {
+    for Input { path, found } in inputs(files, failed) {
+        let path = &path;
         let name = path.to_string_lossy();
         let opened: io::Result<Box<dyn Read>> = if path == Path::new("-") {
             Ok(Box::new(io::stdin().lock()))
@@ -117,8 +171,16 @@ pub fn run(
                 continue;
             }
         };
-        // UTF-16 with its mark is read as the UTF-8 it says, and that is recognised in turn.
-        let head = match head_of_utf16(head, &mut reader) {
+        // UTF-16 with its mark is read as the UTF-8 it says, and that is recognised in turn; a file found in a
+        // directory is looked at for a NUL.
+        let want = if found {
+            BINARY_HEAD
+        } else if matches!(head[..], [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+            utf16::HEAD
+        } else {
+            0
+        };
+        let head = match read_on(head, &mut reader, want) {
             Ok(h) => h,
             Err(e) => {
                 failed(path, &e);
@@ -139,6 +201,10 @@ pub fn run(
             None => (head, reader),
         };
         let format = evtx::sniff(&head);
+        // Passed over as ripgrep passes over one: a binary file found in a directory is no log.
+        if found && format == evtx::Format::Text && head.contains(&0) {
+            continue;
+        }
         let mut reader = Cursor::new(head).chain(reader);
         if format == evtx::Format::Text {
             texts += 1;

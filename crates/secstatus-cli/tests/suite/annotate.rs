@@ -189,10 +189,48 @@ fn an_unreadable_file_is_reported_and_the_others_still_processed() {
         r.stderr
     );
     assert!(r.stdout.contains("SEC_E_UNTRUSTED_ROOT"), "{}", r.stdout);
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let r = run(&["annotate", dir]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("Is a directory"), "{}", r.stderr);
+}
+
+#[test]
+fn a_directory_is_read_as_its_text_files_depth_first_by_name() {
+    let dir = std::env::temp_dir().join(format!("secstatus-annotate-dir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a/b")).unwrap();
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::write(dir.join("a/b/one.log"), "x 0x80090308\n").unwrap();
+    std::fs::write(dir.join("a/two.log"), "y SEC_E_TIME_SKEW\n").unwrap();
+    std::fs::write(dir.join("z.log"), "no code\n").unwrap();
+    // Passed over: a file with a NUL, and symbolic links (to a file and to a directory).
+    std::fs::write(dir.join("a/core.bin"), b"\x7fELF\x00 0x80090322\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("a/two.log"), dir.join("a/zz.log")).unwrap();
+    std::os::unix::fs::symlink(dir.join("a"), dir.join("loop")).unwrap();
+    let d = dir.to_string_lossy();
+    let r = run_with(&["annotate", &d, SAMPLE], &[], b"0x80090308\n");
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    let mut lines = r.stdout.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("x 0x80090308  [secstatus: SEC_E_INVALID_TOKEN"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("y SEC_E_TIME_SKEW  [secstatus: SEC_E_TIME_SKEW"));
+    assert_eq!(lines.next(), Some("no code"));
+    // Then the named file, and standard input is not read.
+    assert_eq!(lines.count(), sample.lines().count());
+    // A file found, a named one that is binary is read as it is named: bytes.
+    let r = run(&["annotate", &dir.join("a/core.bin").to_string_lossy()]);
+    assert!(r.stdout.contains("SEC_E_WRONG_PRINCIPAL"), "{}", r.stdout);
+    // Nothing under a directory: no code, and standard input is still not read.
+    let r = run_with(
+        &["annotate", &dir.join("empty").to_string_lossy()],
+        &[],
+        b"0x80090308\n",
+    );
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -273,16 +273,25 @@ fn recognised_by_signature_not_name() {
 }
 
 #[test]
-fn a_directory_is_refused() {
+fn a_directory_is_read_as_the_files_under_it_in_order() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evtx");
-    let r = run(&[
-        "annotate",
-        &dir.to_string_lossy(),
-        &fixture("Security_short_selected.evtx"),
-    ]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("Is a directory"), "{}", r.stderr);
-    assert_eq!(annotated(&r.stdout).len(), 2);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut named = vec!["--json", "annotate"];
+    named.extend(files.iter().map(String::as_str));
+    let want = run(&named);
+    let got = run(&["--json", "annotate", &dir.to_string_lossy()]);
+    // The fixtures' damaged log is reported, and the others are read all the same.
+    assert_eq!(got.code, 2, "{}", got.stderr);
+    assert!(
+        got.stderr.contains("sample_with_a_bad_chunk_magic.evtx"),
+        "{}",
+        got.stderr
+    );
+    assert_eq!((got.stdout, got.stderr), (want.stdout, want.stderr));
 }
 
 #[test]
