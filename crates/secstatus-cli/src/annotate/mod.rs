@@ -133,7 +133,7 @@ fn inputs(files: &[PathBuf], failed: &mut dyn FnMut(&Path, &io::Error)) -> Vec<I
 /// Opens and streams every input in order (standard input when there are none, or for `-`), then finishes the
 /// output. An input that cannot be opened or read goes to `failed` and the others are still processed; so does
 /// each damaged chunk or record of an event log, whose readable events still come out. A write error stops
-/// everything and is returned. A directory is read as the files under it ([`inputs`]), less the binary ones.
+/// everything and is returned. A directory is read as the files under it, less the binary ones found there.
 /// Returns whether an event held a failure code.
 pub fn run(
     files: &[PathBuf],
