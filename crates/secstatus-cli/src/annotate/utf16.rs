@@ -132,24 +132,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// A reader that hands its bytes out in pieces of the given sizes, in turn.
-    struct Pieces<'a> {
-        data: &'a [u8],
-        sizes: &'a [usize],
-        turn: usize,
-    }
-
-    impl Read for Pieces<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let size = self.sizes[self.turn % self.sizes.len()].max(1);
-            self.turn += 1;
-            let n = size.min(buf.len()).min(self.data.len());
-            buf[..n].copy_from_slice(&self.data[..n]);
-            self.data = &self.data[n..];
-            Ok(n)
-        }
-    }
-
     fn encode(units: &[u16], order: Order) -> Vec<u8> {
         units
             .iter()
@@ -162,12 +144,7 @@ mod tests {
 
     fn read_all(data: &[u8], sizes: &[usize], order: Order) -> String {
         let mut out = Vec::new();
-        let pieces = Pieces {
-            data,
-            sizes,
-            turn: 0,
-        };
-        Utf16::new(pieces, order)
+        Utf16::new(crate::testkit::Chunked::new(data, sizes.to_vec()), order)
             .read_to_end(&mut out)
             .expect("reading from memory");
         String::from_utf8(out).expect("the reader writes UTF-8")

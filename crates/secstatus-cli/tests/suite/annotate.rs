@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::util::{run, run_with};
+use crate::util::{run, run_with, utf16};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.log");
 
@@ -336,20 +336,6 @@ fn the_most_specific_code_leads_the_annotation() {
         note.contains("| SEC_E_ILLEGAL_MESSAGE (0x80090326)"),
         "{out}"
     );
-}
-
-/// `text` in UTF-16 after its byte order mark, as Windows PowerShell 5.1's `>` and `Out-File` write a file.
-fn utf16(text: &str, big: bool) -> Vec<u8> {
-    std::iter::once(0xFEFF)
-        .chain(text.encode_utf16())
-        .flat_map(|u| {
-            if big {
-                u.to_be_bytes()
-            } else {
-                u.to_le_bytes()
-            }
-        })
-        .collect()
 }
 
 #[test]

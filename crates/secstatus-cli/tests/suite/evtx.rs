@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::util::run;
+use crate::util::{run, utf16};
 
 fn fixture(name: &str) -> String {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evtx");
@@ -406,20 +406,6 @@ fn event_logs_and_text_together() {
         lines[1]
     );
     std::fs::remove_file(text).unwrap();
-}
-
-/// `text` as Windows PowerShell 5.1's `>` writes it: UTF-16, little-endian unless `big`, after a byte order mark.
-fn utf16(text: &str, big: bool) -> Vec<u8> {
-    std::iter::once(0xFEFF)
-        .chain(text.encode_utf16())
-        .flat_map(|u| {
-            if big {
-                u.to_be_bytes()
-            } else {
-                u.to_le_bytes()
-            }
-        })
-        .collect()
 }
 
 #[test]

@@ -53,3 +53,17 @@ macro_rules! eqnice {
         }
     }};
 }
+
+/// `text` in UTF-16 after its byte order mark, as Windows PowerShell 5.1's `>` and `Out-File` write a file.
+pub fn utf16(text: &str, big: bool) -> Vec<u8> {
+    std::iter::once(0xFEFF)
+        .chain(text.encode_utf16())
+        .flat_map(|u| {
+            if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        })
+        .collect()
+}
