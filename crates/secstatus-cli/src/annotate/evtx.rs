@@ -476,7 +476,7 @@ fn own_walk(
         .ok()?
         .min(data.len());
     let mut items = Vec::new();
-    let mut buffers = eventxml::Buffers::default();
+    let mut buffers = template::Buffers::default();
     let mut at = CHUNK_HEADER;
     for _ in 0..MAX_RECORDS {
         if at >= live_end {

@@ -22,7 +22,11 @@ use evtx::binxml::value_variant::BinXmlValue;
 use evtx::EvtxRecord;
 
 use super::events::Event;
-use super::eventxml::{Attributes, Buffers, Reader};
+use super::eventxml::{self, Attributes, Reader};
+
+mod plan;
+
+use plan::Context;
 
 /// The most elements, texts and attributes one template may have here, and the deepest nesting; larger ones go to
 /// the XML path.
@@ -54,7 +58,44 @@ enum Op {
 
 /// The template definitions of one chunk read so far, by offset: `None` for one that is left to the XML path.
 #[derive(Default)]
-pub struct Templates(HashMap<u32, Option<Vec<Op>>>);
+pub struct Templates(HashMap<u32, Option<Definition>>);
+
+/// A definition read: its elements, and its plans for a record and for BinXML embedded in an event.
+struct Definition {
+    ops: Vec<Op>,
+    plans: [Option<plan::Plan>; 2],
+}
+
+impl Definition {
+    fn new(ops: Vec<Op>) -> Definition {
+        let plans = [Context::Record, Context::InEvent].map(|c| plan::compile(&ops, c));
+        Definition { ops, plans }
+    }
+}
+
+impl Templates {
+    /// The elements of the definition at `offset`.
+    fn ops(&self, offset: u32) -> Result<&[Op], Miss> {
+        match self.0.get(&offset) {
+            None => Err(Miss::Unread),
+            Some(d) => d.as_ref().map(|d| &d.ops[..]).ok_or(Miss::Unreadable),
+        }
+    }
+
+    /// The plan of the definition at `offset` for `context`.
+    fn plan(&self, offset: u32, context: Context) -> Result<&plan::Plan, Miss> {
+        let definition = self.0.get(&offset).ok_or(Miss::Unread)?;
+        let plans = &definition.as_ref().ok_or(Miss::Unreadable)?.plans;
+        plans[context as usize].as_ref().ok_or(Miss::Unreadable)
+    }
+}
+
+/// The buffers the readers of a chunk's records write in, kept from one record for the next.
+#[derive(Default)]
+pub struct Buffers {
+    reader: eventxml::Buffers,
+    plan: plan::Scratch,
+}
 
 /// A substitution value, as far as this module reads it.
 #[derive(Clone)]
@@ -95,7 +136,19 @@ pub fn event_at(
     buffers: &mut Buffers,
 ) -> Option<Vec<Event>> {
     let data = chunk.get(..end)?;
-    // Most records use definitions read already: only a record that needs another reads it, then plays again.
+    // Most records use definitions read already, and are read by their plans: only a record that needs another
+    // definition reads it, and only one that its plan does not hold for is played.
+    match plan::event(data, (start, end), templates, &mut buffers.plan) {
+        Ok(event) => return Some(vec![event]),
+        Err(Miss::Unread) => {
+            read_definitions(data, start, end, templates, 0)?;
+            if let Ok(event) = plan::event(data, (start, end), templates, &mut buffers.plan) {
+                return Some(vec![event]);
+            }
+        }
+        Err(Miss::Unreadable) => {}
+    }
+    let buffers = &mut buffers.reader;
     let mut reader = Reader::unescaped(std::mem::take(buffers));
     match play(data, (start, end), templates, &mut reader, 0) {
         Ok(()) => return Some(reader.finish_keeping(buffers)),
@@ -141,7 +194,7 @@ fn read_definitions(
     templates
         .0
         .entry(offset)
-        .or_insert_with(|| definition(data, offset))
+        .or_insert_with(|| definition(data, offset).map(Definition::new))
         .as_ref()?;
     for v in &values {
         if let Value::Nested(at, len) = *v {
@@ -167,10 +220,7 @@ fn play<'t>(
         return Err(Miss::Unreadable);
     }
     let (offset, values) = instance(data, start, end).ok_or(Miss::Unreadable)?;
-    let ops = match templates.0.get(&offset) {
-        None => return Err(Miss::Unread),
-        Some(ops) => ops.as_ref().ok_or(Miss::Unreadable)?,
-    };
+    let ops = templates.ops(offset)?;
     let arrays = values.iter().any(|v| matches!(v, Value::Strings(_)));
     // The embedded instances not played yet, by value index (up to 256). The `evtx` crate parses every one and
     // refuses a record with one it cannot parse, so a record must play them all to be read here.
@@ -1018,10 +1068,10 @@ mod tests {
             Op::Text(Piece::Value { index: 0 }),
             Op::Close,
         ];
-        templates.0.insert(0, Some(ops));
+        templates.0.insert(0, Some(Definition::new(ops)));
         for (levels, readable) in [(1, true), (3, true), (6, false), (3000, false)] {
             let data = nested(levels);
-            let mut reader = Reader::unescaped(Buffers::default());
+            let mut reader = Reader::unescaped(eventxml::Buffers::default());
             let played = play(&data, (0, data.len()), &templates, &mut reader, 0);
             assert_eq!(played.is_ok(), readable, "{levels} levels");
         }
