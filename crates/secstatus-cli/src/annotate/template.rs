@@ -9,9 +9,9 @@
 //! a test and the `evtx` fuzz target compare the two on every record.
 //!
 //! Only what is fully understood is read so. Any other record (not a template instance, a value type other than
-//! strings, ANSI strings, string arrays, integers, hex integers, booleans, binary, GUIDs, times and SIDs, an array in an attribute
-//! or beside child elements, a template with other tokens, a name that is not plain) is left to the XML path, which
-//! [`event`] says by returning `None`.
+//! strings, ANSI strings, string arrays, integers, hex integers, booleans, binary, GUIDs, times and SIDs, an array
+//! in an attribute or beside child elements, a template with other tokens, a name that is not plain) is left to the
+//! XML path, which [`event`] says by returning `None`.
 //!
 //! [MS-EVEN6]: https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-even6/
 
@@ -405,36 +405,25 @@ fn push_utf16(bytes: &[u8], out: &mut String) {
     let units = rest
         .chunks_exact(2)
         .map(|u| u16::from_le_bytes([u[0], u[1]]));
-    out.extend(char::decode_utf16(units).map(|c| match c {
-        Ok(c)
-            if c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'
-                || matches!(c, '\t' | '\n' | '\r') =>
-        {
-            c
-        }
-        _ => '_',
-    }));
+    out.extend(char::decode_utf16(units).map(|c| c.map_or('_', xml_char)));
+}
+
+/// A character as the XML renderer writes it: what XML 1.0 does not allow (control characters other than tab and
+/// line ends, U+FFFE and U+FFFF) becomes `_`.
+fn xml_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => c,
+        c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => '_',
+        c => c,
+    }
 }
 
 /// Appends an ANSI string as the `evtx` crate writes it with its default code page: without its NULs, decoded as
 /// Windows-1252, with what XML 1.0 does not allow (control characters other than tab and line ends) as `_`.
 fn push_ansi(bytes: &[u8], out: &mut String) {
-    let kept: Vec<u8>;
-    let bytes = match bytes.iter().rposition(|&b| b != 0) {
-        None => return,
-        Some(last) if !bytes[..last].contains(&0) => &bytes[..=last],
-        Some(_) => {
-            kept = bytes.iter().copied().filter(|&b| b != 0).collect();
-            &kept
-        }
-    };
-    // Every byte has a character in Windows-1252, so nothing is replaced.
+    // Every byte has a character in Windows-1252, so nothing is replaced; a NUL byte is U+0000 and only U+0000.
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    out.extend(text.chars().map(|c| match c {
-        '\t' | '\n' | '\r' => c,
-        c if c < ' ' => '_',
-        c => c,
-    }));
+    out.extend(text.chars().filter(|&c| c != '\0').map(xml_char));
 }
 
 /// UTF-16LE bytes up to the first NUL, as the `evtx` crate reads a string.
