@@ -99,7 +99,7 @@ fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-/// How many chunks are read before they are parsed together, per thread: enough to keep the threads busy, few
+/// How many chunks may be read ahead of the one handed on, per thread: enough to keep the threads busy, few
 /// enough that memory stays a few MiB.
 const CHUNKS_PER_THREAD: usize = 8;
 
@@ -261,32 +261,68 @@ pub fn read_evtx_walked(
             return Ok(());
         }
     }
-    let threads = threads.max(1);
     let settings = Arc::new(ParserSettings::new().num_threads(1));
-    let mut number = 0u64;
-    let mut done = false;
-    // Chunk buffers parsed already, for the next batch.
-    let mut spare: Vec<Vec<u8>> = Vec::new();
-    while !done {
-        // A batch: (chunk number, bytes, what reading it reported first).
-        let mut batch: Vec<(u64, Vec<u8>, Option<Problem>)> = Vec::new();
-        while !done && batch.len() < threads * CHUNKS_PER_THREAD {
-            let mut data = spare.pop().unwrap_or_else(|| vec![0; CHUNK]);
-            let n = match fill(reader, &mut data) {
+    let mut chunks = Chunks {
+        reader,
+        number: 0,
+        done: false,
+        spare: Vec::new(),
+    };
+    let parse = |job: Job| parse_job(job, &settings, walk);
+    let mut hand_on = |(items, buffer): Parsed, spare: &mut Vec<Vec<u8>>| -> io::Result<()> {
+        spare.extend(buffer);
+        for item in items {
+            match item {
+                Item::Event(e) => event(&e)?,
+                Item::Problem(p) => problem(p),
+            }
+        }
+        Ok(())
+    };
+    if threads <= 1 {
+        while let Some(job) = chunks.next() {
+            let parsed = parse(job);
+            hand_on(parsed, &mut chunks.spare)?;
+        }
+        return Ok(());
+    }
+    pool(&mut chunks, threads, &parse, &mut hand_on)
+}
+
+/// A chunk to parse: its number, its bytes (empty if there is nothing to parse), what reading it reported.
+type Job = (u64, Vec<u8>, Option<Problem>);
+/// A parsed chunk: its items, in order, and its buffer back.
+type Parsed = (Vec<Item>, Option<Vec<u8>>);
+
+/// The chunks of an .evtx file after its header, read one after the other; empty chunks (left in a log that was
+/// never filled) are passed over.
+struct Chunks<'a> {
+    reader: &'a mut dyn Read,
+    number: u64,
+    done: bool,
+    /// Buffers of chunks parsed already, to read the next ones into.
+    spare: Vec<Vec<u8>>,
+}
+
+impl Chunks<'_> {
+    fn next(&mut self) -> Option<Job> {
+        while !self.done {
+            let number = self.number;
+            let mut data = self.spare.pop().unwrap_or_else(|| vec![0; CHUNK]);
+            let n = match fill(self.reader, &mut data) {
                 Ok(n) => n,
                 Err(e) => {
+                    self.done = true;
                     let read = Problem::Read {
                         chunk: Some(number),
                         error: e,
                     };
-                    batch.push((number, Vec::new(), Some(read)));
-                    done = true;
-                    break;
+                    return Some((number, Vec::new(), Some(read)));
                 }
             };
             if n == 0 {
-                done = true;
-                break;
+                self.done = true;
+                return None;
             }
             let mut note = None;
             if n < CHUNK {
@@ -296,85 +332,94 @@ pub fn read_evtx_walked(
                     chunk: number,
                     got: n,
                 });
-                done = true;
+                self.done = true;
             }
-            // Empty chunks are left in a log that was never filled.
+            self.number += 1;
             if data.iter().all(|&b| b == 0) {
-                if n < CHUNK {
-                    batch.push((number, Vec::new(), note));
-                    break;
+                self.spare.push(data);
+                if note.is_some() {
+                    return Some((number, Vec::new(), note));
                 }
-                number += 1;
-                spare.push(data);
                 continue;
             }
-            batch.push((number, data, note));
-            number += 1;
+            return Some((number, data, note));
         }
-        for (items, buffer) in parse_batch(batch, &settings, threads, walk) {
-            spare.extend(buffer);
-            for item in items {
-                match item {
-                    Item::Event(e) => event(&e)?,
-                    Item::Problem(p) => problem(p),
-                }
-            }
-        }
+        None
     }
-    Ok(())
 }
 
-/// Each chunk's items, in order, and its buffer back: the batch is cut into `threads` runs of
-/// chunks, the first parsed here and the others on threads of their own.
-fn parse_batch(
-    batch: Vec<(u64, Vec<u8>, Option<Problem>)>,
-    settings: &Arc<ParserSettings>,
+/// Parses `chunks` on `threads` threads of their own while this one reads the chunks and hands each one's items
+/// on in file order, with at most `threads * CHUNKS_PER_THREAD` chunks read ahead. An error of `hand_on` stops the
+/// reading; the threads then end with the chunks they hold.
+fn pool(
+    chunks: &mut Chunks<'_>,
     threads: usize,
-    walk: Walk,
-) -> Vec<(Vec<Item>, Option<Vec<u8>>)> {
-    let parse_run =
-        |run: Vec<(u64, Vec<u8>, Option<Problem>)>| -> Vec<(Vec<Item>, Option<Vec<u8>>)> {
-            run.into_iter()
-                .map(|(number, data, note)| {
-                    let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
-                    let buffer = if data.is_empty() {
-                        None
-                    } else {
-                        chunk(number, data, settings, walk, &mut items)
-                    };
-                    (items, buffer)
-                })
-                .collect()
-        };
-    if threads == 1 || batch.len() < 2 {
-        return parse_run(batch);
-    }
-    let per = batch.len().div_ceil(threads);
-    let mut runs: Vec<Vec<_>> = Vec::new();
-    let mut rest = batch.into_iter();
-    loop {
-        let run: Vec<_> = rest.by_ref().take(per).collect();
-        if run.is_empty() {
-            break;
-        }
-        runs.push(run);
-    }
-    let mut runs = runs.into_iter();
-    let first = runs.next().unwrap_or_default();
+    parse: &(dyn Fn(Job) -> Parsed + Sync),
+    hand_on: &mut dyn FnMut(Parsed, &mut Vec<Vec<u8>>) -> io::Result<()>,
+) -> io::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::{mpsc, Mutex};
+    type Outcome = std::thread::Result<Parsed>;
+    let ahead = threads * CHUNKS_PER_THREAD;
+    let (jobs, queue) = mpsc::channel::<(usize, Job)>();
+    let queue = Mutex::new(queue);
+    let (results, parsed) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|scope| {
-        let others: Vec<_> = runs
-            .map(|run| scope.spawn(move || parse_run(run)))
-            .collect();
-        let mut out = parse_run(first);
-        for handle in others {
-            // The release profile aborts on a panic, so a worker cannot unwind; a test build re-raises it here.
-            match handle.join() {
-                Ok(items) => out.extend(items),
+        // Dropped when this closure returns, before the threads are joined: they then stop waiting for work.
+        let jobs = jobs;
+        for _ in 0..threads {
+            let (queue, results) = (&queue, results.clone());
+            scope.spawn(move || loop {
+                // A poisoned lock means a thread panicked; its panic is raised on this side.
+                let Ok(next) = queue.lock().map(|q| q.recv()) else {
+                    return;
+                };
+                let Ok((seq, job)) = next else { return };
+                // The release profile aborts on a panic; a test build carries it to the reading thread.
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(job)));
+                if results.send((seq, outcome)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(results);
+        let (mut sent, mut next) = (0usize, 0usize);
+        let mut waiting: BTreeMap<usize, Parsed> = BTreeMap::new();
+        loop {
+            while sent - next < ahead {
+                let Some(job) = chunks.next() else { break };
+                if jobs.send((sent, job)).is_err() {
+                    break;
+                }
+                sent += 1;
+            }
+            if next == sent {
+                return Ok(());
+            }
+            let Ok((seq, outcome)) = parsed.recv() else {
+                return Ok(());
+            };
+            match outcome {
+                Ok(items) => waiting.insert(seq, items),
                 Err(panic) => std::panic::resume_unwind(panic),
+            };
+            while let Some(items) = waiting.remove(&next) {
+                next += 1;
+                hand_on(items, &mut chunks.spare)?;
             }
         }
-        out
     })
+}
+
+/// One chunk's items, in order, and its buffer back.
+fn parse_job((number, data, note): Job, settings: &Arc<ParserSettings>, walk: Walk) -> Parsed {
+    let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
+    let buffer = if data.is_empty() {
+        None
+    } else {
+        chunk(number, data, settings, walk, &mut items)
+    };
+    (items, buffer)
 }
 
 /// One chunk's records, as items; the chunk's buffer back, unless its header did not read.
