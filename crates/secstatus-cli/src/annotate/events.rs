@@ -548,6 +548,30 @@ impl Summary {
         }
     }
 
+    /// Adds another summary's counts to this one's: the same as if its events had been added here.
+    pub fn merge(&mut self, other: Summary) {
+        self.events += other.events;
+        for (key, t) in other.tallies {
+            let Some(mine) = self.tallies.get_mut(&key) else {
+                self.tallies.insert(key, t);
+                continue;
+            };
+            if t.first < mine.first {
+                mine.first = t.first;
+            }
+            if t.last > mine.last {
+                mine.last = t.last;
+            }
+            mine.count += t.count;
+            mine.event_ids.extend(t.event_ids);
+            for (seen, theirs) in [(&mut mine.accounts, t.accounts), (&mut mine.hosts, t.hosts)] {
+                for (k, n) in theirs {
+                    *seen.entry(k).or_default() += n;
+                }
+            }
+        }
+    }
+
     fn ranked(&self) -> Vec<(&(&'static str, u32), &Tally)> {
         let mut v: Vec<_> = self.tallies.iter().collect();
         v.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
@@ -674,32 +698,79 @@ impl Summary {
     }
 }
 
-/// Hands each event to the output `target` calls for; returns whether it held a failure code.
-pub fn emit(
-    target: &mut Target<'_>,
-    summary: &mut Summary,
-    path: &str,
-    event: &Event,
-) -> io::Result<bool> {
-    let lang = match target {
-        Target::Lines { lang, .. } => *lang,
-        Target::Summary {
-            format: Format::Table { lang, .. },
-            ..
-        } => *lang,
-        _ => Lang::En,
-    };
-    let codes = codes(event, lang);
-    match target {
-        Target::Lines { out, lang, style } => {
-            let mut s = line(event, &codes, *lang, *style);
-            s.push('\n');
-            out.write_all(s.as_bytes())?;
+/// How each event is made into output, chosen once from the output's [`Target`]: its line, its JSON object, or its
+/// share of the summary. It holds no writer, so the threads that read an event log use it where they read.
+#[derive(Clone, Debug)]
+pub enum Form {
+    Lines { lang: Lang, style: Style },
+    Json { path: String },
+    Summary { lang: Lang },
+}
+
+/// What the events of a stretch of a log came to: the text written for them, or their summary; and whether one
+/// held a failure code.
+#[derive(Debug, Default)]
+pub struct Handed {
+    text: Vec<u8>,
+    summary: Summary,
+    failures: bool,
+}
+
+impl Form {
+    /// The form `target` calls for; `path` is the name JSON gives the log.
+    pub fn of(target: &Target<'_>, path: &str) -> Form {
+        match target {
+            Target::Lines { lang, style, .. } => Form::Lines {
+                lang: *lang,
+                style: *style,
+            },
+            Target::Json { .. } => Form::Json {
+                path: path.to_string(),
+            },
+            Target::Summary { format, .. } => Form::Summary {
+                lang: match format {
+                    Format::Table { lang, .. } => *lang,
+                    Format::Json => Lang::En,
+                },
+            },
         }
-        Target::Json { out } => write_json(*out, path, event, &codes)?,
-        Target::Summary { .. } => summary.add(event, &codes),
     }
-    Ok(codes.iter().any(|c| c.failure))
+
+    /// Adds an event to `handed`.
+    pub fn add(&self, event: &Event, handed: &mut Handed) {
+        let lang = match self {
+            Form::Lines { lang, .. } | Form::Summary { lang } => *lang,
+            Form::Json { .. } => Lang::En,
+        };
+        let codes = codes(event, lang);
+        match self {
+            Form::Lines { lang, style } => {
+                handed
+                    .text
+                    .extend_from_slice(line(event, &codes, *lang, *style).as_bytes());
+                handed.text.push(b'\n');
+            }
+            Form::Json { path } => {
+                // Writing to a Vec does not fail.
+                let _ = write_json(&mut handed.text, path, event, &codes);
+            }
+            Form::Summary { .. } => handed.summary.add(event, &codes),
+        }
+        handed.failures |= codes.iter().any(|c| c.failure);
+    }
+}
+
+/// Hands what a stretch of a log came to on to `target` (its text) or to `summary`; returns whether an event of
+/// it held a failure code.
+pub fn hand_on(target: &mut Target<'_>, summary: &mut Summary, handed: Handed) -> io::Result<bool> {
+    let out = match target {
+        Target::Lines { out, .. } | Target::Json { out } | Target::Summary { out, .. } => out,
+    };
+    if !handed.text.is_empty() {
+        out.write_all(&handed.text)?;
+    }
+    summary.merge(handed.summary);
+    Ok(handed.failures)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use secstatus::Lang;
 
 use super::events::Event;
 use super::eventxml;
-use super::template;
+use super::template::{self, Known};
 
 /// The signature at offset 0 of an .evtx file.
 pub const MAGIC: &[u8; 8] = b"ElfFile\0";
@@ -108,10 +108,43 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
-/// What parsing a chunk yields, in the chunk's order.
-enum Item {
-    Event(Event),
+/// What parsing a chunk yields, in the chunk's order: runs of events, each made into a `T` where it was read,
+/// between the problems.
+enum Item<T> {
+    Events(T),
     Problem(Problem),
+}
+
+/// What is done with each event on the thread that read it: it is added to a `T` (a run of events between two
+/// problems), which is handed on.
+pub type Each<'a, T> = &'a (dyn Fn(Event, &mut T) + Sync);
+
+/// A chunk's items as they are made.
+struct Items<'e, T> {
+    list: Vec<Item<T>>,
+    each: Each<'e, T>,
+}
+
+impl<'e, T: Default> Items<'e, T> {
+    fn new(each: Each<'e, T>) -> Self {
+        Items {
+            list: Vec::new(),
+            each,
+        }
+    }
+
+    fn problem(&mut self, p: Problem) {
+        self.list.push(Item::Problem(p));
+    }
+
+    fn event(&mut self, e: Event) {
+        if !matches!(self.list.last(), Some(Item::Events(_))) {
+            self.list.push(Item::Events(T::default()));
+        }
+        if let Some(Item::Events(run)) = self.list.last_mut() {
+            (self.each)(e, run);
+        }
+    }
 }
 
 /// A damaged part of an event log, or a read error: what `problem` is handed. It is an [`Error`], so it can
@@ -216,9 +249,6 @@ impl Error for Problem {}
 /// Reads an .evtx file from `reader`, handing each event to `event` and each damaged part to `problem`, in file
 /// order. An error of `event` (a write error) stops the reading and is returned; a read error is reported and ends
 /// the file.
-///
-/// Chunks are read in batches and a batch's chunks are parsed on up to `threads` threads (each chunk stands on its
-/// own), then handed on in order: memory is bounded by the batch, not the file.
 pub fn read_evtx(
     reader: &mut dyn Read,
     threads: usize,
@@ -246,6 +276,25 @@ pub fn read_evtx_walked(
     event: &mut dyn FnMut(&Event) -> io::Result<()>,
     problem: &mut dyn FnMut(Problem),
 ) -> io::Result<()> {
+    let each: Each<'_, Vec<Event>> = &|e, run| run.push(e);
+    let mut hand_on = |run: Vec<Event>| run.iter().try_for_each(&mut *event);
+    read_evtx_with(reader, threads, walk, each, &mut hand_on, problem)
+}
+
+/// Reads an .evtx file from `reader`: each event is added by `each`, on the thread that read it, to a run of
+/// events, and the runs are handed to `hand_on` and the damaged parts to `problem`, in file order. An error of
+/// `hand_on` (a write error) stops the reading and is returned; a read error is reported and ends the file.
+///
+/// Chunks are parsed on `threads` threads of their own (each chunk stands on its own) while this one reads them
+/// and hands their runs on: memory is bounded by the chunks read ahead, not the file.
+pub fn read_evtx_with<T: Default + Send>(
+    reader: &mut dyn Read,
+    threads: usize,
+    walk: Walk,
+    each: Each<'_, T>,
+    hand_on: &mut dyn FnMut(T) -> io::Result<()>,
+    problem: &mut dyn FnMut(Problem),
+) -> io::Result<()> {
     let mut header = vec![0; FILE_HEADER];
     match fill(reader, &mut header) {
         Ok(n) if n == FILE_HEADER => {}
@@ -268,21 +317,22 @@ pub fn read_evtx_walked(
         done: false,
         spare: Vec::new(),
     };
-    let parse = |job: Job| parse_job(job, &settings, walk);
-    let mut hand_on = |(items, buffer): Parsed, spare: &mut Vec<Vec<u8>>| -> io::Result<()> {
-        spare.extend(buffer);
+    let parse = |job: Job, known: &mut Known| parse_job(job, &settings, walk, each, known);
+    let mut hand_on = |items: Vec<Item<T>>| -> io::Result<()> {
         for item in items {
             match item {
-                Item::Event(e) => event(&e)?,
+                Item::Events(run) => hand_on(run)?,
                 Item::Problem(p) => problem(p),
             }
         }
         Ok(())
     };
     if threads <= 1 {
+        let mut known = Known::default();
         while let Some(job) = chunks.next() {
-            let parsed = parse(job);
-            hand_on(parsed, &mut chunks.spare)?;
+            let (items, buffer) = parse(job, &mut known);
+            chunks.spare.extend(buffer);
+            hand_on(items)?;
         }
         return Ok(());
     }
@@ -292,7 +342,7 @@ pub fn read_evtx_walked(
 /// A chunk to parse: its number, its bytes (empty if there is nothing to parse), what reading it reported.
 type Job = (u64, Vec<u8>, Option<Problem>);
 /// A parsed chunk: its items, in order, and its buffer back.
-type Parsed = (Vec<Item>, Option<Vec<u8>>);
+type Parsed<T> = (Vec<Item<T>>, Option<Vec<u8>>);
 
 /// The chunks of an .evtx file after its header, read one after the other; empty chunks (left in a log that was
 /// never filled) are passed over.
@@ -351,40 +401,44 @@ impl Chunks<'_> {
 /// Parses `chunks` on `threads` threads of their own while this one reads the chunks and hands each one's items
 /// on in file order, with at most `threads * CHUNKS_PER_THREAD` chunks read ahead. An error of `hand_on` stops the
 /// reading; the threads then end with the chunks they hold.
-fn pool(
+fn pool<T: Send>(
     chunks: &mut Chunks<'_>,
     threads: usize,
-    parse: &(dyn Fn(Job) -> Parsed + Sync),
-    hand_on: &mut dyn FnMut(Parsed, &mut Vec<Vec<u8>>) -> io::Result<()>,
+    parse: &(dyn Fn(Job, &mut Known) -> Parsed<T> + Sync),
+    hand_on: &mut dyn FnMut(Vec<Item<T>>) -> io::Result<()>,
 ) -> io::Result<()> {
     use std::collections::BTreeMap;
     use std::sync::{mpsc, Mutex};
-    type Outcome = std::thread::Result<Parsed>;
     let ahead = threads * CHUNKS_PER_THREAD;
     let (jobs, queue) = mpsc::channel::<(usize, Job)>();
     let queue = Mutex::new(queue);
-    let (results, parsed) = mpsc::channel::<(usize, Outcome)>();
+    let (results, parsed) = mpsc::channel::<(usize, std::thread::Result<Parsed<T>>)>();
     std::thread::scope(|scope| {
         // Dropped when this closure returns, before the threads are joined: they then stop waiting for work.
         let jobs = jobs;
         for _ in 0..threads {
             let (queue, results) = (&queue, results.clone());
-            scope.spawn(move || loop {
-                // A poisoned lock means a thread panicked; its panic is raised on this side.
-                let Ok(next) = queue.lock().map(|q| q.recv()) else {
-                    return;
-                };
-                let Ok((seq, job)) = next else { return };
-                // The release profile aborts on a panic; a test build carries it to the reading thread.
-                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(job)));
-                if results.send((seq, outcome)).is_err() {
-                    return;
+            scope.spawn(move || {
+                let mut known = Known::default();
+                loop {
+                    // A poisoned lock means a thread panicked; its panic is raised on this side.
+                    let Ok(next) = queue.lock().map(|q| q.recv()) else {
+                        return;
+                    };
+                    let Ok((seq, job)) = next else { return };
+                    // The release profile aborts on a panic; a test build carries it to the reading thread.
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        parse(job, &mut known)
+                    }));
+                    if results.send((seq, outcome)).is_err() {
+                        return;
+                    }
                 }
             });
         }
         drop(results);
         let (mut sent, mut next) = (0usize, 0usize);
-        let mut waiting: BTreeMap<usize, Parsed> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Parsed<T>> = BTreeMap::new();
         loop {
             while sent - next < ahead {
                 let Some(job) = chunks.next() else { break };
@@ -403,69 +457,79 @@ fn pool(
                 Ok(items) => waiting.insert(seq, items),
                 Err(panic) => std::panic::resume_unwind(panic),
             };
-            while let Some(items) = waiting.remove(&next) {
+            while let Some((items, buffer)) = waiting.remove(&next) {
                 next += 1;
-                hand_on(items, &mut chunks.spare)?;
+                chunks.spare.extend(buffer);
+                hand_on(items)?;
             }
         }
     })
 }
 
 /// One chunk's items, in order, and its buffer back.
-fn parse_job((number, data, note): Job, settings: &Arc<ParserSettings>, walk: Walk) -> Parsed {
-    let mut items: Vec<Item> = note.into_iter().map(Item::Problem).collect();
+fn parse_job<T: Default>(
+    (number, data, note): Job,
+    settings: &Arc<ParserSettings>,
+    walk: Walk,
+    each: Each<'_, T>,
+    known: &mut Known,
+) -> Parsed<T> {
+    let mut items = Items::new(each);
+    items.list.extend(note.map(Item::Problem));
     let buffer = if data.is_empty() {
         None
     } else {
-        chunk(number, data, settings, walk, &mut items)
+        chunk(number, data, settings, walk, &mut items, known)
     };
-    (items, buffer)
+    (items.list, buffer)
 }
 
 /// One chunk's records, as items; the chunk's buffer back, unless its header did not read.
-fn chunk(
+fn chunk<T: Default>(
     number: u64,
     data: Vec<u8>,
     settings: &Arc<ParserSettings>,
     walk: Walk,
-    items: &mut Vec<Item>,
+    items: &mut Items<'_, T>,
+    known: &mut Known,
 ) -> Option<Vec<u8>> {
     let mut chunk_data = match EvtxChunkData::new(data, false) {
         Ok(c) => c,
         Err(e) => {
-            items.push(Item::Problem(Problem::Chunk {
+            items.problem(Problem::Chunk {
                 chunk: number,
                 detail: describe(&e),
-            }));
+            });
             return None;
         }
     };
-    records(number, &mut chunk_data, settings, walk, items);
+    records(number, &mut chunk_data, settings, walk, items, known);
     Some(chunk_data.data)
 }
 
 /// The records of a chunk whose header reads, as items.
-fn records(
+fn records<T: Default>(
     number: u64,
     chunk_data: &mut EvtxChunkData,
     settings: &Arc<ParserSettings>,
     walk: Walk,
-    items: &mut Vec<Item>,
+    items: &mut Items<'_, T>,
+    known: &mut Known,
 ) {
     let mut chunk = match chunk_data.parse(Arc::clone(settings)) {
         Ok(c) => c,
         Err(e) => {
-            items.push(Item::Problem(Problem::Chunk {
+            items.problem(Problem::Chunk {
                 chunk: number,
                 detail: describe(&e),
-            }));
+            });
             return;
         }
     };
-    let mut templates = template::Templates::default();
+    let mut templates = template::Templates::sharing(known);
     if walk == Walk::Own {
-        if let Some(own) = own_walk(number, &chunk, &mut templates) {
-            items.extend(own);
+        if let Some(own) = own_walk(number, &chunk, &mut templates, items.each) {
+            items.list.extend(own.list);
             return;
         }
     }
@@ -473,10 +537,10 @@ fn records(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                items.push(Item::Problem(Problem::Chunk {
+                items.problem(Problem::Chunk {
                     chunk: number,
                     detail: describe(&e),
-                }));
+                });
                 continue;
             }
         };
@@ -487,23 +551,23 @@ fn records(
         };
         match read {
             Ok(events) => push_events(number, id, events, items),
-            Err(e) => items.push(Item::Problem(Problem::Record {
+            Err(e) => items.problem(Problem::Record {
                 chunk: number,
                 record: id,
                 detail: describe(&e),
-            })),
+            }),
         }
     }
 }
 
 /// A record's events as items: a record without one is a problem.
-fn push_events(chunk: u64, record: u64, events: Vec<Event>, items: &mut Vec<Item>) {
+fn push_events<T: Default>(chunk: u64, record: u64, events: Vec<Event>, items: &mut Items<'_, T>) {
     if events.is_empty() {
-        items.push(Item::Problem(Problem::NoEvent { chunk, record }));
+        items.problem(Problem::NoEvent { chunk, record });
     }
     for mut e in events {
         e.record_id.get_or_insert(record);
-        items.push(Item::Event(e));
+        items.event(e);
     }
 }
 
@@ -511,16 +575,17 @@ fn push_events(chunk: u64, record: u64, events: Vec<Event>, items: &mut Vec<Item
 /// from the chunk's header to its free space, up to the last record its header names) and each read from its
 /// template, without the crate's model of every record. `None` as soon as a record header does not read or a
 /// record is one the template reader leaves: the crate then walks the chunk.
-fn own_walk(
+fn own_walk<'e, T: Default>(
     number: u64,
     chunk: &EvtxChunk<'_>,
     templates: &mut template::Templates,
-) -> Option<Vec<Item>> {
+    each: Each<'e, T>,
+) -> Option<Items<'e, T>> {
     let data = chunk.data;
     let live_end = usize::try_from(chunk.header.free_space_offset)
         .ok()?
         .min(data.len());
-    let mut items = Vec::new();
+    let mut items = Items::new(each);
     let mut buffers = template::Buffers::default();
     let mut at = CHUNK_HEADER;
     for _ in 0..MAX_RECORDS {

@@ -217,14 +217,22 @@ pub fn run(
         }
         event_logs += 1;
         let mut target = output.events();
-        let mut event = |e: &events::Event| -> io::Result<()> {
-            failures |= events::emit(&mut target, &mut summary, &name, e)?;
+        let form = events::Form::of(&target, &name);
+        let each: evtx::Each<'_, events::Handed> = &|e, handed| form.add(&e, handed);
+        let mut hand_on = |handed: events::Handed| -> io::Result<()> {
+            failures |= events::hand_on(&mut target, &mut summary, handed)?;
             Ok(())
         };
         let mut problem = |p: evtx::Problem| failed(path, &io::Error::other(p));
         if format == evtx::Format::Evtx {
-            evtx::read_evtx(&mut reader, evtx::threads(), &mut event, &mut problem)?;
+            let (threads, walk) = (evtx::threads(), evtx::Walk::Own);
+            evtx::read_evtx_with(&mut reader, threads, walk, each, &mut hand_on, &mut problem)?;
         } else {
+            let mut event = |e: &events::Event| {
+                let mut handed = events::Handed::default();
+                form.add(e, &mut handed);
+                hand_on(handed)
+            };
             evtx::read_xml(&mut reader, &mut event, &mut problem)?;
         }
     }

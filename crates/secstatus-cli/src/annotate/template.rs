@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::rc::Rc;
 
 use evtx::binxml::value_variant::BinXmlValue;
 use evtx::EvtxRecord;
@@ -57,8 +58,24 @@ enum Op {
 }
 
 /// The template definitions of one chunk read so far, by offset: `None` for one that is left to the XML path.
+/// With [`Known`] definitions, one met in an earlier chunk is taken from there instead of being read again.
 #[derive(Default)]
-pub struct Templates(HashMap<u32, Option<Definition>>);
+pub struct Templates<'k> {
+    by_offset: HashMap<u32, Option<Rc<Definition>>>,
+    known: Option<&'k mut Known>,
+}
+
+/// The definitions met in earlier chunks, by content: a log stores each template again in every chunk that uses
+/// it, at another offset. The content is the definition's tokens with each name written out ([`key`]), so two
+/// definitions with the same content read the same. At most [`MAX_KNOWN`] are kept.
+#[derive(Default)]
+pub struct Known {
+    by_content: HashMap<Box<[u8]>, Option<Rc<Definition>>>,
+    key: Vec<u8>,
+}
+
+/// The most definitions [`Known`] keeps; when it is full it starts again.
+const MAX_KNOWN: usize = 1024;
 
 /// A definition read: its elements, and its plans for a record and for BinXML embedded in an event.
 struct Definition {
@@ -71,12 +88,40 @@ impl Definition {
         let plans = [Context::Record, Context::InEvent].map(|c| plan::compile(&ops, c));
         Definition { ops, plans }
     }
+
+    /// The definition at `offset` of the chunk `data`, `None` if it is left to the XML path.
+    fn read(data: &[u8], offset: u32) -> Option<Rc<Definition>> {
+        definition(data, offset).map(|ops| Rc::new(Definition::new(ops)))
+    }
 }
 
-impl Templates {
+impl<'k> Templates<'k> {
+    /// A chunk's definitions, taken from `known` where it has them.
+    pub fn sharing(known: &'k mut Known) -> Self {
+        Templates {
+            by_offset: HashMap::new(),
+            known: Some(known),
+        }
+    }
+
+    /// Reads the definition at `offset` of the chunk `data`, if it is not read yet; `None` if it is left to the
+    /// XML path.
+    fn read(&mut self, data: &[u8], offset: u32) -> Option<()> {
+        if let Some(read) = self.by_offset.get(&offset) {
+            return read.as_ref().map(|_| ());
+        }
+        let read = match self.known.as_deref_mut() {
+            Some(known) => known.get(data, offset),
+            None => Definition::read(data, offset),
+        };
+        let found = read.is_some();
+        self.by_offset.insert(offset, read);
+        found.then_some(())
+    }
+
     /// The elements of the definition at `offset`.
     fn ops(&self, offset: u32) -> Result<&[Op], Miss> {
-        match self.0.get(&offset) {
+        match self.by_offset.get(&offset) {
             None => Err(Miss::Unread),
             Some(d) => d.as_ref().map(|d| &d.ops[..]).ok_or(Miss::Unreadable),
         }
@@ -84,9 +129,27 @@ impl Templates {
 
     /// The plan of the definition at `offset` for `context`.
     fn plan(&self, offset: u32, context: Context) -> Result<&plan::Plan, Miss> {
-        let definition = self.0.get(&offset).ok_or(Miss::Unread)?;
+        let definition = self.by_offset.get(&offset).ok_or(Miss::Unread)?;
         let plans = &definition.as_ref().ok_or(Miss::Unreadable)?.plans;
         plans[context as usize].as_ref().ok_or(Miss::Unreadable)
+    }
+}
+
+impl Known {
+    /// The definition at `offset` of the chunk `data`: the one known with the same content, or read and kept.
+    fn get(&mut self, data: &[u8], offset: u32) -> Option<Rc<Definition>> {
+        if key(data, offset, &mut self.key).is_none() {
+            return Definition::read(data, offset);
+        }
+        if let Some(known) = self.by_content.get(&self.key[..]) {
+            return known.clone();
+        }
+        if self.by_content.len() >= MAX_KNOWN {
+            self.by_content.clear();
+        }
+        let read = Definition::read(data, offset);
+        self.by_content.insert(self.key[..].into(), read.clone());
+        read
     }
 }
 
@@ -193,11 +256,7 @@ fn read_definitions(
         return None;
     }
     let (offset, values) = instance(data, start, end)?;
-    templates
-        .0
-        .entry(offset)
-        .or_insert_with(|| definition(data, offset).map(Definition::new))
-        .as_ref()?;
+    templates.read(data, offset)?;
     for v in &values {
         if let Value::Nested(at, len) = *v {
             if len > 0 {
@@ -724,28 +783,168 @@ fn local(name: Box<str>) -> Box<str> {
     }
 }
 
-/// Reads a name reference at `*at`, stepping over a name stored in place.
-fn name_ref(data: &[u8], at: &mut usize) -> Option<Box<str>> {
-    let offset = u32_at(data, *at)?;
-    *at += 4;
-    let name = name_at(data, offset)?;
-    if usize::try_from(offset).ok()? == *at {
-        let len = usize::from(u16_at(data, *at + 6)?);
-        *at = at.checked_add(8 + 2 * len + 2)?;
-    }
-    Some(name)
+/// A token of a template definition ([MS-EVEN6] 2.2.12 and 2.2.13), of the kinds read here; names are offsets of
+/// the chunk's string table.
+#[derive(Clone, Copy)]
+enum Token<'a> {
+    /// An element starts (its dependency is 0xFFFF when it has none).
+    Open {
+        dependency: u16,
+        name: u32,
+    },
+    Attribute {
+        name: u32,
+    },
+    /// The start tag closes; with `empty` the element ends there.
+    StartEnds {
+        empty: bool,
+    },
+    Close,
+    /// A string value's UTF-16LE units.
+    Text(&'a [u8]),
+    Substitution {
+        index: u16,
+    },
 }
 
-/// Reads the template definition at `offset` of the chunk `data` ([MS-EVEN6] 2.2.12 and 2.2.13): its header (next
-/// definition, GUID, size), then a fragment of elements, attributes, string values and substitutions. `None` for
-/// anything else, or for a definition that is not one element (no element, a second one, text outside it: the `evtx`
-/// crate refuses such a record, "missing root element").
+/// The tokens of the template definition at `offset` of the chunk `data`: its header (next definition, GUID,
+/// size), then a fragment of elements, attributes, string values and substitutions, up to its end token.
+struct Tokens<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(data: &'a [u8], offset: u32) -> Option<Self> {
+        let start = usize::try_from(offset).ok()?;
+        let size = usize::try_from(u32_at(data, start.checked_add(20)?)?).ok()?;
+        let at = start + 24;
+        let data = data.get(..at.checked_add(size)?)?;
+        Some(Tokens { data, at })
+    }
+
+    /// The next token: `Some(None)` at the end token, `None` for one of another kind or one that does not read.
+    fn token(&mut self) -> Option<Option<Token<'a>>> {
+        let data = self.data;
+        loop {
+            let token = *data.get(self.at)?;
+            self.at += 1;
+            return Some(Some(match token {
+                0x00 => return Some(None),
+                // Fragment header: versions and flags.
+                0x0F => {
+                    self.at += 3;
+                    continue;
+                }
+                // An element start: dependency, size, name, and with 0x40 the attribute list's size.
+                0x01 | 0x41 => {
+                    let dependency = u16_at(data, self.at)?;
+                    self.at += 2 + 4;
+                    let name = self.name_ref()?;
+                    if token == 0x41 {
+                        self.at += 4;
+                    }
+                    Token::Open { dependency, name }
+                }
+                0x06 | 0x46 => Token::Attribute {
+                    name: self.name_ref()?,
+                },
+                0x02 | 0x03 => Token::StartEnds {
+                    empty: token == 0x03,
+                },
+                0x04 => Token::Close,
+                // A value: only strings (type 0x01), a length in units and the units.
+                0x05 | 0x45 => {
+                    if *data.get(self.at)? != 0x01 {
+                        return None;
+                    }
+                    let len = usize::from(u16_at(data, self.at + 1)?);
+                    let units = data.get(self.at + 3..(self.at + 3).checked_add(2 * len)?)?;
+                    self.at += 3 + 2 * len;
+                    Token::Text(units)
+                }
+                // A substitution: its index and the value's type, one that [MS-EVEN6] 2.2.18 defines (as the
+                // `evtx` crate requires).
+                0x0D | 0x0E => {
+                    let index = u16_at(data, self.at)?;
+                    let kind = *data.get(self.at + 2)?;
+                    if !matches!(kind, 0x00..=0x15 | 0x20 | 0x21 | 0x23 | 0x81..=0x95) {
+                        return None;
+                    }
+                    self.at += 3;
+                    Token::Substitution { index }
+                }
+                _ => return None,
+            }));
+        }
+    }
+
+    /// A name reference: its offset, stepping over a name stored in place.
+    fn name_ref(&mut self) -> Option<u32> {
+        let offset = u32_at(self.data, self.at)?;
+        self.at += 4;
+        if usize::try_from(offset).ok()? == self.at {
+            let len = usize::from(u16_at(self.data, self.at + 6)?);
+            self.at = self.at.checked_add(8 + 2 * len + 2)?;
+        }
+        Some(offset)
+    }
+}
+
+/// The units of the name at `offset` of the chunk's string table, as they are stored.
+fn name_units(data: &[u8], offset: u32) -> Option<&[u8]> {
+    let at = usize::try_from(offset).ok()?;
+    let len = usize::from(u16_at(data, at.checked_add(6)?)?);
+    data.get(at + 8..(at + 8).checked_add(len * 2)?)
+}
+
+/// Writes in `key` the content of the definition at `offset` of the chunk `data`: its tokens, each name written
+/// out in place of its offset. `None` if a token does not read (the definition is then not read either).
+fn key(data: &[u8], offset: u32, key: &mut Vec<u8>) -> Option<()> {
+    key.clear();
+    let mut tokens = Tokens::new(data, offset)?;
+    let name = |key: &mut Vec<u8>, offset: u32| -> Option<()> {
+        let units = name_units(data, offset)?;
+        key.extend_from_slice(&u16::try_from(units.len()).ok()?.to_le_bytes());
+        key.extend_from_slice(units);
+        Some(())
+    };
+    while let Some(token) = tokens.token()? {
+        match token {
+            Token::Open {
+                dependency,
+                name: n,
+            } => {
+                key.push(0x01);
+                key.extend_from_slice(&dependency.to_le_bytes());
+                name(key, n)?;
+            }
+            Token::Attribute { name: n } => {
+                key.push(0x06);
+                name(key, n)?;
+            }
+            Token::StartEnds { empty } => key.push(if empty { 0x03 } else { 0x02 }),
+            Token::Close => key.push(0x04),
+            Token::Text(units) => {
+                key.push(0x05);
+                key.extend_from_slice(&u32::try_from(units.len()).ok()?.to_le_bytes());
+                key.extend_from_slice(units);
+            }
+            Token::Substitution { index } => {
+                key.push(0x0D);
+                key.extend_from_slice(&index.to_le_bytes());
+            }
+        }
+    }
+    Some(())
+}
+
+/// Reads the template definition at `offset` of the chunk `data` ([MS-EVEN6] 2.2.12 and 2.2.13) into elements,
+/// attributes, string values and substitutions. `None` for anything else, or for a definition that is not one
+/// element (no element, a second one, text outside it: the `evtx` crate refuses such a record, "missing root
+/// element").
 fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
-    let start = usize::try_from(offset).ok()?;
-    let size = usize::try_from(u32_at(data, start.checked_add(20)?)?).ok()?;
-    let mut at = start + 24;
-    let end = at.checked_add(size)?;
-    let data = data.get(..end)?;
+    let mut tokens = Tokens::new(data, offset)?;
     let mut ops = Vec::new();
     let mut depth = 0usize;
     let mut roots = 0usize;
@@ -770,66 +969,49 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
         if ops.len() > MAX_OPS {
             return None;
         }
-        let token = *data.get(at)?;
-        at += 1;
+        let Some(token) = tokens.token()? else {
+            break;
+        };
         match token {
-            0x00 => break,
-            // Fragment header: versions and flags.
-            0x0F => at += 3,
-            // An element start: dependency, size, name, and with 0x40 the attribute list's size.
-            0x01 | 0x41 => {
+            Token::Open { dependency, name } => {
                 if pending.is_some() || depth >= MAX_DEPTH {
                     return None;
                 }
-                let dependency = u16_at(data, at)?;
-                at += 2 + 4;
-                let name = local(name_ref(data, &mut at)?);
-                if token == 0x41 {
-                    at += 4;
-                }
                 pending = Some(Op::Open {
-                    name,
+                    name: local(name_at(data, name)?),
                     dependency: (dependency != 0xFFFF).then_some(dependency),
                     attributes: Vec::new(),
                 });
                 in_attribute = false;
             }
-            0x06 | 0x46 => {
-                let name = local(name_ref(data, &mut at)?);
+            Token::Attribute { name } => {
+                let name = local(name_at(data, name)?);
                 match &mut pending {
                     Some(Op::Open { attributes, .. }) => attributes.push((name, Vec::new())),
                     _ => return None,
                 }
                 in_attribute = true;
             }
-            // The start tag closes; with 0x03 the element is empty.
-            0x02 | 0x03 => {
+            Token::StartEnds { empty } => {
                 ops.push(pending.take()?);
                 roots += usize::from(depth == 0);
                 in_attribute = false;
                 depth += 1;
-                if token == 0x03 {
+                if empty {
                     ops.push(Op::Close);
                     depth -= 1;
                 }
             }
-            0x04 => {
+            Token::Close => {
                 if pending.is_some() || depth == 0 {
                     return None;
                 }
                 ops.push(Op::Close);
                 depth -= 1;
             }
-            // A value: only strings (type 0x01), a length in units and the units.
-            0x05 | 0x45 => {
-                if *data.get(at)? != 0x01 {
-                    return None;
-                }
-                let len = usize::from(u16_at(data, at + 1)?);
-                let bytes = data.get(at + 3..(at + 3).checked_add(2 * len)?)?;
-                at += 3 + 2 * len;
+            Token::Text(units) => {
                 let mut text = String::new();
-                push_utf16(until_nul(bytes), &mut text);
+                push_utf16(until_nul(units), &mut text);
                 if depth == 0 && pending.is_none() {
                     return None;
                 }
@@ -840,21 +1022,12 @@ fn definition(data: &[u8], offset: u32) -> Option<Vec<Op>> {
                     Piece::Literal(text.into()),
                 )?;
             }
-            // A substitution: its index and the value's type, one that [MS-EVEN6] 2.2.18 defines (as the `evtx`
-            // crate requires).
-            0x0D | 0x0E => {
-                let index = u16_at(data, at)?;
-                let kind = *data.get(at + 2)?;
-                if !matches!(kind, 0x00..=0x15 | 0x20 | 0x21 | 0x23 | 0x81..=0x95) {
-                    return None;
-                }
-                at += 3;
+            Token::Substitution { index } => {
                 if depth == 0 && pending.is_none() {
                     return None;
                 }
                 push_piece(&mut pending, &mut ops, in_attribute, Piece::Value { index })?;
             }
-            _ => return None,
         }
     }
     (depth == 0 && pending.is_none() && roots == 1).then_some(ops)
@@ -871,11 +1044,13 @@ pub struct Comparison {
     pub differ: Vec<u64>,
 }
 
-/// Reads every record of the .evtx `file` both ways (its template here, its XML rendered by the `evtx` crate) and
-/// compares the events.
+/// Reads every record of the .evtx `file` both ways (its template here, with the definitions of earlier chunks
+/// known, and its XML rendered by the `evtx` crate) and compares the events.
 pub fn compare(file: &[u8]) -> Comparison {
     let settings = std::sync::Arc::new(evtx::ParserSettings::new().num_threads(1));
     let mut out = Comparison::default();
+    // Definitions met in one chunk are taken for the next, as when a log is read.
+    let mut known = Known::default();
     for data in file.get(4096..).unwrap_or_default().chunks(65536) {
         let Ok(mut chunk_data) = evtx::EvtxChunkData::new(data.to_vec(), false) else {
             continue;
@@ -883,7 +1058,7 @@ pub fn compare(file: &[u8]) -> Comparison {
         let Ok(mut chunk) = chunk_data.parse(std::sync::Arc::clone(&settings)) else {
             continue;
         };
-        let mut templates = Templates::default();
+        let mut templates = Templates::sharing(&mut known);
         for record in chunk.iter().flatten() {
             out.records += 1;
             let id = record.event_record_id;
@@ -905,6 +1080,41 @@ pub fn compare(file: &[u8]) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A real log stores its templates again in every chunk: each is read once and known in the chunks after, and
+    /// one known is the one the chunk holds (the `compare` of every test and of the fuzz target reads so).
+    #[test]
+    fn definitions_are_known_from_earlier_chunks() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/evtx/");
+        let file = std::fs::read(format!("{dir}system.evtx")).unwrap();
+        let settings = std::sync::Arc::new(evtx::ParserSettings::new().num_threads(1));
+        let mut known = Known::default();
+        let (mut chunks, mut used) = (0, 0);
+        for data in file[4096..].chunks(65536) {
+            // The log's last chunks were never filled.
+            let Ok(mut chunk_data) = evtx::EvtxChunkData::new(data.to_vec(), false) else {
+                continue;
+            };
+            let mut chunk = chunk_data.parse(std::sync::Arc::clone(&settings)).unwrap();
+            let mut templates = Templates::sharing(&mut known);
+            for record in chunk.iter().flatten() {
+                event(&record, &mut templates).unwrap();
+            }
+            chunks += 1;
+            used += templates.by_offset.len();
+            // Each definition of the chunk, read from the chunk itself, is the one taken from earlier chunks.
+            for (&offset, taken) in &templates.by_offset {
+                let own = definition(data, offset).unwrap();
+                let taken = &taken.as_ref().unwrap().ops;
+                assert_eq!(format!("{own:?}"), format!("{taken:?}"), "offset {offset}");
+            }
+        }
+        let read = known.by_content.len();
+        assert!(
+            chunks > 10 && read * 3 < used,
+            "{chunks} chunks, {used} definitions used, {read} read"
+        );
+    }
 
     #[test]
     fn reads_what_the_xml_says() {
@@ -1103,7 +1313,9 @@ mod tests {
             Op::Text(Piece::Value { index: 0 }),
             Op::Close,
         ];
-        templates.0.insert(0, Some(Definition::new(ops)));
+        templates
+            .by_offset
+            .insert(0, Some(Rc::new(Definition::new(ops))));
         for (levels, readable) in [(1, true), (3, true), (6, false), (3000, false)] {
             let data = nested(levels);
             let mut reader = Reader::unescaped(eventxml::Buffers::default());
