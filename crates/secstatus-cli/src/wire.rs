@@ -32,6 +32,13 @@ impl serde_json::ser::Formatter for Escaping {
         // `serde_json` escapes C0 controls itself; what is left are DEL and the C1 controls, U+0080 to U+009F,
         // which UTF-8 writes as 0xC2 then 0x80 to 0x9F.
         let bytes = fragment.as_bytes();
+        // Most fragments have neither (a test on every byte, without stopping early, so it runs many at a time).
+        if !bytes
+            .iter()
+            .fold(false, |seen, &b| seen | (b == 0x7F) | (b == 0xC2))
+        {
+            return writer.write_all(bytes);
+        }
         let (mut start, mut from) = (0, 0);
         while let Some(k) = memchr::memchr2(0x7F, 0xC2, &bytes[from..]) {
             let at = from + k;

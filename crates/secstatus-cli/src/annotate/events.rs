@@ -438,14 +438,15 @@ struct JsonEvent<'a> {
     codes: Vec<JsonCode<'a>>,
 }
 
-/// The JSON Lines object of one event.
-pub fn write_json(
-    out: &mut dyn Write,
-    path: &str,
-    event: &Event,
-    codes: &[EventCode],
-) -> io::Result<()> {
-    let json = JsonEvent {
+/// Appends the JSON Lines object of one event to `out`.
+pub fn write_json(out: &mut Vec<u8>, path: &str, event: &Event, codes: &[EventCode]) {
+    // Writing to a Vec does not fail.
+    let _ = wire::write_line(out, &json(path, event, codes));
+}
+
+/// The JSON object of one event.
+fn json<'a>(path: &'a str, event: &'a Event, codes: &'a [EventCode]) -> JsonEvent<'a> {
+    JsonEvent {
         path,
         record_id: event.record_id,
         time: event.time(),
@@ -466,11 +467,7 @@ pub fn write_json(
                 failure: c.failure,
             })
             .collect(),
-    };
-    // Written whole or not at all; most events' objects fit.
-    let mut text = Vec::with_capacity(1024);
-    wire::write_line(&mut text, &json)?;
-    out.write_all(&text)
+    }
 }
 
 /// Per failure code: how often, in which events, when, and the accounts and hosts seen most.
@@ -750,10 +747,7 @@ impl Form {
                     .extend_from_slice(line(event, &codes, *lang, *style).as_bytes());
                 handed.text.push(b'\n');
             }
-            Form::Json { path } => {
-                // Writing to a Vec does not fail.
-                let _ = write_json(&mut handed.text, path, event, &codes);
-            }
+            Form::Json { path } => write_json(&mut handed.text, path, event, &codes),
             Form::Summary { .. } => handed.summary.add(event, &codes),
         }
         handed.failures |= codes.iter().any(|c| c.failure);
@@ -787,6 +781,59 @@ mod tests {
             e.push_data(k, v);
         }
         e
+    }
+
+    /// Summaries of parts of a log, merged, are the summary of the whole: what the threads reading an event log
+    /// hand on is added up so.
+    #[test]
+    fn merged_summaries_are_the_summary_of_the_whole() {
+        let mut log = Vec::new();
+        for (k, (status, user, time)) in [
+            ("0x18", "alice", "2026-01-02T10:00:00Z"),
+            ("0x18", "bob", "2026-01-01T09:00:00Z"),
+            ("0x6", "alice", "2026-01-03T08:00:00Z"),
+            ("0x18", "alice", "2026-01-04T07:00:00Z"),
+            ("0x0", "carol", "2026-01-05T06:00:00Z"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let id = if k == 2 { 4768 } else { 4771 };
+            let mut e = event(
+                SECURITY,
+                id,
+                &[("Status", status), ("TargetUserName", user)],
+            );
+            e.set_time(time);
+            log.push(e);
+        }
+        let json = |s: &Summary| {
+            let mut out = Vec::new();
+            s.write(&mut out, Format::Json).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let form = Form::Summary { lang: Lang::En };
+        let mut whole = Handed::default();
+        log.iter().for_each(|e| form.add(e, &mut whole));
+        assert!(whole.failures && whole.summary.events == 5);
+        let expected = json(&whole.summary);
+        // KDC_ERR_PREAUTH_FAILED three times, two of them alice's, from the earliest time to the latest.
+        for part in [
+            r#""count":3"#,
+            r#""first":"2026-01-01T09:00:00Z","last":"2026-01-04T07:00:00Z""#,
+            r#"{"name":"alice","count":2}"#,
+        ] {
+            assert!(expected.contains(part), "{part} in {expected}");
+        }
+        for cut in 0..=log.len() {
+            let mut merged = Summary::default();
+            for part in [&log[..cut], &log[cut..]] {
+                let mut handed = Handed::default();
+                part.iter().for_each(|e| form.add(e, &mut handed));
+                merged.merge(handed.summary);
+            }
+            assert_eq!(json(&merged), expected, "cut at {cut}");
+        }
     }
 
     #[test]

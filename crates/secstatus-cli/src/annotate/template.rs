@@ -536,7 +536,7 @@ fn push_decimal(mut v: u64, out: &mut String) {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 fn push_signed(v: i64, out: &mut String) {
@@ -591,7 +591,7 @@ fn push_filetime(t: u64, out: &mut String) {
             }
         }
     }
-    out.extend(text.iter().map(|&b| char::from(b)));
+    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
 }
 
 /// A SID as Windows writes it, `S-1-5-21-...`: revision, count, a 48-bit big-endian authority, then the
