@@ -32,11 +32,8 @@ impl serde_json::ser::Formatter for Escaping {
         // `serde_json` escapes C0 controls itself; what is left are DEL and the C1 controls, U+0080 to U+009F,
         // which UTF-8 writes as 0xC2 then 0x80 to 0x9F.
         let bytes = fragment.as_bytes();
-        // Most fragments have neither (a test on every byte, without stopping early, so it runs many at a time).
-        if !bytes
-            .iter()
-            .fold(false, |seen, &b| seen | (b == 0x7F) | (b == 0xC2))
-        {
+        // Most fragments are ASCII without DEL, written as they are.
+        if below_del(bytes) {
             return writer.write_all(bytes);
         }
         let (mut start, mut from) = (0, 0);
@@ -58,6 +55,19 @@ impl serde_json::ser::Formatter for Escaping {
         }
         writer.write_all(&bytes[start..])
     }
+}
+
+/// Whether every byte is below 0x7F, eight at a time: a byte of 0x7F or more has its top bit set, alone or once 1
+/// is added to it (a carry into the next byte comes only from a byte of 0xFF, which has its top bit set).
+fn below_del(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    words
+        .map(|w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]))
+        .all(|w| (w | w.wrapping_add(ONES)) & TOPS == 0)
+        && rest.iter().all(|&b| b < 0x7F)
 }
 
 /// `secstatus lookup --json` and `explain --json`: one object per query.
@@ -397,7 +407,27 @@ pub struct At<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::write_line;
+    use super::{below_del, write_line};
+
+    /// Every byte value, at every place of a word and in the remainder, against the plain comparison.
+    #[test]
+    fn below_del_is_every_byte_below_0x7f() {
+        for b in 0..=255u8 {
+            for len in [1, 7, 8, 9, 16, 17] {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(below_del(&bytes), b < 0x7F, "{b:#x} at {at} of {len}");
+                    // A byte of 0xFF before it carries into it.
+                    if at > 0 {
+                        bytes[at - 1] = 0xFF;
+                        assert!(!below_del(&bytes));
+                    }
+                }
+            }
+        }
+        assert!(below_del(b""));
+    }
 
     fn json(s: &str) -> String {
         let mut out = Vec::new();
