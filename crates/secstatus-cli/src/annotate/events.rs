@@ -516,6 +516,9 @@ impl Summary {
 
     pub fn add(&mut self, event: &Event, codes: &[EventCode]) {
         self.events += 1;
+        if !codes.iter().any(|c| c.failure) {
+            return;
+        }
         let account = meaningful(event.field("TargetUserName"))
             .or_else(|| meaningful(event.field("ClientName")));
         let host = meaningful(event.field("IpAddress"))
