@@ -516,6 +516,9 @@ fn write_piece(piece: &Piece, values: &[Value<'_>], out: &mut String) {
                 BinXmlValue::HexInt32Type(v) => push_hex(u64::from(v), out),
                 BinXmlValue::HexInt64Type(v) => push_hex(v, out),
                 BinXmlValue::FileTimeType(t) => push_filetime(t.0, out),
+                BinXmlValue::BoolType(v) => out.push_str(if v { "true" } else { "false" }),
+                BinXmlValue::GuidType(ref bytes) => push_guid(bytes, out),
+                BinXmlValue::BinaryType(bytes) => push_hex_bytes(bytes, out),
                 ref other => {
                     let _ = write!(out, "{other}");
                 }
@@ -544,6 +547,37 @@ fn push_signed(v: i64, out: &mut String) {
         out.push('-');
     }
     push_decimal(v.unsigned_abs(), out);
+}
+
+/// Appends a GUID as Windows writes it, `{d1-d2-d3-d4[0..2]-d4[2..8]}` in lower case, the first three parts
+/// little-endian ([MS-DTYP] 2.3.4), as the crate writes it.
+fn push_guid(bytes: &[u8; 16], out: &mut String) {
+    const ORDER: [usize; 16] = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = [b'-'; 38];
+    (text[0], text[37]) = (b'{', b'}');
+    let mut at = 1;
+    for (k, &i) in ORDER.iter().enumerate() {
+        at += usize::from(matches!(k, 4 | 6 | 8 | 10));
+        text[at] = DIGITS[usize::from(bytes[i] >> 4)];
+        text[at + 1] = DIGITS[usize::from(bytes[i] & 0xF)];
+        at += 2;
+    }
+    out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+}
+
+/// Appends binary data as upper-case hex digits, two a byte, as the crate writes it.
+fn push_hex_bytes(bytes: &[u8], out: &mut String) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.reserve(2 * bytes.len());
+    for chunk in bytes.chunks(64) {
+        let mut text = [0u8; 128];
+        for (pair, &b) in text.chunks_exact_mut(2).zip(chunk) {
+            pair[0] = DIGITS[usize::from(b >> 4)];
+            pair[1] = DIGITS[usize::from(b & 0xF)];
+        }
+        out.push_str(std::str::from_utf8(&text[..2 * chunk.len()]).unwrap_or_default());
+    }
 }
 
 /// Appends `v` as `0x` and lower-case hex digits, no leading zeros.
@@ -602,13 +636,13 @@ fn write_sid(bytes: &[u8], out: &mut String) {
         return;
     };
     let authority = u64::from_be_bytes([0, 0, a0, a1, a2, a3, a4, a5]);
-    let _ = write!(out, "S-{revision}-{authority}");
+    out.push_str("S-");
+    push_decimal(u64::from(revision), out);
+    out.push('-');
+    push_decimal(authority, out);
     for sub in subs.chunks_exact(4).take(usize::from(count)) {
-        let _ = write!(
-            out,
-            "-{}",
-            u32::from_le_bytes([sub[0], sub[1], sub[2], sub[3]])
-        );
+        out.push('-');
+        push_decimal(u64::from(u32::from_le_bytes([sub[0], sub[1], sub[2], sub[3]])), out);
     }
 }
 
@@ -1248,6 +1282,26 @@ mod tests {
             write(BinXmlValue::HexInt32Type(0xC000_006D)).0,
             "0xc000006d"
         );
+        // GUIDs, binary data and booleans, against the crate's rendering of each.
+        let guids: [[u8; 16]; 3] = [
+            [0; 16],
+            [0xFF; 16],
+            core::array::from_fn(|k| (k as u8).wrapping_mul(37).wrapping_add(5)),
+        ];
+        for guid in guids {
+            let (ours, crates) = write(BinXmlValue::GuidType(guid));
+            assert_eq!(ours, crates);
+            assert_eq!(ours.len(), 38);
+        }
+        let binary: Vec<u8> = (0..=255u8).chain(0..=255).collect();
+        for len in [1, 2, 63, 64, 65, 130, 512] {
+            let (ours, crates) = write(BinXmlValue::BinaryType(&binary[..len]));
+            assert_eq!(ours, crates, "{len} bytes");
+        }
+        for v in [false, true] {
+            let (ours, crates) = write(BinXmlValue::BoolType(v));
+            assert_eq!(ours, crates);
+        }
     }
 
     /// Text that looks like XML markup or an entity is read as it is, as the XML path reads it escaped.
