@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use evtx::binxml::value_variant::BinXmlValue;
@@ -61,8 +62,30 @@ enum Op {
 /// With [`Known`] definitions, one met in an earlier chunk is taken from there instead of being read again.
 #[derive(Default)]
 pub struct Templates<'k> {
-    by_offset: HashMap<u32, Option<Rc<Definition>>>,
+    by_offset: HashMap<u32, Option<Rc<Definition>>, BuildHasherDefault<OffsetHasher>>,
     known: Option<&'k mut Known>,
+}
+
+/// Hashes a definition's offset in its chunk: a multiplication, which keeps distinct offsets distinct, its high
+/// bits turned down so that they choose the bucket. It is not keyed: offsets chosen to share buckets can only slow
+/// the lookups of one chunk, which holds a few thousand definitions at most.
+#[derive(Default)]
+struct OffsetHasher(u64);
+
+impl Hasher for OffsetHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
 }
 
 /// The definitions met in earlier chunks, by content: a log stores each template again in every chunk that uses
@@ -99,7 +122,7 @@ impl<'k> Templates<'k> {
     /// A chunk's definitions, taken from `known` where it has them.
     pub fn sharing(known: &'k mut Known) -> Self {
         Templates {
-            by_offset: HashMap::new(),
+            by_offset: HashMap::default(),
             known: Some(known),
         }
     }
@@ -642,7 +665,10 @@ fn write_sid(bytes: &[u8], out: &mut String) {
     push_decimal(authority, out);
     for sub in subs.chunks_exact(4).take(usize::from(count)) {
         out.push('-');
-        push_decimal(u64::from(u32::from_le_bytes([sub[0], sub[1], sub[2], sub[3]])), out);
+        push_decimal(
+            u64::from(u32::from_le_bytes([sub[0], sub[1], sub[2], sub[3]])),
+            out,
+        );
     }
 }
 
