@@ -50,6 +50,21 @@ impl Event {
         }
     }
 
+    /// Empties the event, keeping its buffers for the next one.
+    pub fn clear(&mut self) {
+        let (mut text, mut data) = (
+            std::mem::take(&mut self.text),
+            std::mem::take(&mut self.data),
+        );
+        text.clear();
+        data.clear();
+        *self = Event {
+            text,
+            data,
+            ..Event::default()
+        };
+    }
+
     fn get(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or_default()
     }

@@ -117,7 +117,7 @@ enum Item<T> {
 
 /// What is done with each event on the thread that read it: it is added to a `T` (a run of events between two
 /// problems), which is handed on.
-pub type Each<'a, T> = &'a (dyn Fn(Event, &mut T) + Sync);
+pub type Each<'a, T> = &'a (dyn Fn(&Event, &mut T) + Sync);
 
 /// A chunk's items as they are made.
 struct Items<'e, T> {
@@ -137,7 +137,7 @@ impl<'e, T: Default> Items<'e, T> {
         self.list.push(Item::Problem(p));
     }
 
-    fn event(&mut self, e: Event) {
+    fn event(&mut self, e: &Event) {
         if !matches!(self.list.last(), Some(Item::Events(_))) {
             self.list.push(Item::Events(T::default()));
         }
@@ -276,7 +276,7 @@ pub fn read_evtx_walked(
     event: &mut dyn FnMut(&Event) -> io::Result<()>,
     problem: &mut dyn FnMut(Problem),
 ) -> io::Result<()> {
-    let each: Each<'_, Vec<Event>> = &|e, run| run.push(e);
+    let each: Each<'_, Vec<Event>> = &|e, run| run.push(e.clone());
     let mut hand_on = |run: Vec<Event>| run.iter().try_for_each(&mut *event);
     read_evtx_with(reader, threads, walk, each, &mut hand_on, problem)
 }
@@ -550,7 +550,15 @@ fn records<T: Default>(
             None => record.into_xml().map(|xml| eventxml::events(&xml.data)),
         };
         match read {
-            Ok(events) => push_events(number, id, events, items),
+            Ok(mut events) => {
+                if events.is_empty() {
+                    items.problem(Problem::NoEvent {
+                        chunk: number,
+                        record: id,
+                    });
+                }
+                events.iter_mut().for_each(|e| push_event(id, e, items));
+            }
             Err(e) => items.problem(Problem::Record {
                 chunk: number,
                 record: id,
@@ -560,15 +568,10 @@ fn records<T: Default>(
     }
 }
 
-/// A record's events as items: a record without one is a problem.
-fn push_events<T: Default>(chunk: u64, record: u64, events: Vec<Event>, items: &mut Items<'_, T>) {
-    if events.is_empty() {
-        items.problem(Problem::NoEvent { chunk, record });
-    }
-    for mut e in events {
-        e.record_id.get_or_insert(record);
-        items.event(e);
-    }
+/// A record's event as an item, with the record's id if it names none.
+fn push_event<T: Default>(record: u64, event: &mut Event, items: &mut Items<'_, T>) {
+    event.record_id.get_or_insert(record);
+    items.event(event);
 }
 
 /// The records of a chunk, walked as the `evtx` crate walks a chunk without damage (one record after the other
@@ -598,8 +601,14 @@ fn own_walk<'e, T: Default>(
         if end > data.len() {
             return None;
         }
-        let events = template::event_at(data, start, end, templates, &mut buffers)?;
-        push_events(number, header.event_record_id, events, &mut items);
+        let id = header.event_record_id;
+        let each = &mut |e: &mut Event| push_event(id, e, &mut items);
+        if template::event_at(data, start, end, templates, &mut buffers, each)? == 0 {
+            items.problem(Problem::NoEvent {
+                chunk: number,
+                record: id,
+            });
+        }
         if header.event_record_id == chunk.header.last_event_record_id {
             break;
         }

@@ -218,7 +218,7 @@ pub fn run(
         event_logs += 1;
         let mut target = output.events();
         let form = events::Form::of(&target, &name);
-        let each: evtx::Each<'_, events::Handed> = &|e, handed| form.add(&e, handed);
+        let each: evtx::Each<'_, events::Handed> = &|e, handed| form.add(e, handed);
         let mut hand_on = |handed: events::Handed| -> io::Result<()> {
             failures |= events::hand_on(&mut target, &mut summary, handed)?;
             Ok(())

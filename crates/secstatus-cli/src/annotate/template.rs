@@ -181,6 +181,8 @@ impl Known {
 pub struct Buffers {
     reader: eventxml::Buffers,
     plan: plan::Scratch,
+    /// The event a plan reads.
+    event: Event,
 }
 
 /// A substitution value, as far as this module reads it.
@@ -205,38 +207,52 @@ enum Value<'a> {
 pub fn event(record: &EvtxRecord<'_>, templates: &mut Templates) -> Option<Vec<Event>> {
     let start = usize::try_from(record.binxml_offset).ok()?;
     let end = start.checked_add(usize::try_from(record.binxml_size).ok()?)?;
-    event_at(
-        record.chunk.data,
-        start,
-        end,
-        templates,
-        &mut Buffers::default(),
-    )
+    let mut events = Vec::new();
+    let buffers = &mut Buffers::default();
+    let data = record.chunk.data;
+    event_at(data, start, end, templates, buffers, &mut |e| {
+        events.push(std::mem::take(e));
+    })?;
+    Some(events)
 }
 
-/// The events of the record whose BinXML is `chunk[start..end]`, or `None` if it is not a template instance that
-/// this module reads. The reader writes in `buffers`, and leaves them there for the next record.
+/// Reads the events of the record whose BinXML is `chunk[start..end]`, handing each to `each`, and says how many
+/// it held; `None` (with none handed on) if it is not a template instance that this module reads. The reader
+/// writes in `buffers`, and leaves them there for the next record.
 pub fn event_at(
     chunk: &[u8],
     start: usize,
     end: usize,
     templates: &mut Templates,
     buffers: &mut Buffers,
-) -> Option<Vec<Event>> {
+    each: &mut dyn FnMut(&mut Event),
+) -> Option<usize> {
     let data = chunk.get(..end)?;
     // Most records use definitions read already, and are read by their plans: only a record that needs another
     // definition reads it, and only one that its plan does not hold for is played.
-    match plan::event(data, (start, end), templates, &mut buffers.plan) {
-        Ok(event) => return Some(vec![event]),
-        Err(Miss::Unread) => {
-            read_definitions(data, start, end, templates, 0)?;
-            if let Ok(event) = plan::event(data, (start, end), templates, &mut buffers.plan) {
-                return Some(vec![event]);
-            }
-        }
-        Err(Miss::Unreadable) => {}
+    let event = &mut buffers.event;
+    let mut planned = plan::event(data, (start, end), templates, &mut buffers.plan, event);
+    if let Err(Miss::Unread) = planned {
+        read_definitions(data, start, end, templates, 0)?;
+        planned = plan::event(data, (start, end), templates, &mut buffers.plan, event);
     }
-    let buffers = &mut buffers.reader;
+    if planned.is_ok() {
+        each(event);
+        return Some(1);
+    }
+    let played = played(data, (start, end), templates, &mut buffers.reader)?;
+    let count = played.len();
+    played.into_iter().for_each(|mut e| each(&mut e));
+    Some(count)
+}
+
+/// The events of the template instance at `data[start..end]`, played into a reader.
+fn played(
+    data: &[u8],
+    (start, end): (usize, usize),
+    templates: &mut Templates,
+    buffers: &mut eventxml::Buffers,
+) -> Option<Vec<Event>> {
     let mut reader = Reader::unescaped(std::mem::take(buffers));
     match play(data, (start, end), templates, &mut reader, 0) {
         Ok(()) => return Some(reader.finish_keeping(buffers)),

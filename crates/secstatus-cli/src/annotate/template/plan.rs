@@ -162,26 +162,26 @@ pub struct Scratch {
     name: String,
 }
 
-/// The event of the record whose BinXML is `data[start..end]`, read by the plan of its template: `Miss::Unread`
-/// if a definition it uses has not been read yet, `Miss::Unreadable` if a plan does not hold for it (it is then
-/// played, which decides whether it is read at all).
+/// Reads into `event` the event of the record whose BinXML is `data[start..end]`, by the plan of its template:
+/// `Miss::Unread` if a definition it uses has not been read yet, `Miss::Unreadable` if a plan does not hold for it
+/// (it is then played, which decides whether it is read at all).
 pub(super) fn event(
     data: &[u8],
     (start, end): (usize, usize),
     templates: &Templates,
     scratch: &mut Scratch,
-) -> Result<Event, Miss> {
-    let mut event = Event::new();
+    event: &mut Event,
+) -> Result<(), Miss> {
+    event.clear();
     run(
         data,
         (start, end),
         Context::Record,
         templates,
-        &mut event,
+        event,
         scratch,
         0,
-    )?;
-    Ok(event)
+    )
 }
 
 /// Runs the plan of the template instance at `data[start..end]` in `context` on `event`.
@@ -376,10 +376,11 @@ mod tests {
                     if read_definitions(data, range.0, range.1, &mut templates, 0).is_none() {
                         continue;
                     }
-                    let Ok(event) = super::event(data, range, &templates, &mut Scratch::default())
-                    else {
+                    let mut event = Event::default();
+                    let scratch = &mut Scratch::default();
+                    if super::event(data, range, &templates, scratch, &mut event).is_err() {
                         continue;
-                    };
+                    }
                     planned += 1;
                     let mut reader = Reader::unescaped(eventxml::Buffers::default());
                     let played = play(data, range, &templates, &mut reader, 0);
