@@ -793,6 +793,19 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
 /// If `data[start..end]` is a fragment header, one template instance and the end of the stream (or of `end`), the
 /// offset of the template's definition and the instance's values ([MS-EVEN6] 2.2.12).
 fn instance(data: &[u8], start: usize, end: usize) -> Option<(u32, Vec<Value<'_>>)> {
+    let mut values = Vec::new();
+    let offset = instance_into(data, start, end, &mut values)?;
+    Some((offset, values))
+}
+
+/// [`instance`], the values written in `values` (emptied first).
+fn instance_into<'a>(
+    data: &'a [u8],
+    start: usize,
+    end: usize,
+    values: &mut Vec<Value<'a>>,
+) -> Option<u32> {
+    values.clear();
     let data = data.get(..end)?;
     // A fragment header (token, major and minor version, flags; embedded BinXML may go without), then the template
     // instance token.
@@ -818,7 +831,7 @@ fn instance(data: &[u8], start: usize, end: usize) -> Option<(u32, Vec<Value<'_>
     at += 4;
     let descriptors = data.get(at..at.checked_add(count.checked_mul(4)?)?)?;
     at += descriptors.len();
-    let mut values = Vec::with_capacity(count);
+    values.reserve(count);
     for d in descriptors.chunks_exact(4) {
         let size = usize::from(u16::from_le_bytes([d[0], d[1]]));
         let bytes = data.get(at..at.checked_add(size)?)?;
@@ -827,7 +840,7 @@ fn instance(data: &[u8], start: usize, end: usize) -> Option<(u32, Vec<Value<'_>
     }
     // The end of the stream, or of the BinXML.
     match data.get(at) {
-        None | Some(0x00) => Some((offset, values)),
+        None | Some(0x00) => Some(offset),
         _ => None,
     }
 }

@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use super::{
-    instance, push_utf16, split_strings, write_piece, Miss, Op, Piece, Templates, Value,
+    instance_into, push_utf16, split_strings, write_piece, Miss, Op, Piece, Templates, Value,
     MAX_NESTING,
 };
 use crate::annotate::events::Event;
@@ -160,6 +160,24 @@ pub(super) fn compile(ops: &[Op], context: Context) -> Option<Plan> {
 pub struct Scratch {
     text: String,
     name: String,
+    /// Lists of values, empty, one for each instance being run.
+    values: Vec<Vec<Value<'static>>>,
+}
+
+impl Scratch {
+    /// An empty list of values, with room from an earlier instance if there is one.
+    fn values<'a>(&mut self) -> Vec<Value<'a>> {
+        // An empty list collected into a list of the same layout keeps its allocation.
+        let empty = self.values.pop().unwrap_or_default();
+        empty.into_iter().map(|_| Value::Null).collect()
+    }
+
+    /// Keeps a list of values for the next instance.
+    fn keep(&mut self, mut values: Vec<Value<'_>>) {
+        values.clear();
+        self.values
+            .push(values.into_iter().map(|_| Value::Null).collect());
+    }
 }
 
 /// Reads into `event` the event of the record whose BinXML is `data[start..end]`, by the plan of its template:
@@ -197,8 +215,27 @@ fn run(
     if nesting > MAX_NESTING {
         return Err(Miss::Unreadable);
     }
-    let (offset, values) = instance(data, start, end).ok_or(Miss::Unreadable)?;
-    let plan = templates.plan(offset, context)?;
+    let mut values = scratch.values();
+    let ran = instance_into(data, start, end, &mut values)
+        .ok_or(Miss::Unreadable)
+        .and_then(|offset| {
+            let plan = templates.plan(offset, context)?;
+            run_plan(data, plan, &values, templates, event, scratch, nesting)
+        });
+    scratch.keep(values);
+    ran
+}
+
+/// Runs `plan` with the instance's `values` on `event`.
+fn run_plan(
+    data: &[u8],
+    plan: &Plan,
+    values: &[Value<'_>],
+    templates: &Templates,
+    event: &mut Event,
+    scratch: &mut Scratch,
+    nesting: usize,
+) -> Result<(), Miss> {
     let is = |index: u16, f: fn(&Value<'_>) -> bool| values.get(usize::from(index)).is_some_and(f);
     let holds = !plan
         .dependencies
@@ -243,7 +280,7 @@ fn run(
                 _ => {}
             },
             Step::Attribute(which, candidates) => {
-                if first_non_empty(candidates, &values, &mut scratch.name)? {
+                if first_non_empty(candidates, values, &mut scratch.name)? {
                     match which {
                         Attribute::Provider => event.set_provider(&scratch.name),
                         Attribute::Time => event.set_time(&scratch.name),
@@ -278,11 +315,11 @@ fn run(
                                     push_utf16(item, text);
                                 }
                             }
-                            _ => write_text(std::slice::from_ref(piece), &values, text)?,
+                            _ => write_text(std::slice::from_ref(piece), values, text)?,
                         }
                     }
                     // A field's value is kept as it is, spaces included.
-                    if !first_non_empty(names, &values, &mut scratch.name)? {
+                    if !first_non_empty(names, values, &mut scratch.name)? {
                         let _ = write!(scratch.name, "Data[{}]", event.data().len() + 1);
                     }
                     event.push_data(&scratch.name, &scratch.text);
@@ -291,7 +328,7 @@ fn run(
             Step::Field(field, pieces) => {
                 let text = &mut scratch.text;
                 text.clear();
-                write_text(pieces, &values, text)?;
+                write_text(pieces, values, text)?;
                 let trimmed = text.trim();
                 match field {
                     Field::EventId => event.event_id = trimmed.parse().ok(),
