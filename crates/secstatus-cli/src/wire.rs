@@ -15,13 +15,38 @@ use crate::answer::{Answer, ErrorHit, Match};
 /// Writes `value` as compact JSON and a newline. Every control character in a string is escaped (C1 controls and
 /// DEL too, which `serde_json` leaves raw), so nothing read from the input can drive a terminal.
 pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping);
+    write_searching(out, value, true)
+}
+
+/// [`write_line`] for a value whose strings all come from `sources` (the texts it was made from): when none of
+/// them holds DEL or a C1 control, its strings are not searched for them one by one.
+pub fn write_line_from<'s>(
+    out: &mut impl Write,
+    value: &impl Serialize,
+    sources: impl IntoIterator<Item = &'s str>,
+) -> io::Result<()> {
+    let search = sources.into_iter().any(has_raw_controls);
+    write_searching(out, value, search)
+}
+
+fn write_searching(out: &mut impl Write, value: &impl Serialize, search: bool) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping { search });
     value.serialize(&mut ser).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
-/// `serde_json`'s compact formatter, escaping the control characters it would leave raw.
-struct Escaping;
+/// Whether `text` holds DEL or a C1 control (U+0080 to U+009F, which UTF-8 writes as 0xC2 then 0x80 to 0x9F).
+fn has_raw_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0x7F, 0xC2, bytes)
+        .any(|at| bytes[at] == 0x7F || bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+}
+
+/// `serde_json`'s compact formatter, escaping the control characters it would leave raw; with `search` false the
+/// strings are known to have none.
+struct Escaping {
+    search: bool,
+}
 
 impl serde_json::ser::Formatter for Escaping {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -33,7 +58,7 @@ impl serde_json::ser::Formatter for Escaping {
         // which UTF-8 writes as 0xC2 then 0x80 to 0x9F.
         let bytes = fragment.as_bytes();
         // Most fragments are ASCII without DEL, written as they are.
-        if below_del(bytes) {
+        if !self.search || below_del(bytes) {
             return writer.write_all(bytes);
         }
         let (mut start, mut from) = (0, 0);

@@ -455,8 +455,15 @@ struct JsonEvent<'a> {
 
 /// Appends the JSON Lines object of one event to `out`.
 pub fn write_json(out: &mut Vec<u8>, path: &str, event: &Event, codes: &[EventCode]) {
+    // Its strings: the path, the event's texts, and the codes' fields and meanings (the rest are the tables' names
+    // and numbers).
+    let codes_texts = codes
+        .iter()
+        .flat_map(|c| [Some(c.field.as_str()), c.meaning.as_deref()])
+        .flatten();
+    let sources = [path, &event.text].into_iter().chain(codes_texts);
     // Writing to a Vec does not fail.
-    let _ = wire::write_line(out, &json(path, event, codes));
+    let _ = wire::write_line_from(out, &json(path, event, codes), sources);
 }
 
 /// The JSON object of one event.
@@ -799,6 +806,31 @@ mod tests {
             e.push_data(k, v);
         }
         e
+    }
+
+    /// DEL and C1 controls are escaped in an event's JSON wherever they are: in a field, in the path, or nowhere.
+    #[test]
+    fn json_escapes_raw_controls_in_any_of_its_texts() {
+        let raw =
+            |s: &str| s.contains(|c: char| c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c));
+        for (path, value) in [
+            ("p", "a\u{85}b\u{7f}c"),
+            ("p\u{9b}31m", "plain"),
+            ("p", "plain \u{e9}\u{a0}"),
+        ] {
+            let e = event(
+                SECURITY,
+                4625,
+                &[("TargetUserName", value), ("Status", "0xC000006D")],
+            );
+            let mut out = Vec::new();
+            write_json(&mut out, path, &e, &codes(&e, Lang::En));
+            let text = String::from_utf8(out).unwrap();
+            assert!(!raw(&text), "{text}");
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(v["path"], path);
+            assert_eq!(v["data"]["TargetUserName"], value);
+        }
     }
 
     /// Summaries of parts of a log, merged, are the summary of the whole: what the threads reading an event log
