@@ -90,15 +90,20 @@ impl Hasher for OffsetHasher {
 
 /// The definitions met in earlier chunks, by content: a log stores each template again in every chunk that uses
 /// it, at another offset. The content is the definition's tokens with each name written out ([`key`]), so two
-/// definitions with the same content read the same. At most [`MAX_KNOWN`] are kept.
+/// definitions with the same content read the same.
 #[derive(Default)]
 pub struct Known {
     by_content: HashMap<Box<[u8]>, Option<Rc<Definition>>>,
+    /// The bytes of the keys kept.
+    kept: usize,
     key: Vec<u8>,
 }
 
-/// The most definitions [`Known`] keeps; when it is full it starts again.
+/// The most definitions [`Known`] keeps, and the most bytes of their contents (a real log's few hundred templates
+/// take some hundreds of KiB); when either is reached it starts again, so that memory stays bounded whatever a file
+/// holds.
 const MAX_KNOWN: usize = 1024;
+const MAX_KNOWN_BYTES: usize = 4 << 20;
 
 /// A definition read: its elements, and its plans for a record and for BinXML embedded in an event.
 struct Definition {
@@ -167,9 +172,11 @@ impl Known {
         if let Some(known) = self.by_content.get(&self.key[..]) {
             return known.clone();
         }
-        if self.by_content.len() >= MAX_KNOWN {
+        if self.by_content.len() >= MAX_KNOWN || self.kept + self.key.len() > MAX_KNOWN_BYTES {
             self.by_content.clear();
+            self.kept = 0;
         }
+        self.kept += self.key.len();
         let read = Definition::read(data, offset);
         self.by_content.insert(self.key[..].into(), read.clone());
         read
