@@ -49,7 +49,7 @@ for row in \
   "evtx_dump -t 1 -o json FILE|evtx_dump -t 1 -o json $file"; do
   label=${row%%|*}
   cmd=${row#*|}
-  secs=$(median "$cmd" 2)
+  secs=$(median "$cmd")
   rate=$(awk -v s="$secs" -v n="$events" 'BEGIN {printf "%.0f", n/s}')
   printf '| `%s` | %s | %s | %s |\n' "$label" "$secs" "$rate" "$(peak "$cmd")" >&2
 done

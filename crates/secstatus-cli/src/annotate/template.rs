@@ -3,10 +3,11 @@
 //! Nearly every record of an .evtx file is a template instance ([MS-EVEN6] 2.2.12): a reference to a template
 //! definition kept once in the chunk, which holds the event's elements, and the record's own substitution values;
 //! a value may itself be an instance (Security events embed their `EventData` so). The `evtx` crate parses the
-//! chunk's header and [`super::evtx`] finds the records; this module reads each definition once per chunk into a list of elements, texts
-//! and substitutions, and plays it with the record's values into the same [`Reader`] that reads event XML, writing
-//! each value as the crate's XML renderer writes it. An event read here is the event read from the record's XML:
-//! a test and the `evtx` fuzz target compare the two on every record.
+//! chunk's header and [`super::evtx`] finds the records; this module reads each definition into a list of elements,
+//! texts and substitutions, once for all the chunks that hold it ([`Known`]), and plays it with the record's values
+//! into the same [`Reader`] that reads event XML, writing each value as the crate's XML renderer writes it. An
+//! event read here is the event read from the record's XML: a test and the `evtx` fuzz target compare the two on
+//! every record.
 //!
 //! Only what is fully understood is read so. Any other record (not a template instance, a value type other than
 //! strings, ANSI strings, string arrays, integers, hex integers, booleans, binary, GUIDs, times and SIDs, an array
