@@ -43,6 +43,32 @@ pub fn run(args: &[&str]) -> Run {
     run_with(args, &[], b"")
 }
 
+/// Runs `secstatus annotate -` with its standard output closed before it starts, writing `parts` to its standard
+/// input until it stops reading; the run must end quietly.
+pub fn annotate_to_closed_pipe<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secstatus"))
+        .args(["annotate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    for part in parts {
+        if stdin.write_all(part).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::new(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// Compares expected and actual output, showing both in full when they differ.
 #[macro_export]
 macro_rules! eqnice {
