@@ -6,7 +6,8 @@
 #                                  Security_short_selected.evtx, COPIES times over: 1800 chunks, 118 MB)
 #
 # Needs GNU time for the memory column (Debian: apt-get install -y time). Prints a Markdown table: the median of
-# RUNS runs (default 3) of each command, page cache warm. BIN=PATH times another build (it is then not rebuilt).
+# RUNS runs (default 3) of each command, the commands taking turns, page cache warm. BIN=PATH times another build
+# (it is then not rebuilt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,18 +39,32 @@ mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.0f", b/1e6}')
 
 source benches/common.sh
 
-echo "$file: $mb MB, $events events; $RUNS runs each, $(nproc) cores" >&2
+echo "$file: $mb MB, $events events; $RUNS rounds, $(nproc) cores" >&2
+labels=(
+  "secstatus annotate --summary FILE"
+  "secstatus annotate --json FILE"
+  "secstatus annotate FILE"
+  "evtx_dump -o json FILE"
+  "evtx_dump -t 1 -o json FILE"
+)
+cmds=(
+  "$BIN annotate --summary $file"
+  "$BIN --json annotate $file"
+  "$BIN annotate $file"
+  "evtx_dump -o json $file"
+  "evtx_dump -t 1 -o json $file"
+)
+# The commands take turns, one run each a round, so that a machine whose speed drifts slows them alike.
+declare -a times
+for _ in $(seq "$RUNS"); do
+  for k in "${!cmds[@]}"; do
+    times[k]="${times[k]:-} $(RUNS=1 median "${cmds[k]}")"
+  done
+done
 echo "| command | median s | events/s | peak MiB |" >&2
 echo "|---|---|---|---|" >&2
-for row in \
-  "secstatus annotate --summary FILE|$BIN annotate --summary $file" \
-  "secstatus annotate --json FILE|$BIN --json annotate $file" \
-  "secstatus annotate FILE|$BIN annotate $file" \
-  "evtx_dump -o json FILE|evtx_dump -o json $file" \
-  "evtx_dump -t 1 -o json FILE|evtx_dump -t 1 -o json $file"; do
-  label=${row%%|*}
-  cmd=${row#*|}
-  secs=$(median "$cmd")
+for k in "${!cmds[@]}"; do
+  secs=$(printf '%s\n' ${times[k]} | sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}')
   rate=$(awk -v s="$secs" -v n="$events" 'BEGIN {printf "%.0f", n/s}')
-  printf '| `%s` | %s | %s | %s |\n' "$label" "$secs" "$rate" "$(peak "$cmd")" >&2
+  printf '| `%s` | %s | %s | %s |\n' "${labels[k]}" "$secs" "$rate" "$(peak "${cmds[k]}")" >&2
 done
