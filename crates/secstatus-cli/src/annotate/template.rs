@@ -490,12 +490,27 @@ fn split_strings(bytes: &[u8]) -> Vec<&[u8]> {
 /// than tab and line ends, unpaired surrogates, U+FFFE and U+FFFF) becomes `_`, as Windows writes it too.
 fn push_utf16(bytes: &[u8], out: &mut String) {
     out.reserve(bytes.len() / 2);
-    // Most text is printable ASCII: copied a run at a time, up to the first unit that is not.
+    // Most text is printable ASCII: copied a run at a time, four units at a time while they are, up to the first
+    // unit that is not.
     let mut rest = &bytes[..bytes.len() & !1];
     while !rest.is_empty() {
         let mut run = [0u8; 128];
         let mut n = 0;
-        for u in rest.chunks_exact(2).take(run.len()) {
+        let window = &rest[..rest.len().min(2 * run.len())];
+        for w in window.chunks_exact(8) {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            if !printable_ascii4(w) {
+                break;
+            }
+            run[n..n + 4].copy_from_slice(&[
+                w as u8,
+                (w >> 16) as u8,
+                (w >> 32) as u8,
+                (w >> 48) as u8,
+            ]);
+            n += 4;
+        }
+        for u in window[2 * n..].chunks_exact(2) {
             if u[1] != 0 || !(0x20..0x7F).contains(&u[0]) {
                 break;
             }
@@ -512,6 +527,17 @@ fn push_utf16(bytes: &[u8], out: &mut String) {
         .chunks_exact(2)
         .map(|u| u16::from_le_bytes([u[0], u[1]]));
     out.extend(char::decode_utf16(units).map(|c| c.map_or('_', xml_char)));
+}
+
+/// Whether the four UTF-16 units of `w` (little-endian) are all printable ASCII, U+0020 to U+007E: each 16-bit
+/// lane below 0x80, then (so that no sum leaves its lane) at least 0x20 (0x60 added sets bit 7) and below 0x7F (1
+/// added leaves bit 7 clear).
+fn printable_ascii4(w: u64) -> bool {
+    const LANES: u64 = 0x0001_0001_0001_0001;
+    let bit7 = 0x80 * LANES;
+    w & (0xFF80 * LANES) == 0
+        && w.wrapping_add(0x60 * LANES) & bit7 == bit7
+        && w.wrapping_add(LANES) & bit7 == 0
 }
 
 /// A character as the XML renderer writes it: what XML 1.0 does not allow (control characters other than tab and
@@ -1235,6 +1261,26 @@ mod tests {
 
     /// Text is copied as the plain decoding writes it, wherever in a long text the first unit that is not
     /// printable ASCII falls.
+    /// Every unit in every lane, beside printable ones, against the plain comparison.
+    #[test]
+    fn printable_ascii4_is_four_units_from_space_to_tilde() {
+        for v in 0..=u16::MAX {
+            for lane in 0..4 {
+                let mut units = [u16::from(b'a'); 4];
+                units[lane] = v;
+                let w = units
+                    .iter()
+                    .rev()
+                    .fold(0u64, |w, &u| w << 16 | u64::from(u));
+                assert_eq!(
+                    printable_ascii4(w),
+                    (0x20..0x7F).contains(&v),
+                    "{v:#x} in lane {lane}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn utf16_runs() {
         let plain = |bytes: &[u8]| -> String {
@@ -1254,10 +1300,11 @@ mod tests {
                 .collect()
         };
         let odd: &[u16] = &[
-            0xD83D, 0xDE00, 0xD800, 0x0041, 0xDC00, 0x0007, 0x0009, 0xFFFE, 0x044F, 0x007F,
+            0xD83D, 0xDE00, 0xD800, 0x0041, 0xDC00, 0x0007, 0x0009, 0xFFFE, 0x044F, 0x007F, 0x001F,
+            0x0020, 0x007E, 0x0080, 0x00FF, 0x0100, 0x0120, 0x2020, 0x7E00, 0x0000,
         ];
-        for len in [0, 1, 127, 128, 129, 300] {
-            for at in [0, 1, 126, 127, 128, 129, 255, 256, 299] {
+        for len in [0, 1, 3, 4, 5, 8, 127, 128, 129, 300] {
+            for at in [0, 1, 2, 3, 4, 5, 6, 7, 126, 127, 128, 129, 255, 256, 299] {
                 for &u in odd {
                     let mut units: Vec<u16> = (0..len).map(|k| 0x61 + (k % 26) as u16).collect();
                     if at < len {
