@@ -90,7 +90,7 @@ impl Hasher for OffsetHasher {
 }
 
 /// The definitions met in earlier chunks, by content: a log stores each template again in every chunk that uses
-/// it, at another offset. The content is the definition's tokens with each name written out ([`key`]), so two
+/// it, at another offset. The content is the definition's tokens with each name written out (see `key`), so two
 /// definitions with the same content read the same.
 #[derive(Default)]
 pub struct Known {
