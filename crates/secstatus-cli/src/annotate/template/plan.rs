@@ -9,11 +9,9 @@
 //! instead ([`super::play`]), which also decides what is not read at all. The tests and the `evtx` fuzz target
 //! compare both with the events of the XML the `evtx` crate renders.
 
-use std::fmt::Write as _;
-
 use super::{
-    instance_into, push_utf16, split_strings, write_piece, Miss, Op, Piece, Templates, Value,
-    MAX_NESTING,
+    instance_into, push_decimal, push_utf16, split_strings, write_piece, Miss, Op, Piece,
+    Templates, Value, MAX_NESTING,
 };
 use crate::annotate::events::Event;
 
@@ -320,7 +318,10 @@ fn run_plan(
                     }
                     // A field's value is kept as it is, spaces included.
                     if !first_non_empty(names, values, &mut scratch.name)? {
-                        let _ = write!(scratch.name, "Data[{}]", event.data().len() + 1);
+                        // `Data[N]`, N counted from 1.
+                        scratch.name.push_str("Data[");
+                        push_decimal(event.data().len() as u64 + 1, &mut scratch.name);
+                        scratch.name.push(']');
                     }
                     event.push_data(&scratch.name, &scratch.text);
                 }
