@@ -35,11 +35,25 @@ fn write_searching(out: &mut impl Write, value: &impl Serialize, search: bool) -
     out.write_all(b"\n")
 }
 
-/// Whether `text` holds DEL or a C1 control (U+0080 to U+009F, which UTF-8 writes as 0xC2 then 0x80 to 0x9F).
+/// Whether `text` holds DEL or a C1 control.
 fn has_raw_controls(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(0x7F, 0xC2, bytes)
-        .any(|at| bytes[at] == 0x7F || bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+    raw_control(text.as_bytes(), 0).is_some()
+}
+
+/// The first DEL or C1 control (U+0080 to U+009F, which UTF-8 writes as 0xC2 then 0x80 to 0x9F) in `bytes` at or
+/// after `from`: where it starts and how many bytes it takes.
+fn raw_control(bytes: &[u8], mut from: usize) -> Option<(usize, usize)> {
+    while let Some(k) = memchr::memchr2(0x7F, 0xC2, bytes.get(from..)?) {
+        let at = from + k;
+        if bytes[at] == 0x7F {
+            return Some((at, 1));
+        }
+        if bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)) {
+            return Some((at, 2));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// `serde_json`'s compact formatter, escaping the control characters it would leave raw; with `search` false the
@@ -54,29 +68,18 @@ impl serde_json::ser::Formatter for Escaping {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // `serde_json` escapes C0 controls itself; what is left are DEL and the C1 controls, U+0080 to U+009F,
-        // which UTF-8 writes as 0xC2 then 0x80 to 0x9F.
+        // `serde_json` escapes C0 controls itself; what is left are DEL and the C1 controls.
         let bytes = fragment.as_bytes();
         // Most fragments are ASCII without DEL, written as they are.
         if !self.search || below_del(bytes) {
             return writer.write_all(bytes);
         }
-        let (mut start, mut from) = (0, 0);
-        while let Some(k) = memchr::memchr2(0x7F, 0xC2, &bytes[from..]) {
-            let at = from + k;
-            let len = match bytes[at] {
-                0x7F => 1,
-                _ if bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)) => 2,
-                _ => {
-                    from = at + 1;
-                    continue;
-                }
-            };
+        let mut start = 0;
+        while let Some((at, len)) = raw_control(bytes, start) {
             writer.write_all(&bytes[start..at])?;
             let c = fragment[at..].chars().next().map_or(0, u32::from);
             write!(writer, "\\u{c:04x}")?;
             start = at + len;
-            from = start;
         }
         writer.write_all(&bytes[start..])
     }

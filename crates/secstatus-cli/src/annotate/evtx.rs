@@ -1,12 +1,13 @@
 //! .evtx files (recognised by their `ElfFile\0` signature) and event XML, read event by event.
 //!
-//! An .evtx file is read one 64 KiB chunk at a time, in file order, straight from the reader (no seeking, so
-//! standard input works too): memory stays bounded by the chunks read ahead, whatever the file's size. Each chunk
-//! is parsed on its own, on a pool of threads: its header and string table by the `evtx` crate, its records walked
-//! here when the chunk is undamaged and each record's [`Event`] read from its binary template ([`template`]); any
-//! other chunk's records are walked by the crate, and a record the template reader leaves is read from the event
-//! XML the crate renders, by the same reader as for XML files. A chunk or record that does not parse is reported through `problem` (`chunk N: ...`,
-//! `record N: ...`) and the reading goes on with the next one; a truncated last chunk is read as far as it goes.
+//! An .evtx file is read one 64 KiB chunk at a time, in file order, straight from the reader (no seeking, so standard
+//! input works too): memory stays bounded by the chunks read ahead, whatever the file's size. Each chunk is parsed on
+//! its own, on a pool of threads: its header and string table by the `evtx` crate, its records walked here when the
+//! chunk is undamaged and each record's [`Event`] read from its binary template ([`template`]); any other chunk's
+//! records are walked by the crate, and a record the template reader leaves is read from the event XML the crate
+//! renders, by the same reader as for XML files. A chunk or record that does not parse is reported through `problem`
+//! (`chunk N: ...`, `record N: ...`) and the reading goes on with the next one; a truncated last chunk is read as far
+//! as it goes.
 
 use std::error::Error;
 use std::io::{self, Read};
