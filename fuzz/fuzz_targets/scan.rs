@@ -31,7 +31,7 @@ fn is_token_byte(b: u8) -> bool {
 }
 
 /// What the stream hands on: every byte, and every code with its offset.
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 struct Collect {
     bytes: Vec<u8>,
     found: Vec<Found>,
@@ -290,12 +290,18 @@ fuzz_target!(|data: &[u8]| {
     // Through the stream, in fuzzed read sizes and with a segment small enough that long lines are cut: the same
     // codes at the same offsets, on the right lines, and every byte handed on once.
     let segment = 128 + usize::from(data.first().copied().unwrap_or(0));
-    let sizes = data.iter().take(4).map(|&b| usize::from(b % 97)).collect();
+    let sizes: Vec<usize> = data.iter().take(4).map(|&b| usize::from(b % 97)).collect();
     let mut collect = Collect::default();
     Stream::with_segment(segment)
-        .run(&mut Chunked::new(data, sizes), &mut collect)
+        .run(&mut Chunked::new(data, sizes.clone()), &mut collect)
         .expect("reading a slice");
     assert!(collect.bytes == data, "the stream lost or reordered bytes");
+    // With the scanning on other threads, the sink hears exactly the same.
+    let mut parallel = Collect::default();
+    Stream::with_segment(segment)
+        .run_parallel(&mut Chunked::new(data, sizes.clone()), &mut parallel, 2)
+        .expect("reading a slice");
+    assert!(parallel == collect, "the parallel stream told the sink otherwise");
     let (codes, lines): (Vec<Found>, Vec<u64>) = collect
         .found
         .iter()

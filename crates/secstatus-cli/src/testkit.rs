@@ -69,13 +69,13 @@ pub enum Mode {
 /// Streams `reader`, named `path`, through the output `mode` calls for, without colour; returns what was written
 /// and how the input ended.
 pub fn annotate(
-    reader: &mut dyn Read,
+    reader: &mut (dyn Read + Send),
     path: &str,
     mode: Mode,
     lang: Lang,
 ) -> (Vec<u8>, Result<(), StreamError>) {
     fn drive(
-        reader: &mut dyn Read,
+        reader: &mut (dyn Read + Send),
         path: &str,
         mut output: impl Output,
     ) -> Result<(), StreamError> {

@@ -28,8 +28,11 @@
 //! ```
 
 use std::boxed::Box;
+use std::collections::BTreeMap;
 use std::io::{self, Read};
+use std::sync::{mpsc, Arc, Mutex};
 use std::vec;
+use std::vec::Vec;
 
 use crate::scan::{is_token_byte, scan_with_context};
 use crate::{ldap_data, Found};
@@ -135,16 +138,46 @@ impl core::fmt::Debug for Stream {
 
 /// Where the stream stands in one input.
 struct Cursor {
-    /// Absolute offset of `buf[0]`.
+    /// Absolute offset of the next region's first byte.
     base: u64,
     /// 1-based number of the line that holds the next byte to count (with `Sink::LINES`).
     line: u64,
     /// Absolute offset where that line starts.
     line_start: u64,
-    /// Whether the byte just before `buf[0]`, on the same line, is a token byte.
-    token_before: bool,
     /// Whether the current line has had codes whose `line_end` is still due.
     pending: bool,
+}
+
+impl Cursor {
+    fn new() -> Cursor {
+        Cursor {
+            base: 0,
+            line: 1,
+            line_start: 0,
+            pending: false,
+        }
+    }
+}
+
+/// A region of the input as [`frames`] cuts it: whole lines, a piece of a line too long to hold, or what is left at
+/// the end.
+struct Frame<'b> {
+    bytes: &'b [u8],
+    /// Whether the byte just before, on the same line, is a token byte.
+    token_before: bool,
+    /// The byte after a cut inside a line or after a line end; `None` for the last region of the input.
+    next: Option<u8>,
+}
+
+/// How many regions may be read ahead of the one the sink is at, per scanning thread of [`Stream::run_parallel`].
+const AHEAD_PER_THREAD: usize = 4;
+
+/// A region read ahead for [`Stream::run_parallel`]: its bytes, copied out of the stream's buffer, and where it stands.
+struct Job {
+    seq: u64,
+    bytes: Vec<u8>,
+    token_before: bool,
+    next: Option<u8>,
 }
 
 impl Stream {
@@ -186,71 +219,229 @@ impl Stream {
     /// On a read error, everything read before it has been handed on (the last line ended with an empty
     /// terminator if it held codes) and the error is returned; a sink error stops at once.
     pub fn run<S: Sink>(&mut self, reader: &mut dyn Read, sink: &mut S) -> Result<(), StreamError> {
-        let mut cur = Cursor {
-            base: 0,
-            line: 1,
-            line_start: 0,
-            token_before: false,
-            pending: false,
-        };
+        let mut cur = Cursor::new();
+        let end = frames(
+            &mut self.buf,
+            self.segment,
+            self.read,
+            reader,
+            &mut |frame| {
+                let found = codes(frame.bytes, frame.token_before, frame.next);
+                hand_on(&mut cur, &frame, found, sink)
+            },
+        )
+        .map_err(StreamError::Sink)?;
+        finish(&mut cur, sink).map_err(StreamError::Sink)?;
+        end.map_or(Ok(()), |e| Err(StreamError::Read(e)))
+    }
+
+    /// [`Stream::run`] with the reading and the scanning on other threads: one reads and cuts the input, `threads`
+    /// find the codes of the regions read ahead (at most [`AHEAD_PER_THREAD`] each), and the sink hears them on
+    /// this thread, in order, exactly as from [`Stream::run`]. Fewer than two threads run [`Stream::run`].
+    ///
+    /// ```
+    /// use secstatus::stream::{Hit, Sink, Stream};
+    /// struct Names(Vec<&'static str>);
+    /// impl Sink for Names {
+    ///     fn matched(&mut self, hit: &Hit<'_>) -> std::io::Result<()> {
+    ///         self.0.push(hit.found.code.name());
+    ///         Ok(())
+    ///     }
+    /// }
+    /// let log = b"a 0x80090308\n".repeat(10_000);
+    /// let mut names = Names(Vec::new());
+    /// Stream::new().run_parallel(&mut &log[..], &mut names, 4).unwrap();
+    /// assert_eq!(names.0.len(), 10_000);
+    /// assert!(names.0.iter().all(|n| *n == "SEC_E_INVALID_TOKEN"));
+    /// ```
+    pub fn run_parallel<S: Sink>(
+        &mut self,
+        reader: &mut (dyn Read + Send),
+        sink: &mut S,
+        threads: usize,
+    ) -> Result<(), StreamError> {
+        if threads < 2 {
+            return self.run(reader, sink);
+        }
         let (segment, read) = (self.segment, self.read);
         let buf = &mut self.buf[..];
-        let mut filled = 0;
-        loop {
-            let n = match reader.read(&mut buf[filled..filled + read]) {
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    region(&mut cur, &buf[..filled], None, sink).map_err(StreamError::Sink)?;
-                    finish(&mut cur, sink).map_err(StreamError::Sink)?;
-                    return Err(StreamError::Read(e));
-                }
-            };
-            if n == 0 {
-                // End of input: the rest is the last line, without a terminator.
-                region(&mut cur, &buf[..filled], None, sink).map_err(StreamError::Sink)?;
-                return finish(&mut cur, sink).map_err(StreamError::Sink);
+        let ahead = threads * AHEAD_PER_THREAD;
+        std::thread::scope(|scope| {
+            // Buffers go round: read into by the reader, handed back once the sink has heard them. Their number
+            // bounds how far the reading runs ahead.
+            let (free, buffers) = mpsc::sync_channel::<Vec<u8>>(ahead);
+            for _ in 0..ahead {
+                let _ = free.send(Vec::new());
             }
-            let end = filled + n;
-            // Hand on every complete line; keep the unfinished one for the next read.
-            let cut = match memrchr(b'\n', &buf[filled..end]) {
-                Some(nl) => filled + nl + 1,
-                None if end >= segment => safe_cut(&buf[..end]),
-                None => {
-                    filled = end;
-                    continue;
+            let (to_scan, jobs) = mpsc::channel::<Job>();
+            let (scanned, done) = mpsc::channel::<(Job, Vec<Found>)>();
+            let reading = scope.spawn(move || {
+                let mut seq = 0;
+                let end = frames(buf, segment, read, reader, &mut |frame| {
+                    let stopped = || io::Error::other("the stream stopped");
+                    let mut bytes = buffers.recv().map_err(|_| stopped())?;
+                    bytes.clear();
+                    bytes.extend_from_slice(frame.bytes);
+                    let (token_before, next) = (frame.token_before, frame.next);
+                    let job = Job {
+                        seq,
+                        bytes,
+                        token_before,
+                        next,
+                    };
+                    seq += 1;
+                    to_scan.send(job).map_err(|_| stopped())
+                });
+                // Once the sink has stopped, nobody listens.
+                end.ok().flatten()
+            });
+            // Shared by the scanning threads; the last one to stop drops it, which stops the reader.
+            let jobs = Arc::new(Mutex::new(jobs));
+            for _ in 0..threads {
+                let (jobs, scanned) = (Arc::clone(&jobs), scanned.clone());
+                scope.spawn(move || loop {
+                    let job = match jobs.lock() {
+                        Ok(jobs) => jobs.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(job) = job else { return };
+                    let found = codes(&job.bytes, job.token_before, job.next).collect();
+                    if scanned.send((job, found)).is_err() {
+                        return;
+                    }
+                });
+            }
+            drop((jobs, scanned));
+            // The regions in the order they were read, whatever order they were scanned in.
+            let mut cur = Cursor::new();
+            let mut waiting = BTreeMap::new();
+            let mut next_seq = 0;
+            for (job, found) in &done {
+                waiting.insert(job.seq, (job, found));
+                while let Some((job, found)) = waiting.remove(&next_seq) {
+                    next_seq += 1;
+                    let frame = Frame {
+                        bytes: &job.bytes,
+                        token_before: job.token_before,
+                        next: job.next,
+                    };
+                    hand_on(&mut cur, &frame, found.into_iter(), sink)
+                        .map_err(StreamError::Sink)?;
+                    if job.next.is_none() {
+                        finish(&mut cur, sink).map_err(StreamError::Sink)?;
+                        // The reader is done: it has handed on its last region.
+                        let end = reading
+                            .join()
+                            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                        return end.map_or(Ok(()), |e| Err(StreamError::Read(e)));
+                    }
+                    let _ = free.send(job.bytes);
                 }
-            };
-            // `cut < end` always holds here: a cut inside a line leaves its last byte, so the next byte is known.
-            let next = buf.get(cut).copied();
-            region(&mut cur, &buf[..cut], next, sink).map_err(StreamError::Sink)?;
-            cur.token_before = buf[cut - 1] != b'\n' && is_token_byte(buf[cut - 1]);
-            cur.base += cut as u64;
-            buf.copy_within(cut..end, 0);
-            filled = end - cut;
-            sink.chunk_end().map_err(StreamError::Sink)?;
-        }
+            }
+            // Every scanning thread stopped before the last region: one panicked, and the scope says so.
+            Ok(())
+        })
     }
 }
 
-/// Hands on `region`, which starts at `cur.base` and ends at a line end, a cut inside a long line (then `next` is
-/// the byte after it), or the end of the input (`next` is `None`).
-fn region<S: Sink>(
-    cur: &mut Cursor,
-    region: &[u8],
-    next: Option<u8>,
-    sink: &mut S,
-) -> io::Result<()> {
+/// Reads `reader` to its end through `buf` and hands `each` the input as regions, in order: every complete line read
+/// so far, or a piece of a line longer than `segment` cut where no token is split, then what is left at the end
+/// (`next` is `None`). Returns the read error that ended the input early, if one did; an error of `each` stops at
+/// once and is returned.
+fn frames(
+    buf: &mut [u8],
+    segment: usize,
+    read: usize,
+    reader: &mut dyn Read,
+    each: &mut dyn FnMut(Frame<'_>) -> io::Result<()>,
+) -> io::Result<Option<io::Error>> {
+    let mut filled = 0;
+    let mut token_before = false;
+    loop {
+        let n = match reader.read(&mut buf[filled..filled + read]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let bytes = &buf[..filled];
+                each(Frame {
+                    bytes,
+                    token_before,
+                    next: None,
+                })?;
+                return Ok(Some(e));
+            }
+        };
+        if n == 0 {
+            // End of input: the rest is the last line, without a terminator.
+            let bytes = &buf[..filled];
+            each(Frame {
+                bytes,
+                token_before,
+                next: None,
+            })?;
+            return Ok(None);
+        }
+        let end = filled + n;
+        // Hand on every complete line; keep the unfinished one for the next read.
+        let cut = match memrchr(b'\n', &buf[filled..end]) {
+            Some(nl) => filled + nl + 1,
+            None if end >= segment => safe_cut(&buf[..end]),
+            None => {
+                filled = end;
+                continue;
+            }
+        };
+        // `cut < end` always holds here: a cut inside a line leaves its last byte, so the next byte is known.
+        let next = buf.get(cut).copied();
+        each(Frame {
+            bytes: &buf[..cut],
+            token_before,
+            next,
+        })?;
+        token_before = buf[cut - 1] != b'\n' && is_token_byte(buf[cut - 1]);
+        buf.copy_within(cut..end, 0);
+        filled = end - cut;
+    }
+}
+
+/// The codes of a region, and with the feature `texts` its message texts, merged in order (a text that overlaps a
+/// code is dropped).
+fn codes(region: &[u8], token_before: bool, next: Option<u8>) -> impl Iterator<Item = Found> + '_ {
     let token_after = next.is_some_and(is_token_byte);
-    let mut handed = 0; // bytes of `region` given to the sink
-    let mut walked = 0; // bytes of `region` whose line ends were seen
-    let codes = scan_with_context(region, cur.token_before, token_after);
-    // With the feature `texts`, message texts too, merged in order (a text that overlaps a code is dropped).
+    let codes = scan_with_context(region, token_before, token_after);
     #[cfg(feature = "texts")]
     let codes = crate::texts::merge(
         codes,
-        crate::texts::find_messages_with_context(region, cur.token_before, token_after),
+        crate::texts::find_messages_with_context(region, token_before, token_after),
     );
+    codes
+}
+
+/// Hands a region and its codes on to the sink; a region cut inside the input ends a chunk.
+fn hand_on<S: Sink>(
+    cur: &mut Cursor,
+    frame: &Frame<'_>,
+    codes: impl Iterator<Item = Found>,
+    sink: &mut S,
+) -> io::Result<()> {
+    region(cur, frame.bytes, codes, sink)?;
+    if frame.next.is_some() {
+        cur.base += frame.bytes.len() as u64;
+        sink.chunk_end()?;
+    }
+    Ok(())
+}
+
+/// Hands on `region`, which starts at `cur.base` and ends at a line end, a cut inside a long line, or the end of the
+/// input, with the codes found in it.
+fn region<S: Sink>(
+    cur: &mut Cursor,
+    region: &[u8],
+    codes: impl Iterator<Item = Found>,
+    sink: &mut S,
+) -> io::Result<()> {
+    let mut handed = 0; // bytes of `region` given to the sink
+    let mut walked = 0; // bytes of `region` whose line ends were seen
     for found in codes {
         walk(cur, region, &mut handed, &mut walked, found.start, sink)?;
         let offset = cur.base + found.start as u64;
@@ -417,6 +608,7 @@ fn count_newlines(h: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::string::ToString;
     use std::vec::Vec;
 
     /// Records every event, to check the order and that no byte is lost.
@@ -452,6 +644,126 @@ mod tests {
         assert_eq!(events.bytes, data);
         assert_eq!(events.hits, [(8, 2, 5), (26, 4, 6), (40, 5, 6)]);
         assert_eq!(events.ends, 3);
+    }
+
+    /// A record of everything a sink heard, in order.
+    #[derive(Default, Debug, PartialEq)]
+    struct Heard(Vec<(u8, u64, u64, u64, Vec<u8>)>);
+
+    impl Sink for Heard {
+        const COLUMNS: bool = true;
+        fn matched(&mut self, hit: &Hit<'_>) -> io::Result<()> {
+            self.0
+                .push((b'm', hit.offset, hit.line, hit.column, hit.text.to_vec()));
+            Ok(())
+        }
+        fn context(&mut self, bytes: &[u8]) -> io::Result<()> {
+            self.0.push((b'c', 0, 0, 0, bytes.to_vec()));
+            Ok(())
+        }
+        fn line_end(&mut self, terminator: &[u8]) -> io::Result<()> {
+            self.0.push((b'e', 0, 0, 0, terminator.to_vec()));
+            Ok(())
+        }
+        fn chunk_end(&mut self) -> io::Result<()> {
+            self.0.push((b'k', 0, 0, 0, Vec::new()));
+            Ok(())
+        }
+    }
+
+    /// Lines with codes, long lines that the stream cuts, CRLF and a last line without a newline.
+    fn mixed_log() -> Vec<u8> {
+        let mut log = Vec::new();
+        for i in 0..3000u32 {
+            match i % 7 {
+                0 => log.extend_from_slice(b"ok, nothing here\n"),
+                1 => log.extend_from_slice(b"AcquireCredentialsHandle: 0x8009030E\r\n"),
+                2 => log.extend_from_slice(&b"word 0x80090308 ".repeat(40)),
+                3 => log.extend_from_slice(b"Status: 0xC000006D Sub Status: 0xC000006A\n"),
+                4 => log.extend_from_slice(
+                    b"LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 52e\n",
+                ),
+                5 => log.extend_from_slice(&b"a".repeat(usize::try_from(i).unwrap() % 500)),
+                _ => log.extend_from_slice(b"\n"),
+            }
+        }
+        log.extend_from_slice(b"last SEC_E_TIME_SKEW");
+        log
+    }
+
+    #[test]
+    fn the_parallel_stream_tells_the_sink_exactly_what_the_stream_does() {
+        let log = mixed_log();
+        for segment in [128, 1000, MAX_SEGMENT] {
+            let mut alone = Heard::default();
+            Stream::with_segment(segment)
+                .run(&mut Slow(&log), &mut alone)
+                .unwrap();
+            assert!(alone.0.iter().filter(|h| h.0 == b'm').count() > 3000);
+            for threads in [2, 3, 8] {
+                let mut parallel = Heard::default();
+                Stream::with_segment(segment)
+                    .run_parallel(&mut Slow(&log), &mut parallel, threads)
+                    .unwrap();
+                assert!(parallel == alone, "segment {segment}, {threads} threads");
+            }
+        }
+    }
+
+    /// Fails after handing out `good` bytes.
+    struct Failing<'a> {
+        good: &'a [u8],
+    }
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.good.is_empty() {
+                return Err(io::Error::other("the disk is gone"));
+            }
+            let n = self.good.len().min(buf.len()).min(1000);
+            buf[..n].copy_from_slice(&self.good[..n]);
+            self.good = &self.good[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_read_error_comes_back_after_everything_read_before_it() {
+        let log = mixed_log();
+        let mut alone = Heard::default();
+        let result = Stream::new().run(&mut Failing { good: &log }, &mut alone);
+        assert!(matches!(result, Err(StreamError::Read(_))));
+        let mut parallel = Heard::default();
+        let result = Stream::new().run_parallel(&mut Failing { good: &log }, &mut parallel, 2);
+        assert!(matches!(result, Err(StreamError::Read(e)) if e.to_string() == "the disk is gone"));
+        assert!(parallel == alone);
+        let heard: Vec<u8> = alone
+            .0
+            .iter()
+            .filter(|h| matches!(h.0, b'c' | b'e'))
+            .flat_map(|h| h.4.clone())
+            .collect();
+        assert_eq!(heard, log);
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_parallel_stream() {
+        /// Fails at the tenth code.
+        struct Full(usize);
+        impl Sink for Full {
+            fn matched(&mut self, _: &Hit<'_>) -> io::Result<()> {
+                self.0 += 1;
+                if self.0 == 10 {
+                    return Err(io::Error::other("the disk is full"));
+                }
+                Ok(())
+            }
+        }
+        let log = b"0x80090308\n".repeat(100_000);
+        let mut full = Full(0);
+        let result = Stream::new().run_parallel(&mut &log[..], &mut full, 2);
+        assert!(matches!(result, Err(StreamError::Sink(e)) if e.to_string() == "the disk is full"));
+        assert_eq!(full.0, 10);
     }
 
     /// Found by the `scan` fuzz target: with a segment smaller than a read, what a cut kept could exceed the

@@ -104,11 +104,6 @@ fn fill(reader: &mut dyn Read, buf: &mut [u8]) -> io::Result<usize> {
 /// enough that memory stays a few MiB.
 const CHUNKS_PER_THREAD: usize = 8;
 
-/// The threads that parse an .evtx file's chunks: the processors the process may use, at most 8.
-pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-}
-
 /// What parsing a chunk yields, in the chunk's order: runs of events, each made into a `T` where it was read,
 /// between the problems.
 enum Item<T> {

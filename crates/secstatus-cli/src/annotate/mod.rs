@@ -30,16 +30,22 @@ pub trait Output: Sink {
     fn events(&mut self) -> events::Target<'_>;
 }
 
-/// Streams one input into `output`. A read error comes back as `Err(StreamError::Read)` after everything read
+/// The threads that scan a text input or parse an .evtx file's chunks: the processors the process may use, at most
+/// 8.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Streams one input into `output`, its codes found on [`threads`] threads. A read error comes back as `Err(StreamError::Read)` after everything read
 /// before it has been handed on.
 pub fn input(
     stream: &mut Stream,
     path: &str,
-    reader: &mut dyn Read,
+    reader: &mut (dyn Read + Send),
     output: &mut impl Output,
 ) -> Result<(), StreamError> {
     output.begin(path);
-    stream.run(reader, output)
+    stream.run_parallel(reader, output, threads())
 }
 
 /// The first bytes of an input, enough to recognise an .evtx file or event XML: reads until 8 bytes or a line
@@ -152,10 +158,10 @@ pub fn run(
     for Input { path, found } in inputs(files, failed) {
         let path = &path;
         let name = path.to_string_lossy();
-        let opened: io::Result<Box<dyn Read>> = if path == Path::new("-") {
-            Ok(Box::new(io::stdin().lock()))
+        let opened: io::Result<Box<dyn Read + Send>> = if path == Path::new("-") {
+            Ok(Box::new(io::stdin()))
         } else {
-            File::open(path).map(|f| Box::new(f) as Box<dyn Read>)
+            File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
         };
         let mut reader = match opened {
             Ok(r) => r,
@@ -187,7 +193,7 @@ pub fn run(
                 continue;
             }
         };
-        let (head, reader): (Vec<u8>, Box<dyn Read>) = match utf16::byte_order(&head) {
+        let (head, reader): (Vec<u8>, Box<dyn Read + Send>) = match utf16::byte_order(&head) {
             Some(order) => {
                 let mut text = utf16::Utf16::new(Cursor::new(head).chain(reader), order);
                 match self::head(&mut text) {
@@ -225,7 +231,7 @@ pub fn run(
         };
         let mut problem = |p: evtx::Problem| failed(path, &io::Error::other(p));
         if format == evtx::Format::Evtx {
-            let (threads, walk) = (evtx::threads(), evtx::Walk::Own);
+            let (threads, walk) = (threads(), evtx::Walk::Own);
             evtx::read_evtx_with(&mut reader, threads, walk, each, &mut hand_on, &mut problem)?;
         } else {
             let mut event = |e: &events::Event| {
