@@ -39,6 +39,8 @@ use crate::{ldap_data, Found};
 
 /// How much is read at a time.
 pub const READ_SIZE: usize = 64 * 1024;
+/// How much [`Stream::run_parallel`] reads at a time.
+pub const PARALLEL_READ_SIZE: usize = 256 * 1024;
 /// The most of one line held at once; a longer line is handed on in pieces cut between tokens.
 pub const MAX_SEGMENT: usize = 1024 * 1024;
 
@@ -263,7 +265,12 @@ impl Stream {
         if threads < 2 {
             return self.run(reader, sink);
         }
-        let (segment, read) = (self.segment, self.read);
+        // Larger reads than one thread's: fewer regions to hand between threads. A pipe or a terminal still
+        // hands on what it has.
+        let (segment, read) = (self.segment, PARALLEL_READ_SIZE.min(self.segment));
+        if self.buf.len() < segment + read {
+            self.buf = vec![0u8; segment + read].into_boxed_slice();
+        }
         let buf = &mut self.buf[..];
         let ahead = threads * AHEAD_PER_THREAD;
         std::thread::scope(|scope| {
