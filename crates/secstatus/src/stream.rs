@@ -6,6 +6,10 @@
 //! `context` for the bytes in between, `line_end` where a line that held codes ends. Memory stays bounded by
 //! [`MAX_SEGMENT`] whatever the input, a single endless line included.
 //!
+//! [`Stream::run_parallel`] does the same with the reading on one thread and the scanning on others: the sink still
+//! hears everything in order on the caller's thread, and memory stays bounded by the regions read ahead (two per
+//! scanning thread, each at most a segment and a read).
+//!
 //! ```
 //! use std::io;
 //! use secstatus::stream::{Hit, Sink, Stream};
@@ -172,7 +176,7 @@ struct Frame<'b> {
 }
 
 /// How many regions may be read ahead of the one the sink is at, per scanning thread of [`Stream::run_parallel`].
-const AHEAD_PER_THREAD: usize = 4;
+const AHEAD_PER_THREAD: usize = 2;
 
 /// A region read ahead for [`Stream::run_parallel`]: its bytes, copied out of the stream's buffer, and where it stands.
 struct Job {
