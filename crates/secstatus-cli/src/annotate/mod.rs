@@ -36,17 +36,21 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
 }
 
-/// Streams one input into `output`, its codes found on [`threads`] threads. A read error comes back as `Err(StreamError::Read)` after everything read
-/// before it has been handed on.
+/// Streams one input into `output`, its codes found on `threads` threads (fewer than two: on this one). A read
+/// error comes back as `Err(StreamError::Read)` after everything read before it has been handed on.
 pub fn input(
     stream: &mut Stream,
     path: &str,
     reader: &mut (dyn Read + Send),
     output: &mut impl Output,
+    threads: usize,
 ) -> Result<(), StreamError> {
     output.begin(path);
-    stream.run_parallel(reader, output, threads())
+    stream.run_parallel(reader, output, threads)
 }
+
+/// A file smaller than this is read on one thread: starting the others would cost more than they save.
+const PARALLEL_FROM: u64 = 1 << 20;
 
 /// The first bytes of an input, enough to recognise an .evtx file or event XML: reads until 8 bytes or a line
 /// end have come (so a terminal's or a pipe's first line is not held back) or the input ends.
@@ -158,10 +162,17 @@ pub fn run(
     for Input { path, found } in inputs(files, failed) {
         let path = &path;
         let name = path.to_string_lossy();
+        // Standard input, a pipe or a device may be long: its size is not known.
+        let mut small = false;
         let opened: io::Result<Box<dyn Read + Send>> = if path == Path::new("-") {
             Ok(Box::new(io::stdin()))
         } else {
-            File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
+            File::open(path).map(|f| {
+                small = f
+                    .metadata()
+                    .is_ok_and(|m| m.is_file() && m.len() < PARALLEL_FROM);
+                Box::new(f) as Box<dyn Read + Send>
+            })
         };
         let mut reader = match opened {
             Ok(r) => r,
@@ -214,7 +225,8 @@ pub fn run(
         let mut reader = Cursor::new(head).chain(reader);
         if format == evtx::Format::Text {
             texts += 1;
-            match input(&mut stream, &name, &mut reader, output) {
+            let threads = if small { 1 } else { threads() };
+            match input(&mut stream, &name, &mut reader, output, threads) {
                 Ok(()) => {}
                 Err(StreamError::Read(e)) => failed(path, &e),
                 Err(StreamError::Sink(e)) => return Err(e),

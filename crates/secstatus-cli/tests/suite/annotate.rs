@@ -178,6 +178,58 @@ fn summary_counts_codes_across_files() {
     );
 }
 
+/// A file of a megabyte or more is scanned on several threads, and the input on standard input always is; a small
+/// file on one. Each copy of the sample log is annotated as the sample alone is, and the summary counts every copy.
+#[test]
+fn a_large_log_is_annotated_as_its_lines_are_alone() {
+    let sample = std::fs::read(SAMPLE).unwrap();
+    let copies = (2 << 20) / sample.len() + 1;
+    let large = sample.repeat(copies);
+    let path = std::env::temp_dir().join(format!("secstatus-large-{}.log", std::process::id()));
+    std::fs::write(&path, &large).unwrap();
+    let path_str = path.to_str().unwrap();
+
+    let alone = run(&["annotate", SAMPLE]);
+    assert_eq!(alone.code, 0);
+    assert!(
+        alone.stdout.matches("[secstatus:").count() >= 5,
+        "{}",
+        alone.stdout
+    );
+    let expected = alone.stdout.repeat(copies);
+    let from_file = run(&["annotate", path_str]);
+    assert_eq!(from_file.code, 0);
+    assert!(
+        from_file.stdout == expected,
+        "the large file's annotation differs"
+    );
+    let (code, from_stdin, _) = annotate_stdin(&[], &large);
+    assert_eq!(code, 0);
+    assert!(
+        from_stdin == expected.as_bytes(),
+        "standard input's annotation differs"
+    );
+
+    // The summary's counts: every copy's.
+    let count = |out: &str, name: &str| -> u64 {
+        let row = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name}: {out}"));
+        row.split_whitespace().nth(2).unwrap().parse().unwrap()
+    };
+    let one = run(&["annotate", "--summary", SAMPLE]);
+    let all = run(&["annotate", "--summary", path_str]);
+    for name in ["SEC_E_INVALID_TOKEN", "SEC_E_LOGON_DENIED"] {
+        assert_eq!(
+            count(&all.stdout, name),
+            copies as u64 * count(&one.stdout, name),
+            "{name}"
+        );
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_processed() {
     let r = run(&["annotate", "/nonexistent/file.log", SAMPLE]);
