@@ -34,6 +34,7 @@
 use std::boxed::Box;
 use std::collections::BTreeMap;
 use std::io::{self, Read};
+use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Arc, Mutex};
 use std::vec;
 use std::vec::Vec;
@@ -285,7 +286,7 @@ impl Stream {
                 let _ = free.send(Vec::new());
             }
             let (to_scan, jobs) = mpsc::channel::<Job>();
-            let (scanned, done) = mpsc::channel::<(Job, Vec<Found>)>();
+            let (scanned, done) = mpsc::channel::<(Job, std::thread::Result<Vec<Found>>)>();
             let reading = scope.spawn(move || {
                 let mut seq = 0;
                 let end = frames(buf, segment, read, reader, &mut |frame| {
@@ -316,7 +317,10 @@ impl Stream {
                         Err(_) => return,
                     };
                     let Ok(job) = job else { return };
-                    let found = codes(&job.bytes, job.token_before, job.next).collect();
+                    // A panic goes to the sink's thread, which raises it again: the others then stop.
+                    let found = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        codes(&job.bytes, job.token_before, job.next).collect()
+                    }));
                     if scanned.send((job, found)).is_err() {
                         return;
                     }
@@ -331,6 +335,7 @@ impl Stream {
                 waiting.insert(job.seq, (job, found));
                 while let Some((job, found)) = waiting.remove(&next_seq) {
                     next_seq += 1;
+                    let found = found.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                     let frame = Frame {
                         bytes: &job.bytes,
                         token_before: job.token_before,
@@ -349,7 +354,7 @@ impl Stream {
                     let _ = free.send(job.bytes);
                 }
             }
-            // Every scanning thread stopped before the last region: one panicked, and the scope says so.
+            // Every thread stopped before the last region: the reader panicked, and the scope says so.
             Ok(())
         })
     }
