@@ -124,15 +124,28 @@ impl Target {
 }
 
 /// Every form of `text` the table holds: lower-cased, without a final period, with its own spacing and with
-/// single spaces, each with and without its commas.
+/// single spaces, each with and without its commas. The recogniser folds only ASCII letters, so a text with other
+/// letters (a Russian one) is held as written, with its first letter in lower case, and all in lower case.
 pub fn variants(text: &str) -> BTreeSet<String> {
     let trimmed = text.trim().trim_end_matches('.').trim_end();
-    let lower = trimmed.to_ascii_lowercase();
-    let single = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut cases = vec![trimmed.to_ascii_lowercase()];
+    if !trimmed.is_ascii() {
+        let mut chars = trimmed.chars();
+        let first: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .collect();
+        cases.push(format!("{first}{}", chars.as_str()).to_ascii_lowercase());
+        cases.push(trimmed.to_lowercase());
+    }
     let mut out = BTreeSet::new();
-    for form in [lower, single] {
-        out.insert(form.replace(',', ""));
-        out.insert(form);
+    for case in cases {
+        let single = case.split_whitespace().collect::<Vec<_>>().join(" ");
+        for form in [case, single] {
+            out.insert(form.replace(',', ""));
+            out.insert(form);
+        }
     }
     out.retain(|v| !v.is_empty());
     out
@@ -141,7 +154,7 @@ pub fn variants(text: &str) -> BTreeSet<String> {
 /// Whether a pattern is recognised anywhere in prose ([`MIN_WORDS`], [`MIN_CHARS`]), or only as a whole message.
 pub fn anywhere(pattern: &str) -> bool {
     let words = pattern.split_whitespace().count();
-    words >= MIN_WORDS || (words >= 2 && pattern.len() >= MIN_CHARS)
+    words >= MIN_WORDS || (words >= 2 && pattern.chars().count() >= MIN_CHARS)
 }
 
 /// Renders the table from the curated file, the catalogue's `(value, name, English message)` rows, the mappings
@@ -182,40 +195,8 @@ pub fn render(
             .any(|((s, _), v)| *s == system && *v == value)
     };
 
-    let mut patterns: BTreeMap<String, BTreeSet<Target>> = BTreeMap::new();
-    let mut add = |text: &str, target: Target| {
-        for v in variants(text) {
-            patterns.entry(v).or_default().insert(target.clone());
-        }
-    };
-    for (i, row) in file.text.iter().enumerate() {
-        let entry = format!("text {} ({} {})", i + 1, row.system, row.name);
-        let system = match CURATED_SYSTEMS.iter().find(|(k, _)| *k == row.system) {
-            Some((k, _)) => *k,
-            None => return fail(&entry, format!("unknown system `{}`", row.system)),
-        };
-        let Some(value) = curated.get(&(system, row.name.as_str())) else {
-            return fail(&entry, "no such name for this system in data/mappings.toml");
-        };
-        if !file.source.contains_key(&row.source) {
-            return fail(&entry, format!("unknown source `{}`", row.source));
-        }
-        if row.text.trim().is_empty() || row.text != row.text.trim() {
-            return fail(&entry, "a text is not empty and has no surrounding spaces");
-        }
-        add(&row.text, Target::Foreign(system, *value));
-    }
-    for (key, s) in &file.source {
-        if s.title.is_empty() || !s.url.starts_with("https://") {
-            return fail(
-                &format!("source {key}"),
-                "a source has a title and an https URL",
-            );
-        }
-    }
-    for (value, _, message) in catalogue {
-        add(message, Target::Sspi(*value));
-    }
+    // The Windows tables' rows, read once: by (system, name) for the curated texts that name one, and in order.
+    let mut windows_rows: Vec<(&'static str, u32, &str, &str)> = Vec::new();
     for (file_name, contents) in tables {
         let Some(decl) = decisions.file.iter().find(|d| d.path == *file_name) else {
             return fail(file_name, "not declared in decisions.toml");
@@ -231,15 +212,78 @@ pub fn render(
             let Ok(value) = u32::from_str_radix(value.trim_start_matches("0x"), 16) else {
                 return fail(file_name, format!("bad value in `{line}`"));
             };
-            let target = if system == "hresult" && sspi_values.contains(&value) {
-                Target::Sspi(value)
-            } else if is_curated(system, value) {
-                Target::Foreign(system, value)
-            } else {
-                Target::Windows(system, value, name.to_string())
-            };
-            add(message, target);
+            windows_rows.push((system, value, name, message));
         }
+    }
+    // What a Windows value names: the SSPI code, the curated row, or the broad tables' row.
+    let windows_target = |system: &'static str, value: u32, name: &str| {
+        if system == "hresult" && sspi_values.contains(&value) {
+            Target::Sspi(value)
+        } else if is_curated(system, value) {
+            Target::Foreign(system, value)
+        } else {
+            Target::Windows(system, value, name.to_string())
+        }
+    };
+
+    let mut patterns: BTreeMap<String, BTreeSet<Target>> = BTreeMap::new();
+    let mut add = |text: &str, target: Target| {
+        for v in variants(text) {
+            patterns.entry(v).or_default().insert(target.clone());
+        }
+    };
+    for (i, row) in file.text.iter().enumerate() {
+        let entry = format!("text {} ({} {})", i + 1, row.system, row.name);
+        let target = match row.system.as_str() {
+            "sspi" => match sspi_by_name.get(row.name.as_str()) {
+                Some(v) => Target::Sspi(*v),
+                None => return fail(&entry, "no such SSPI code in data/codes.toml"),
+            },
+            system => {
+                let Ok(system) = static_key(system) else {
+                    return fail(&entry, format!("unknown system `{}`", row.system));
+                };
+                if let Some(value) = curated.get(&(system, row.name.as_str())) {
+                    Target::Foreign(system, *value)
+                } else if CURATED_SYSTEMS.iter().any(|(k, _)| *k == system) {
+                    return fail(&entry, "no such name for this system in data/mappings.toml");
+                } else {
+                    match windows_rows
+                        .iter()
+                        .find(|(s, _, n, _)| *s == system && *n == row.name)
+                    {
+                        Some(&(s, v, n, _)) => windows_target(s, v, n),
+                        None => {
+                            return fail(
+                                &entry,
+                                "no such name for this system in data/mappings.toml or data/windows-errors/",
+                            )
+                        }
+                    }
+                }
+            }
+        };
+        if !file.source.contains_key(&row.source) {
+            return fail(&entry, format!("unknown source `{}`", row.source));
+        }
+        if row.text.trim().is_empty() || row.text != row.text.trim() {
+            return fail(&entry, "a text is not empty and has no surrounding spaces");
+        }
+        add(&row.text, target);
+    }
+    for (key, s) in &file.source {
+        if s.title.is_empty() || !s.url.starts_with("https://") {
+            return fail(
+                &format!("source {key}"),
+                "a source has a title and an https URL",
+            );
+        }
+    }
+    for (value, _, message) in catalogue {
+        add(message, Target::Sspi(*value));
+    }
+    for &(system, value, name, message) in &windows_rows {
+        add(message, windows_target(system, value, name));
     }
 
     // One target per pattern: the same value under several names is one; values that all stand for one SSPI code
@@ -350,6 +394,22 @@ mod tests {
         assert!(v.contains("unspecified gss failure.  minor code, may provide more information"));
         assert!(v.contains("unspecified gss failure. minor code may provide more information"));
         assert_eq!(v.len(), 4);
+    }
+
+    #[test]
+    fn a_russian_text_is_held_as_written_and_in_lower_case() {
+        let v = variants("Отказано в доступе.");
+        let want = ["Отказано в доступе", "отказано в доступе"];
+        assert_eq!(v.iter().map(String::as_str).collect::<Vec<_>>(), want);
+        // ASCII letters in it are lowered as in every text.
+        assert!(variants("Сервер RPC недоступен.").contains("Сервер rpc недоступен"));
+    }
+
+    #[test]
+    fn the_rule_counts_characters_not_bytes() {
+        // 22 characters, 41 bytes: two words too short to count anywhere.
+        assert!(!anywhere("неверный пароль учётки"));
+        assert!(anywhere("недостаточно системных ресурсов"));
     }
 
     #[test]

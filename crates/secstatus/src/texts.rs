@@ -232,35 +232,66 @@ impl Matcher {
     }
 }
 
-/// The places in `h[base..base + 64]` where a pattern may start, as bits (bit `k` for `base + k`): a letter after a
-/// byte that is not one (`h[i - 1]`, or a token byte when `token_before` at 0), or a `{`. Every pattern starts with
-/// a letter or a `{` (a test checks it); a letter after a digit or `_` is let through here and refused by
-/// [`Messages::bounded`]. A full block is computed without branches, one byte at a time into masks the compiler
-/// turns into vector instructions, then packed into bits; the bytes before are the same mask shifted.
+/// The places in `h[base..base + 64]` where a pattern may start, as bits (bit `k` for `base + k`): an ASCII letter
+/// after a byte that is not one (`h[i - 1]`, or a token byte when `token_before` at 0), the first byte of a
+/// Cyrillic letter (`0xD0`, `0xD1`) after a byte of no word (neither an ASCII letter nor a byte beyond ASCII), or a
+/// `{`. Every pattern starts with one of these (a test checks it); a letter after a digit or `_` is let through here
+/// and refused by [`Messages::bounded`]. A full block of ASCII is computed without branches, one byte at a time into
+/// masks the compiler turns into vector instructions, then packed into bits; the bytes before are the same mask
+/// shifted.
 fn block_starts(h: &[u8], base: usize, token_before: bool) -> u64 {
     const LANES: usize = 64;
-    let letter = |b: u8| u8::from((b | 0x20).wrapping_sub(b'a') < 26);
     let before = if base == 0 {
         u64::from(token_before)
     } else {
         u64::from(letter(h[base - 1]))
     };
     let Some(block) = h.get(base..base + LANES) else {
-        let (mut letters, mut braces) = (0u64, 0u64);
-        for (k, &b) in h[base..].iter().enumerate() {
-            letters |= u64::from(letter(b)) << k;
-            braces |= u64::from(b == b'{') << k;
-        }
-        return (letters & !((letters << 1) | before)) | braces;
+        return starts_one_by_one(h, base, token_before);
     };
     let mut letters = [0u8; LANES];
     let mut braces = [0u8; LANES];
+    let mut all = 0u8;
     for ((l, c), &b) in letters.iter_mut().zip(braces.iter_mut()).zip(block) {
         *l = letter(b);
         *c = u8::from(b == b'{');
+        all |= b;
+    }
+    // Only a block with bytes beyond ASCII can hold a Cyrillic word: it is looked at again, one byte at a time.
+    if all >= 0x80 {
+        return starts_one_by_one(&h[..base + LANES], base, token_before);
     }
     let (letters, braces) = (pack(&letters), pack(&braces));
     (letters & !((letters << 1) | before)) | braces
+}
+
+/// [`block_starts`] one byte at a time, for the end of the haystack and for a block with bytes beyond ASCII.
+fn starts_one_by_one(h: &[u8], base: usize, token_before: bool) -> u64 {
+    let mut prev = match base {
+        0 => (token_before, token_before),
+        _ => (letter(h[base - 1]) == 1, wordy(h[base - 1])),
+    };
+    let mut bits = 0u64;
+    for (k, &b) in h[base..].iter().take(64).enumerate() {
+        let (letter_before, wordy_before) = prev;
+        let start = (letter(b) == 1 && !letter_before)
+            || b == b'{'
+            || (matches!(b, 0xD0 | 0xD1) && !wordy_before);
+        bits |= u64::from(start) << k;
+        prev = (letter(b) == 1, wordy(b));
+    }
+    bits
+}
+
+/// 1 for an ASCII letter, else 0.
+#[inline(always)]
+fn letter(b: u8) -> u8 {
+    u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+}
+
+/// Whether a byte may be part of a word: an ASCII letter, or a byte of a character beyond ASCII.
+fn wordy(b: u8) -> bool {
+    letter(b) == 1 || b >= 0x80
 }
 
 /// 64 bytes of 0 or 1 into 64 bits. For eight bytes, the product puts byte `i`'s bit at bit `56 + i`, and no two of
@@ -731,7 +762,10 @@ mod tests {
         for (text, _, _) in texts() {
             let b = text.as_bytes();
             assert!(b.len() >= 8, "{text}");
-            assert!(b[0].is_ascii_alphabetic() || b[0] == b'{', "{text}");
+            assert!(
+                b[0].is_ascii_alphabetic() || b[0] == b'{' || matches!(b[0], 0xD0 | 0xD1),
+                "{text}"
+            );
             assert!(matcher().may_start(b, 0), "{text}");
         }
     }
@@ -844,15 +878,26 @@ mod tests {
 
     #[test]
     fn block_starts_agrees_with_a_plain_loop() {
-        let set = b"ab {_9 .Zq\t-\xc3[@`\xfbz{A";
+        let set = "ab {_9 .Zq\t-\u{e9}[@`\u{fb}z{A \u{41e}\u{442}\u{43a}\u{430}\u{437}: \u{440}("
+            .as_bytes();
         let h: Vec<u8> = (0..400usize).map(|i| set[i * 7 % set.len()]).collect();
         for base in [0, 1, 5, 63, 64, 100, 336, 350] {
-            let plain = (base..h.len().min(base + 64)).fold(0u64, |bits, i| {
-                let before = i > 0 && h[i - 1].is_ascii_alphabetic();
-                let start = (h[i].is_ascii_alphabetic() && !before) || h[i] == b'{';
-                bits | (u64::from(start) << (i - base))
-            });
-            assert_eq!(block_starts(&h, base, false), plain, "base {base}");
+            for token_before in [false, true] {
+                let plain = (base..h.len().min(base + 64)).fold(0u64, |bits, i| {
+                    let (letter_before, word_before) = match i {
+                        0 => (token_before, token_before),
+                        _ => (
+                            h[i - 1].is_ascii_alphabetic(),
+                            h[i - 1].is_ascii_alphabetic() || h[i - 1] >= 0x80,
+                        ),
+                    };
+                    let start = (h[i].is_ascii_alphabetic() && !letter_before)
+                        || h[i] == b'{'
+                        || (matches!(h[i], 0xD0 | 0xD1) && !word_before);
+                    bits | (u64::from(start) << (i - base))
+                });
+                assert_eq!(block_starts(&h, base, token_before), plain, "base {base}");
+            }
         }
     }
 
