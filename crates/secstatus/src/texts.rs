@@ -522,7 +522,7 @@ impl Messages<'_> {
     }
 
     /// Whether a message ends at `h[end]`: the end of the line, punctuation, a closing quote or bracket, or ` (`,
-    /// ` -`, ` [` before what a program appends (`(1722)`, `- details`). Windows' texts are ordinary English (`The
+    /// ` -`, ` [` before what a program appends (`(1722)`, `- details`), or ` .` (curl's schannel message ends so). Windows' texts are ordinary English (`The
     /// directory is not empty`); in prose they go on (`... is not empty yet`), in a message they stop.
     fn ends_message(&self, end: usize) -> bool {
         let h = self.haystack;
@@ -532,7 +532,7 @@ impl Messages<'_> {
                 [b'\n' | b'\r' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'`'
                 | b')' | b']' | b'}' | b'>', ..],
             ) => true,
-            Some([b' ', b'(' | b'-' | b'[', ..]) => true,
+            Some([b' ', b'(' | b'-' | b'[' | b'.', ..]) => true,
             // The closing quotes of some consoles and pages: ” ’ » (UTF-8).
             Some([0xE2, 0x80, 0x9D | 0x99, ..]) | Some([0xC2, 0xBB, ..]) => true,
             _ => false,
@@ -660,6 +660,57 @@ mod tests {
         ];
         for (line, name) in cases {
             assert_eq!(names(line), [name], "{line}");
+        }
+    }
+
+    // Each line is a real one, from the source data/texts.toml gives for its text, and the expectation is the code
+    // the line itself names (Python's `[WinError N]`, curl's name and hex) as winerror.h defines it.
+    #[test]
+    fn russian_windows_texts_are_recognised() {
+        let cases = [
+            (
+                "curl: (60) schannel: SNI or certificate check failed: SEC_E_WRONG_PRINCIPAL (0x80090322) - Главное конечное имя неверно.",
+                "SEC_E_WRONG_PRINCIPAL",
+            ),
+            (
+                "curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_CERT_EXPIRED (0x80090328) - Получен сертификат с истекшим сроком действия.",
+                "SEC_E_CERT_EXPIRED",
+            ),
+            (
+                "ConnectionResetError: [WinError 10054] Удаленный хост принудительно разорвал существующее подключение",
+                "WSAECONNRESET",
+            ),
+            (
+                "<urlopen error [WinError 10061] Подключение не установлено, т.к. конечный компьютер отверг запрос на подключение>",
+                "WSAECONNREFUSED",
+            ),
+            (
+                "OSError: [WinError 1231] Сетевая папка недоступна. За информацией о разрешении проблем в сети обратитесь к справочной системе Windows",
+                "ERROR_NETWORK_UNREACHABLE",
+            ),
+            ("[WinError 2] Не удается найти указанный файл", "ERROR_FILE_NOT_FOUND"),
+            ("Сервер RPC недоступен.", "RPC_S_SERVER_UNAVAILABLE"),
+            (
+                "curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092013) - Невозможно проверить функцию отзыва, т.к. сервер отзыва сертификатов недоступен .",
+                "CRYPT_E_REVOCATION_OFFLINE",
+            ),
+        ];
+        for (line, name) in cases {
+            assert_eq!(names(line), [name], "{line}");
+        }
+        // The first letter in either case; a short text only as a whole message, as in English.
+        assert_eq!(
+            names("ошибка: главное конечное имя неверно"),
+            ["SEC_E_WRONG_PRINCIPAL"]
+        );
+        assert_eq!(names("Error: Отказано в доступе."), ["ERROR_ACCESS_DENIED"]);
+        for prose in [
+            "Отказано в доступе к файлу журнала",
+            "Служба не запущена, поэтому задание ждёт",
+            "Главное конечное имя неверно указано в настройках",
+            "ПодГлавное конечное имя неверно.",
+        ] {
+            assert!(names(prose).is_empty(), "{prose}");
         }
     }
 

@@ -8,7 +8,7 @@ use crate::System::*;
 /// Every recognised text: the pattern (lower case, no final period), what it names, and whether it is
 /// recognised anywhere (`true`) or only as a whole message; the patterns and names are spans of [`TEXT`].
 #[rustfmt::skip]
-pub(super) static TEXTS: [(Span, Target, bool); 6398] = [
+pub(super) static TEXTS: [(Span, Target, bool); 6433] = [
     (Span::new(11, 21), Windows(HResult, 0x80090021, Span::new(0, 11)), true), // a base error occurred
     (Span::new(66, 48), Windows(HResult, 0x80110483, Span::new(32, 34)), true), // a binary of unknown or invalid type was provided
     (Span::new(128, 43), Windows(Win32, 0x00002734, Span::new(114, 14)), true), // a blocking operation is currently executing
@@ -6407,6 +6407,41 @@ pub(super) static TEXTS: [(Span, Target, bool); 6398] = [
     (Span::new(630229, 264), Windows(NtStatus, 0xC0000268, Span::new(629938, 28)), true), // {windows evaluation notification} the evaluation period for this installation of windows has expired. this system will shutdown in 1 hour. to restore access to this installation of windows, upgrade this installation by using a licensed distribution of this product
     (Span::new(630523, 134), Windows(NtStatus, 0x40000002, Span::new(630493, 30)), true), // {working set range error} an attempt was made to set the working set minimum or maximum to values that are outside the allowable range
     (Span::new(630684, 159), Windows(NtStatus, 0xC0000024, Span::new(630657, 27)), true), // {wrong type} there is a mismatch between the type of object that is required by the requested operation and the type of object that is specified in the request
+    (Span::new(630843, 53), Sspi(0x80090322), true), // Главное конечное имя неверно
+    (Span::new(630896, 58), Windows(Win32, 0x00000002, Span::new(459834, 20)), true), // Не удается найти указанный файл
+    (Span::new(630954, 146), Foreign(HResult, 2148081683), true), // Невозможно проверить функцию отзыва т.к. сервер отзыва сертификатов недоступен
+    (Span::new(631100, 147), Foreign(HResult, 2148081683), true), // Невозможно проверить функцию отзыва, т.к. сервер отзыва сертификатов недоступен
+    (Span::new(631247, 56), Windows(Win32, 0x00000420, Span::new(66694, 29)), true), // Одна копия службы уже запущена
+    (Span::new(631303, 34), Windows(Win32, 0x00000005, Span::new(40269, 19)), false), // Отказано в доступе
+    (Span::new(631337, 147), Windows(Win32, 0x0000274D, Span::new(169206, 15)), true), // Подключение не установлено т.к. конечный компьютер отверг запрос на подключение
+    (Span::new(631484, 148), Windows(Win32, 0x0000274D, Span::new(169206, 15)), true), // Подключение не установлено, т.к. конечный компьютер отверг запрос на подключение
+    (Span::new(631632, 85), Sspi(0x80090328), true), // Получен сертификат с истекшим сроком действия
+    (Span::new(631741, 37), Windows(Win32, 0x000006BA, Span::new(631717, 24)), false), // Сервер rpc недоступен
+    (Span::new(631803, 194), Windows(Win32, 0x000004CF, Span::new(631778, 25)), true), // Сетевая папка недоступна. За информацией о разрешении проблем в сети обратитесь к справочной системе windows
+    (Span::new(631997, 95), Windows(Win32, 0x00000425, Span::new(413948, 32)), true), // Служба в настоящее время не может принимать команды
+    (Span::new(632116, 34), Windows(Win32, 0x00000426, Span::new(632092, 24)), false), // Служба не запущена
+    (Span::new(632150, 119), Windows(Win32, 0x00002746, Span::new(63339, 13)), true), // Удаленный хост принудительно разорвал существующее подключение
+    (Span::new(632269, 126), Foreign(HResult, 2148081682), true), // Функция отзыва не смогла произвести проверку отзыва для сертификата
+    (Span::new(632395, 131), Sspi(0x80090325), true), // Цепочка сертификатов выпущена центром сертификации не имеющим доверия
+    (Span::new(632526, 132), Sspi(0x80090325), true), // Цепочка сертификатов выпущена центром сертификации, не имеющим доверия
+    (Span::new(632658, 53), Sspi(0x80090322), true), // главное конечное имя неверно
+    (Span::new(632711, 58), Windows(Win32, 0x00000002, Span::new(459834, 20)), true), // не удается найти указанный файл
+    (Span::new(632769, 146), Foreign(HResult, 2148081683), true), // невозможно проверить функцию отзыва т.к. сервер отзыва сертификатов недоступен
+    (Span::new(632915, 147), Foreign(HResult, 2148081683), true), // невозможно проверить функцию отзыва, т.к. сервер отзыва сертификатов недоступен
+    (Span::new(633062, 56), Windows(Win32, 0x00000420, Span::new(66694, 29)), true), // одна копия службы уже запущена
+    (Span::new(633118, 34), Windows(Win32, 0x00000005, Span::new(40269, 19)), false), // отказано в доступе
+    (Span::new(633152, 147), Windows(Win32, 0x0000274D, Span::new(169206, 15)), true), // подключение не установлено т.к. конечный компьютер отверг запрос на подключение
+    (Span::new(633299, 148), Windows(Win32, 0x0000274D, Span::new(169206, 15)), true), // подключение не установлено, т.к. конечный компьютер отверг запрос на подключение
+    (Span::new(633447, 85), Sspi(0x80090328), true), // получен сертификат с истекшим сроком действия
+    (Span::new(633532, 37), Windows(Win32, 0x000006BA, Span::new(631717, 24)), false), // сервер rpc недоступен
+    (Span::new(633569, 194), Windows(Win32, 0x000004CF, Span::new(631778, 25)), true), // сетевая папка недоступна. За информацией о разрешении проблем в сети обратитесь к справочной системе windows
+    (Span::new(633763, 194), Windows(Win32, 0x000004CF, Span::new(631778, 25)), true), // сетевая папка недоступна. за информацией о разрешении проблем в сети обратитесь к справочной системе windows
+    (Span::new(633957, 95), Windows(Win32, 0x00000425, Span::new(413948, 32)), true), // служба в настоящее время не может принимать команды
+    (Span::new(634052, 34), Windows(Win32, 0x00000426, Span::new(632092, 24)), false), // служба не запущена
+    (Span::new(634086, 119), Windows(Win32, 0x00002746, Span::new(63339, 13)), true), // удаленный хост принудительно разорвал существующее подключение
+    (Span::new(634205, 126), Foreign(HResult, 2148081682), true), // функция отзыва не смогла произвести проверку отзыва для сертификата
+    (Span::new(634331, 131), Sspi(0x80090325), true), // цепочка сертификатов выпущена центром сертификации не имеющим доверия
+    (Span::new(634462, 132), Sspi(0x80090325), true), // цепочка сертификатов выпущена центром сертификации, не имеющим доверия
 ];
 
 /// The patterns and names of [`TEXTS`], each once.
@@ -18287,4 +18322,42 @@ pub(crate) const TEXT: &str = concat!(
     "{working set range error} an attempt was made to set the working set minimum or maximum to values that are outside the allowable range",
     "STATUS_OBJECT_TYPE_MISMATCH",
     "{wrong type} there is a mismatch between the type of object that is required by the requested operation and the type of object that is specified in the request",
+    "Главное конечное имя неверно",
+    "Не удается найти указанный файл",
+    "Невозможно проверить функцию отзыва т.к. сервер отзыва сертификатов недоступен",
+    "Невозможно проверить функцию отзыва, т.к. сервер отзыва сертификатов недоступен",
+    "Одна копия службы уже запущена",
+    "Отказано в доступе",
+    "Подключение не установлено т.к. конечный компьютер отверг запрос на подключение",
+    "Подключение не установлено, т.к. конечный компьютер отверг запрос на подключение",
+    "Получен сертификат с истекшим сроком действия",
+    "RPC_S_SERVER_UNAVAILABLE",
+    "Сервер rpc недоступен",
+    "ERROR_NETWORK_UNREACHABLE",
+    "Сетевая папка недоступна. За информацией о разрешении проблем в сети обратитесь к справочной системе windows",
+    "Служба в настоящее время не может принимать команды",
+    "ERROR_SERVICE_NOT_ACTIVE",
+    "Служба не запущена",
+    "Удаленный хост принудительно разорвал существующее подключение",
+    "Функция отзыва не смогла произвести проверку отзыва для сертификата",
+    "Цепочка сертификатов выпущена центром сертификации не имеющим доверия",
+    "Цепочка сертификатов выпущена центром сертификации, не имеющим доверия",
+    "главное конечное имя неверно",
+    "не удается найти указанный файл",
+    "невозможно проверить функцию отзыва т.к. сервер отзыва сертификатов недоступен",
+    "невозможно проверить функцию отзыва, т.к. сервер отзыва сертификатов недоступен",
+    "одна копия службы уже запущена",
+    "отказано в доступе",
+    "подключение не установлено т.к. конечный компьютер отверг запрос на подключение",
+    "подключение не установлено, т.к. конечный компьютер отверг запрос на подключение",
+    "получен сертификат с истекшим сроком действия",
+    "сервер rpc недоступен",
+    "сетевая папка недоступна. За информацией о разрешении проблем в сети обратитесь к справочной системе windows",
+    "сетевая папка недоступна. за информацией о разрешении проблем в сети обратитесь к справочной системе windows",
+    "служба в настоящее время не может принимать команды",
+    "служба не запущена",
+    "удаленный хост принудительно разорвал существующее подключение",
+    "функция отзыва не смогла произвести проверку отзыва для сертификата",
+    "цепочка сертификатов выпущена центром сертификации не имеющим доверия",
+    "цепочка сертификатов выпущена центром сертификации, не имеющим доверия",
 );
