@@ -125,18 +125,19 @@ impl Target {
 
 /// Every form of `text` the table holds: lower-cased, without a final period, with its own spacing and with
 /// single spaces, each with and without its commas. The recogniser folds only ASCII letters, so a text with other
-/// letters (a Russian one) is held as written, with its first letter in lower case, and all in lower case.
+/// letters (a Russian one) is held as written, with its first letter in lower case and in upper case (a program
+/// may print the message after a colon, or lower-case it), and all in lower case.
 pub fn variants(text: &str) -> BTreeSet<String> {
     let trimmed = text.trim().trim_end_matches('.').trim_end();
     let mut cases = vec![trimmed.to_ascii_lowercase()];
     if !trimmed.is_ascii() {
         let mut chars = trimmed.chars();
-        let first: String = chars
-            .next()
-            .into_iter()
-            .flat_map(char::to_lowercase)
-            .collect();
-        cases.push(format!("{first}{}", chars.as_str()).to_ascii_lowercase());
+        let first = chars.next();
+        let rest = chars.as_str();
+        let lower: String = first.into_iter().flat_map(char::to_lowercase).collect();
+        let upper: String = first.into_iter().flat_map(char::to_uppercase).collect();
+        cases.push(format!("{lower}{rest}").to_ascii_lowercase());
+        cases.push(format!("{upper}{rest}").to_ascii_lowercase());
         cases.push(trimmed.to_lowercase());
     }
     let mut out = BTreeSet::new();
@@ -401,6 +402,8 @@ mod tests {
         let v = variants("Отказано в доступе.");
         let want = ["Отказано в доступе", "отказано в доступе"];
         assert_eq!(v.iter().map(String::as_str).collect::<Vec<_>>(), want);
+        // A text a program printed in lower case is held with its first letter in upper case too.
+        assert!(variants("обычно разрешается одно").contains("Обычно разрешается одно"));
         // ASCII letters in it are lowered as in every text.
         assert!(variants("Сервер RPC недоступен.").contains("Сервер rpc недоступен"));
     }

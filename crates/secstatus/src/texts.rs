@@ -691,6 +691,26 @@ mod tests {
             ("[WinError 2] Не удается найти указанный файл", "ERROR_FILE_NOT_FOUND"),
             ("Сервер RPC недоступен.", "RPC_S_SERVER_UNAVAILABLE"),
             (
+                r#"OSError: [WinError 126] Не найден указанный модуль. Error loading "...\torch\lib\cudnn_cnn_infer64_8.dll" or one of its dependencies."#,
+                "ERROR_MOD_NOT_FOUND",
+            ),
+            (
+                "32(0x00000020): Процесс не может получить доступ к файлу, так как этот файл занят другим процессом.",
+                "ERROR_SHARING_VIOLATION",
+            ),
+            (
+                "aiohttp.client_exceptions.ClientOSError: [WinError 121] Превышен таймаут семафора",
+                "ERROR_SEM_TIMEOUT",
+            ),
+            (
+                "OSError: [Errno 10048] error while attempting to bind on address ('127.0.0.1', 5003): обычно разрешается только одно использование адреса сокета (протокол/сетевой адрес/порт)",
+                "WSAEADDRINUSE",
+            ),
+            (
+                r"* Значение: [WinError 183] Невозможно создать файл, так как он уже существует: 'C:\Program Files (x86)\Cataclysm DDA\game\previous_version'",
+                "ERROR_ALREADY_EXISTS",
+            ),
+            (
                 "curl: (35) schannel: next InitializeSecurityContext failed: Unknown error (0x80092013) - Невозможно проверить функцию отзыва, т.к. сервер отзыва сертификатов недоступен .",
                 "CRYPT_E_REVOCATION_OFFLINE",
             ),
