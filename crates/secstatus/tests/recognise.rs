@@ -128,6 +128,14 @@ fn windows_codes_in_lines() {
             "DSID-0C090334, comment: AcceptSecurityContext error, data 525, vece",
             ("win32", 1317),
         ),
+        // Python's OSError prints its winerror so (CPython, Objects/exceptions.c, OSError_str: `[WinError %S] %S`):
+        // winerror.h ERROR_ACCESS_DENIED 5, WSAECONNRESET 10054, ERROR_INVALID_HANDLE 6.
+        ("PermissionError: [WinError 5] Access is denied: 'C:\\x'", ("win32", 5)),
+        (
+            "ConnectionResetError: [WinError 10054] An existing connection was forcibly closed by the remote host",
+            ("win32", 10054),
+        ),
+        ("OSError: [WinError 6] Неверный дескриптор", ("win32", 6)),
     ] {
         assert_eq!(systems_values(line), [expected], "{line}");
     }
@@ -181,6 +189,13 @@ fn ordinary_log_content_is_silent() {
         "HANDSHAKE_FAILURE",
         // Numbers beside context words that do not make them codes.
         "LDAP: error code 49 - invalid credentials",
+        // Only Python's own `[WinError N]`, with a Win32 value, is one.
+        "WinError 5 retries left",
+        "[WinError 0] ok",
+        "[WinError 99999] out of range",
+        "[WinError 5x]",
+        "MyWinError 5",
+        "self.winerror = 5 [WinError]",
         "The Windows SChannel error state is 1205.",
         "Alert: disk usage 80% on /var",
         "alert 5 users about the change",

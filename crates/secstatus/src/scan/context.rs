@@ -24,6 +24,9 @@ pub(super) enum Kind {
     /// A Win32 error written as `0x` and 8 digits after `error code` (`0x000006ba`); shorter numbers there are
     /// other systems' (LDAP's `error code 49`).
     Win32Padded,
+    /// A Win32 error in Python's `[WinError 10054]`: an `OSError`'s `winerror`, in decimal, then `]` (CPython,
+    /// `Objects/exceptions.c`, `OSError_str`: `[WinError %S] %S`).
+    WinError,
 }
 
 /// One code found through its context: where it is, what it is, how it was written.
@@ -207,6 +210,14 @@ pub(super) fn word(h: &[u8], start: usize, end: usize) -> Option<(Kind, usize)> 
             }
         }
         _ if eq(token, "major") || eq(token, "major_status") => Some((Kind::Gss, end)),
+        // Python's `OSError`: `[WinError 10054] An existing connection was forcibly closed`.
+        8 if token == b"WinError"
+            && start > 0
+            && h[start - 1] == b'['
+            && h.get(end) == Some(&b' ') =>
+        {
+            Some((Kind::WinError, end + 1))
+        }
         3 if token == b"KRB" => {
             // `KRB-ERROR (37)` (Rubeus), `KRB Error: (6)` (gokrb5).
             let rest = &h[end..];
@@ -315,6 +326,11 @@ pub(super) fn number(h: &[u8], i: usize, kind: Kind, open_end: bool) -> Option<H
                 .then(|| win32(value))
                 .flatten()
         }
+        Kind::WinError => (form == Form::UnsignedDecimal
+            && h.get(end) == Some(&b']')
+            && (1..=0xFFFF).contains(&value))
+        .then(|| win32(value))
+        .flatten(),
     }?;
     Some((i, end, code, form))
 }

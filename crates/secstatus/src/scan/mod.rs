@@ -172,7 +172,8 @@ pub(crate) const fn is_token_byte(b: u8) -> bool {
 ///   (-1765…, 2529…: MIT's Kerberos com_err numbers): every 10-digit decimal of a code;
 /// - `ec_` in any case (`SEC_`, `sec_`), or an upper-case letter or digit, `_` and an upper-case letter: every name
 ///   (`KDC_ERR_…`, `ERROR_…`, `TLS1_ALERT_…`);
-/// - the context words `alert`, `major`, `KRB` and `DSID` (`Failure Code: 0x18` is found from its number).
+/// - the context words `alert`, `major`, `KRB`, `DSID` and `WinError` (`nEr`; `Failure Code: 0x18` is found from
+///   its number).
 #[inline(always)]
 fn is_trigger(a: u8, b: u8, c: u8, d: u8) -> bool {
     trigger_mask(a, b, c, d) != 0
@@ -216,6 +217,7 @@ fn word_mask(a: u8, b: u8, c: u8, d: u8) -> u8 {
         | (eq(a, b'a') & eq(b, b'j') & eq(c, b'o'))
         | (eq(a, b'K') & eq(b, b'R') & eq(c, b'B'))
         | (eq(a, b'D') & eq(b, b'S') & eq(c, b'I'))
+        | (eq(a, b'n') & eq(b, b'E') & eq(c, b'r'))
 }
 
 /// The codes in `haystack`, in order, treating its edges as token boundaries.
