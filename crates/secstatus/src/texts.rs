@@ -257,19 +257,32 @@ fn block_starts(h: &[u8], base: usize, token_before: bool) -> u64 {
         *c = u8::from(b == b'{');
         all |= b;
     }
-    // Only a block with bytes beyond ASCII can hold a Cyrillic word: it is looked at again, one byte at a time.
-    if all >= 0x80 {
-        return starts_one_by_one(&h[..base + LANES], base, token_before);
-    }
     let (letters, braces) = (pack(&letters), pack(&braces));
-    (letters & !((letters << 1) | before)) | braces
+    let starts = (letters & !((letters << 1) | before)) | braces;
+    if all < 0x80 {
+        return starts;
+    }
+    // Only a block with bytes beyond ASCII can hold a Cyrillic word: the first bytes of its letters, after a byte of
+    // no word.
+    let mut wordy = [0u8; LANES];
+    let mut cyrillic = [0u8; LANES];
+    for ((w, c), &b) in wordy.iter_mut().zip(cyrillic.iter_mut()).zip(block) {
+        *w = letter(b) | u8::from(b >= 0x80);
+        *c = u8::from(b & 0xFE == 0xD0);
+    }
+    let wordy_before = match base {
+        0 => u64::from(token_before),
+        _ => u64::from(wordy_byte(h[base - 1])),
+    };
+    let (wordy, cyrillic) = (pack(&wordy), pack(&cyrillic));
+    starts | (cyrillic & !((wordy << 1) | wordy_before))
 }
 
-/// [`block_starts`] one byte at a time, for the end of the haystack and for a block with bytes beyond ASCII.
+/// [`block_starts`] one byte at a time, for the end of the haystack.
 fn starts_one_by_one(h: &[u8], base: usize, token_before: bool) -> u64 {
     let mut prev = match base {
         0 => (token_before, token_before),
-        _ => (letter(h[base - 1]) == 1, wordy(h[base - 1])),
+        _ => (letter(h[base - 1]) == 1, wordy_byte(h[base - 1])),
     };
     let mut bits = 0u64;
     for (k, &b) in h[base..].iter().take(64).enumerate() {
@@ -278,7 +291,7 @@ fn starts_one_by_one(h: &[u8], base: usize, token_before: bool) -> u64 {
             || b == b'{'
             || (matches!(b, 0xD0 | 0xD1) && !wordy_before);
         bits |= u64::from(start) << k;
-        prev = (letter(b) == 1, wordy(b));
+        prev = (letter(b) == 1, wordy_byte(b));
     }
     bits
 }
@@ -290,7 +303,7 @@ fn letter(b: u8) -> u8 {
 }
 
 /// Whether a byte may be part of a word: an ASCII letter, or a byte of a character beyond ASCII.
-fn wordy(b: u8) -> bool {
+fn wordy_byte(b: u8) -> bool {
     letter(b) == 1 || b >= 0x80
 }
 
