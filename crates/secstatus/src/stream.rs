@@ -243,7 +243,7 @@ impl Stream {
     }
 
     /// [`Stream::run`] with the reading and the scanning on other threads: one reads and cuts the input, `threads`
-    /// find the codes of the regions read ahead (at most [`AHEAD_PER_THREAD`] each), and the sink hears them on
+    /// find the codes of the regions read ahead (at most two each), and the sink hears them on
     /// this thread, in order, exactly as from [`Stream::run`]. Fewer than two threads run [`Stream::run`].
     ///
     /// ```
