@@ -1,4 +1,5 @@
-//! `data/texts.toml` (the texts implementations print for Kerberos errors, GSS-API major statuses and TLS alerts)
+//! `data/texts.toml` (the texts implementations print for Kerberos errors, GSS-API major statuses and TLS alerts, and
+//! the texts a Russian Windows prints for some of its codes)
 //! together with the Windows texts the other data files already hold (the catalogue's English messages, [MS-ERREF]'s
 //! and the SDK's): validates the curated rows, applies the distinctiveness rule and renders
 //! `crates/secstatus/src/texts/tables.rs`.
@@ -34,7 +35,8 @@ pub const MIN_WORDS: usize = 4;
 /// A text of two or three words is recognised anywhere when it has at least this many characters.
 pub const MIN_CHARS: usize = 23;
 
-/// The systems a curated row may name, as `(key, Rust variant)`.
+/// The neighbouring systems a curated row may name, as `(key, Rust variant)` (a row may also name `sspi` or one of
+/// [`WINDOWS_SYSTEMS`]).
 const CURATED_SYSTEMS: &[(&str, &str)] = &[("krb", "Kerberos"), ("gss", "Gss"), ("tls", "Tls")];
 /// The systems of the Windows tables, as `(key, Rust variant)`.
 const WINDOWS_SYSTEMS: &[(&str, &str)] = &[

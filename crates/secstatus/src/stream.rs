@@ -172,7 +172,8 @@ struct Frame<'b> {
     bytes: &'b [u8],
     /// Whether the byte just before, on the same line, is a token byte.
     token_before: bool,
-    /// The byte after a cut inside a line or after a line end; `None` for the last region of the input.
+    /// The byte after a cut inside a line, or one that stands for whatever follows a line end; `None` for the last
+    /// region of the input, and only for it.
     next: Option<u8>,
 }
 
@@ -245,6 +246,10 @@ impl Stream {
     /// [`Stream::run`] with the reading and the scanning on other threads: one reads and cuts the input, `threads`
     /// find the codes of the regions read ahead (at most two each), and the sink hears them on
     /// this thread, in order, exactly as from [`Stream::run`]. Fewer than two threads run [`Stream::run`].
+    ///
+    /// A sink error is returned once the read in progress returns: this is for inputs whose reads do not wait, such
+    /// as files; a pipe or a terminal is better read with [`Stream::run`], which stops at once. Memory is about two
+    /// segments and two reads for each thread.
     ///
     /// ```
     /// use secstatus::stream::{Hit, Sink, Stream};
@@ -354,7 +359,10 @@ impl Stream {
                     let _ = free.send(job.bytes);
                 }
             }
-            // Every thread stopped before the last region: the reader panicked, and the scope says so.
+            // Every thread stopped before the last region: the reader panicked, and its panic goes on here.
+            if let Err(panic) = reading.join() {
+                std::panic::resume_unwind(panic);
+            }
             Ok(())
         })
     }
@@ -407,8 +415,10 @@ fn frames(
                 continue;
             }
         };
-        // `cut < end` always holds here: a cut inside a line leaves its last byte, so the next byte is known.
-        let next = buf.get(cut).copied();
+        // A cut inside a line leaves its last byte, so the byte after it is known. A cut after a line end may fall at
+        // the end of what was read, even of the buffer: no byte after it is known yet, and any byte that is no token
+        // byte stands for it. `next` is `None` only for the last region.
+        let next = Some(buf.get(cut).copied().filter(|_| cut < end).unwrap_or(b'\n'));
         each(Frame {
             bytes: &buf[..cut],
             token_before,
@@ -723,6 +733,38 @@ mod tests {
                     .unwrap();
                 assert!(parallel == alone, "segment {segment}, {threads} threads");
             }
+        }
+    }
+
+    /// Found in review: a read that fills the buffer and ends with a line end left no byte after the cut, and the
+    /// region was taken for the last one (offsets went short; the parallel run waited for ever).
+    #[test]
+    fn a_line_end_at_the_end_of_the_buffer_is_not_the_end_of_the_input() {
+        let mut log = b"\n".to_vec();
+        log.extend_from_slice(&b" ".repeat(127));
+        log.extend_from_slice(&b"a".repeat(128));
+        log.extend_from_slice(&b"b".repeat(127));
+        log.push(b'\n');
+        log.extend_from_slice(&b"x 0x80090308\n".repeat(50));
+        let expected: Vec<u64> = crate::scan(&log).map(|f| f.start as u64).collect();
+        assert_eq!(expected.len(), 50);
+        for segment in [128, 256, 1000] {
+            let mut alone = Heard::default();
+            Stream::with_segment(segment)
+                .run(&mut &log[..], &mut alone)
+                .unwrap();
+            let offsets: Vec<u64> = alone
+                .0
+                .iter()
+                .filter(|h| h.0 == b'm')
+                .map(|h| h.1)
+                .collect();
+            assert_eq!(offsets, expected, "segment {segment}");
+            let mut parallel = Heard::default();
+            Stream::with_segment(segment)
+                .run_parallel(&mut &log[..], &mut parallel, 2)
+                .unwrap();
+            assert!(parallel == alone, "segment {segment}");
         }
     }
 

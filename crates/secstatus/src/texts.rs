@@ -21,11 +21,12 @@
 //!   expired`) is found only where it stands as the whole message: from the start of a line or a `:` to the end
 //!   of the line, a final period and spaces allowed.
 //!
-//! Of the 6,414 patterns the table holds (variants included), 131 are of the short kind.
+//! Of the 6,449 patterns the table holds (variants included), 139 are of the short kind.
 //!
 //! # Matching
 //!
-//! ASCII case does not matter; a final period may be there or not; a text's commas may be left out; its spaces
+//! ASCII case does not matter (a Russian text matches with its first letter in either case, or all in lower case);
+//! a final period may be there or not; a text's commas may be left out; its spaces
 //! may be its own or single. A match starts and ends on word boundaries (no letter, digit or `_` glued to it), and
 //! of texts that start at one place the longest wins. The reported span leaves out a final period.
 //!
@@ -234,7 +235,7 @@ impl Matcher {
 
 /// The places in `h[base..base + 64]` where a pattern may start, as bits (bit `k` for `base + k`): an ASCII letter
 /// after a byte that is not one (`h[i - 1]`, or a token byte when `token_before` at 0), the first byte of a
-/// Cyrillic letter (`0xD0`, `0xD1`) after a byte of no word (neither an ASCII letter nor a byte beyond ASCII), or a
+/// Cyrillic letter (`0xD0`, `0xD1`) after a byte of no word (neither a token byte nor a byte beyond ASCII), or a
 /// `{`. Every pattern starts with one of these (a test checks it); a letter after a digit or `_` is let through here
 /// and refused by [`Messages::bounded`]. A full block of ASCII is computed without branches, one byte at a time into
 /// masks the compiler turns into vector instructions, then packed into bits; the bytes before are the same mask
@@ -267,7 +268,7 @@ fn block_starts(h: &[u8], base: usize, token_before: bool) -> u64 {
     let mut wordy = [0u8; LANES];
     let mut cyrillic = [0u8; LANES];
     for ((w, c), &b) in wordy.iter_mut().zip(cyrillic.iter_mut()).zip(block) {
-        *w = letter(b) | u8::from(b >= 0x80);
+        *w = letter(b) | u8::from(b.wrapping_sub(b'0') < 10 || b == b'_' || b >= 0x80);
         *c = u8::from(b & 0xFE == 0xD0);
     }
     let wordy_before = match base {
@@ -302,9 +303,10 @@ fn letter(b: u8) -> u8 {
     u8::from((b | 0x20).wrapping_sub(b'a') < 26)
 }
 
-/// Whether a byte may be part of a word: an ASCII letter, or a byte of a character beyond ASCII.
+/// Whether a byte may be part of a word: a token byte (an ASCII letter, digit or `_`), or a byte of a character beyond
+/// ASCII.
 fn wordy_byte(b: u8) -> bool {
-    letter(b) == 1 || b >= 0x80
+    is_token_byte(b) || b >= 0x80
 }
 
 /// 64 bytes of 0 or 1 into 64 bits. For eight bytes, the product puts byte `i`'s bit at bit `56 + i`, and no two of
@@ -535,8 +537,9 @@ impl Messages<'_> {
     }
 
     /// Whether a message ends at `h[end]`: the end of the line, punctuation, a closing quote or bracket, or ` (`,
-    /// ` -`, ` [` before what a program appends (`(1722)`, `- details`), or ` .` (curl's schannel message ends so). Windows' texts are ordinary English (`The
-    /// directory is not empty`); in prose they go on (`... is not empty yet`), in a message they stop.
+    /// ` -`, ` [` before what a program appends (`(1722)`, `- details`), or a last ` .` (a Russian curl's schannel
+    /// message ends so). Windows' texts are ordinary prose (`The directory is not empty`); in prose they go on (`...
+    /// is not empty yet`), in a message they stop.
     fn ends_message(&self, end: usize) -> bool {
         let h = self.haystack;
         match h.get(end..) {
@@ -545,7 +548,10 @@ impl Messages<'_> {
                 [b'\n' | b'\r' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'"' | b'`'
                 | b')' | b']' | b'}' | b'>', ..],
             ) => true,
-            Some([b' ', b'(' | b'-' | b'[' | b'.', ..]) => true,
+            Some([b' ', b'(' | b'-' | b'[', ..]) => true,
+            Some([b' ', b'.', rest @ ..]) => {
+                matches!(rest.first(), None | Some(b' ' | b'\n' | b'\r'))
+            }
             // The closing quotes of some consoles and pages: ” ’ » (UTF-8).
             Some([0xE2, 0x80, 0x9D | 0x99, ..]) | Some([0xC2, 0xBB, ..]) => true,
             _ => false,
@@ -742,6 +748,9 @@ mod tests {
             "Служба не запущена, поэтому задание ждёт",
             "Главное конечное имя неверно указано в настройках",
             "ПодГлавное конечное имя неверно.",
+            "123Не удается найти указанный файл.",
+            "_Не удается найти указанный файл.",
+            "Не удается найти указанный файл .NET",
         ] {
             assert!(names(prose).is_empty(), "{prose}");
         }
@@ -972,7 +981,9 @@ mod tests {
                         0 => (token_before, token_before),
                         _ => (
                             h[i - 1].is_ascii_alphabetic(),
-                            h[i - 1].is_ascii_alphabetic() || h[i - 1] >= 0x80,
+                            h[i - 1].is_ascii_alphanumeric()
+                                || h[i - 1] == b'_'
+                                || h[i - 1] >= 0x80,
                         ),
                     };
                     let start = (h[i].is_ascii_alphabetic() && !letter_before)

@@ -194,6 +194,7 @@ fn ordinary_log_content_is_silent() {
         "[WinError 0] ok",
         "[WinError 99999] out of range",
         "[WinError 5x]",
+        "[WinError -5] [WinError = 5] [WinError is 5]",
         "MyWinError 5",
         "self.winerror = 5 [WinError]",
         "The Windows SChannel error state is 1205.",

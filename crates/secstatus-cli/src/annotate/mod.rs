@@ -49,7 +49,9 @@ pub fn input(
     stream.run_parallel(reader, output, threads)
 }
 
-/// A file smaller than this is read on one thread: starting the others would cost more than they save.
+/// A file smaller than this is read on one thread: starting the others would cost more than they save. Standard
+/// input, a pipe or a device is read on one thread too: its reads may wait for input, and a closed output would
+/// only be noticed once the next one returned.
 const PARALLEL_FROM: u64 = 1 << 20;
 
 /// The first bytes of an input, enough to recognise an .evtx file or event XML: reads until 8 bytes or a line
@@ -162,15 +164,14 @@ pub fn run(
     for Input { path, found } in inputs(files, failed) {
         let path = &path;
         let name = path.to_string_lossy();
-        // Standard input, a pipe or a device may be long: its size is not known.
-        let mut small = false;
+        let mut parallel = false;
         let opened: io::Result<Box<dyn Read + Send>> = if path == Path::new("-") {
             Ok(Box::new(io::stdin()))
         } else {
             File::open(path).map(|f| {
-                small = f
+                parallel = f
                     .metadata()
-                    .is_ok_and(|m| m.is_file() && m.len() < PARALLEL_FROM);
+                    .is_ok_and(|m| m.is_file() && m.len() >= PARALLEL_FROM);
                 Box::new(f) as Box<dyn Read + Send>
             })
         };
@@ -225,7 +226,7 @@ pub fn run(
         let mut reader = Cursor::new(head).chain(reader);
         if format == evtx::Format::Text {
             texts += 1;
-            let threads = if small { 1 } else { threads() };
+            let threads = if parallel { threads() } else { 1 };
             match input(&mut stream, &name, &mut reader, output, threads) {
                 Ok(()) => {}
                 Err(StreamError::Read(e)) => failed(path, &e),

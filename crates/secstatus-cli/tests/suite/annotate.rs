@@ -178,8 +178,8 @@ fn summary_counts_codes_across_files() {
     );
 }
 
-/// A file of a megabyte or more is scanned on several threads, and the input on standard input always is; a small
-/// file on one. Each copy of the sample log is annotated as the sample alone is, and the summary counts every copy.
+/// A file of a megabyte or more is scanned on several threads; a small file and standard input on one. Each copy of
+/// the sample log is annotated as the sample alone is, and the summary counts every copy.
 #[test]
 fn a_large_log_is_annotated_as_its_lines_are_alone() {
     let sample = std::fs::read(SAMPLE).unwrap();

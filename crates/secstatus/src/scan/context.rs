@@ -214,7 +214,8 @@ pub(super) fn word(h: &[u8], start: usize, end: usize) -> Option<(Kind, usize)> 
         8 if token == b"WinError"
             && start > 0
             && h[start - 1] == b'['
-            && h.get(end) == Some(&b' ') =>
+            && h.get(end) == Some(&b' ')
+            && h.get(end + 1).is_some_and(u8::is_ascii_digit) =>
         {
             Some((Kind::WinError, end + 1))
         }
