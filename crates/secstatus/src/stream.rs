@@ -383,28 +383,19 @@ fn frames(
     let mut token_before = false;
     loop {
         let n = match reader.read(&mut buf[filled..filled + read]) {
-            Ok(n) => n,
+            Ok(n) if n > 0 => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => {
+            ended => {
+                // End of input, or a read error: the rest is the last line, without a terminator.
                 let bytes = &buf[..filled];
                 each(Frame {
                     bytes,
                     token_before,
                     next: None,
                 })?;
-                return Ok(Some(e));
+                return Ok(ended.err());
             }
         };
-        if n == 0 {
-            // End of input: the rest is the last line, without a terminator.
-            let bytes = &buf[..filled];
-            each(Frame {
-                bytes,
-                token_before,
-                next: None,
-            })?;
-            return Ok(None);
-        }
         let end = filled + n;
         // Hand on every complete line; keep the unfinished one for the next read.
         let cut = match memrchr(b'\n', &buf[filled..end]) {
@@ -418,7 +409,7 @@ fn frames(
         // A cut inside a line leaves its last byte, so the byte after it is known. A cut after a line end may fall at
         // the end of what was read, even of the buffer: no byte after it is known yet, and any byte that is no token
         // byte stands for it. `next` is `None` only for the last region.
-        let next = Some(buf.get(cut).copied().filter(|_| cut < end).unwrap_or(b'\n'));
+        let next = Some(if cut < end { buf[cut] } else { b'\n' });
         each(Frame {
             bytes: &buf[..cut],
             token_before,
@@ -804,47 +795,51 @@ mod tests {
         assert_eq!(heard, log);
     }
 
+    /// Counts the codes; fails at the `fail_at`-th, if given.
+    struct Count {
+        codes: usize,
+        fail_at: Option<usize>,
+    }
+
+    impl Count {
+        fn new(fail_at: Option<usize>) -> Count {
+            Count { codes: 0, fail_at }
+        }
+    }
+
+    impl Sink for Count {
+        fn matched(&mut self, _: &Hit<'_>) -> io::Result<()> {
+            self.codes += 1;
+            if Some(self.codes) == self.fail_at {
+                return Err(io::Error::other("the disk is full"));
+            }
+            Ok(())
+        }
+    }
+
     #[test]
     fn a_sink_error_stops_the_parallel_stream() {
-        /// Fails at the tenth code.
-        struct Full(usize);
-        impl Sink for Full {
-            fn matched(&mut self, _: &Hit<'_>) -> io::Result<()> {
-                self.0 += 1;
-                if self.0 == 10 {
-                    return Err(io::Error::other("the disk is full"));
-                }
-                Ok(())
-            }
-        }
         let log = b"0x80090308\n".repeat(100_000);
-        let mut full = Full(0);
+        let mut full = Count::new(Some(10));
         let result = Stream::new().run_parallel(&mut &log[..], &mut full, 2);
         assert!(matches!(result, Err(StreamError::Sink(e)) if e.to_string() == "the disk is full"));
-        assert_eq!(full.0, 10);
+        assert_eq!(full.codes, 10);
     }
 
     /// Found by the `scan` fuzz target: with a segment smaller than a read, what a cut kept could exceed the
     /// segment, and the next read ran past the buffer.
     #[test]
     fn a_small_segment_never_reads_past_its_buffer() {
-        struct Count(usize);
-        impl Sink for Count {
-            fn matched(&mut self, _: &Hit<'_>) -> io::Result<()> {
-                self.0 += 1;
-                Ok(())
-            }
-        }
         // A space a little past the middle of the first read: the cut falls there, far from the end.
         let mut line = b"a".repeat(READ_SIZE * 5 / 8);
         line.extend_from_slice(b" 0x80090308 ");
         line.extend_from_slice(&b"b".repeat(3 * READ_SIZE));
         for segment in [128, 1000, READ_SIZE - 1, READ_SIZE + 1] {
-            let mut count = Count(0);
+            let mut count = Count::new(None);
             Stream::with_segment(segment)
                 .run(&mut &line[..], &mut count)
                 .unwrap();
-            assert_eq!(count.0, 1, "segment {segment}");
+            assert_eq!(count.codes, 1, "segment {segment}");
         }
     }
 

@@ -268,7 +268,7 @@ fn block_starts(h: &[u8], base: usize, token_before: bool) -> u64 {
     let mut wordy = [0u8; LANES];
     let mut cyrillic = [0u8; LANES];
     for ((w, c), &b) in wordy.iter_mut().zip(cyrillic.iter_mut()).zip(block) {
-        *w = letter(b) | u8::from(b.wrapping_sub(b'0') < 10 || b == b'_' || b >= 0x80);
+        *w = u8::from(wordy_byte(b));
         *c = u8::from(b & 0xFE == 0xD0);
     }
     let wordy_before = match base {
@@ -305,6 +305,7 @@ fn letter(b: u8) -> u8 {
 
 /// Whether a byte may be part of a word: a token byte (an ASCII letter, digit or `_`), or a byte of a character beyond
 /// ASCII.
+#[inline(always)]
 fn wordy_byte(b: u8) -> bool {
     is_token_byte(b) || b >= 0x80
 }

@@ -33,7 +33,9 @@ pub trait Output: Sink {
 /// The threads that scan a text input or parse an .evtx file's chunks: the processors the process may use, at most
 /// 8.
 pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    // Asked once: on Linux the answer reads the cgroup's files.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
 }
 
 /// Streams one input into `output`, its codes found on `threads` threads (fewer than two: on this one). A read
