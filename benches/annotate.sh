@@ -16,6 +16,10 @@ DIR=target/bench
 BIN=${BIN:-}
 # The forms annotate recognises, as one regex: names, 0x hex, 8 bare hex digits, 10-digit decimals.
 REGEX='SEC_[EI]_[A-Z0-9_]+|\b0[xX][0-9a-fA-F]{1,8}\b|\b[0-9a-fA-F]{8}\b|-?\b[0-9]{10}\b'
+# The literal patterns of the scanner's first test (`is_trigger` in crates/secstatus/src/scan/mod.rs; its
+# capital-underscore-capital pattern has no literal form): how long ripgrep's vector search of many literals takes
+# to find only these, beside the summary's whole work.
+LITERALS='-e 0x -e 0X -e 009 -e c00 -e C00 -e 214 -e 107 -e 322 -e 176 -e 252 -e ec_ -e Ec_ -e eC_ -e EC_ -e lert -e ajo -e KRB -e DSI -e nEr'
 
 cargo build --release -q -p secstatus-cli --example gen_log
 if [ -z "$BIN" ]; then
@@ -61,6 +65,8 @@ for density in sparse dense; do
   fi
   if command -v rg > /dev/null; then
     rg_s=$(row "\`rg -c REGEX FILE\`" "rg -c '$REGEX' $file" "$MIB")
+    row "\`rg -c -F LITERALS FILE\` (the scanner's literal patterns only)" "rg -c -F $LITERALS $file" "$MIB" "$rg_s" \
+      > /dev/null
     row "\`secstatus annotate --summary FILE\`" "$BIN annotate --summary $file" "$MIB" "$rg_s" > /dev/null
   else
     echo "(rg not installed: the summary comparison is skipped)" >&2
