@@ -141,6 +141,44 @@ fn windows_codes_in_lines() {
     }
 }
 
+#[test]
+fn a_curated_hresult_in_a_line_is_its_curated_row() {
+    use secstatus::{foreign, Code, System};
+    // winerror.h: CRYPT_E_NO_REVOCATION_CHECK 0x80092012 (-2146885614), CERT_E_UNTRUSTEDROOT 0x800B0109. A line
+    // gives the catalogue's own row of the code (data/mappings.toml, whose meaning says what to do), as a lookup of
+    // the number does, with or without the broad Windows tables.
+    for (line, value) in [
+        (
+            "schannel: next InitializeSecurityContext failed: Unknown error (0x80092012) - The revocation function",
+            0x8009_2012,
+        ),
+        ("(error code -2146885614)", 0x8009_2012),
+        ("Error HRESULT: 0x800B0109", 0x800B_0109),
+    ] {
+        let curated = foreign(System::HResult, value).expect("a curated row");
+        let codes: Vec<Code> = scan(line.as_bytes()).map(|f| f.code).collect();
+        assert_eq!(codes, [Code::Foreign(curated)], "{line}");
+    }
+}
+
+#[cfg(feature = "windows-errors")]
+#[test]
+fn a_wrapped_curated_code_in_a_line_is_its_curated_row() {
+    use secstatus::{foreign, Code, System};
+    // winerror.h: HRESULT_FROM_WIN32(ERROR_LOGON_FAILURE 1326) is 0x8007052E (-2147023570); HRESULT_FROM_NT sets the
+    // N bit: STATUS_LOGON_FAILURE 0xC000006D becomes 0xD000006D. The code inside is given by its curated row, with its
+    // SSPI equivalent where it has one, as a lookup gives it.
+    for (line, system, value) in [
+        ("Exception from HRESULT: 0x8007052E", System::Win32, 1326),
+        ("(error code -2147023570)", System::Win32, 1326),
+        ("Status 0xD000006D", System::NtStatus, 0xC000_006D),
+    ] {
+        let curated = foreign(system, value).expect("a curated row");
+        let codes: Vec<Code> = scan(line.as_bytes()).map(|f| f.code).collect();
+        assert_eq!(codes, [Code::Foreign(curated)], "{line}");
+    }
+}
+
 #[cfg(feature = "texts")]
 #[test]
 fn windows_texts_in_prose_go_on_and_are_no_message() {

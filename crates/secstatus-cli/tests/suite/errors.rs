@@ -153,6 +153,16 @@ fn annotate_names_hresults_and_ntstatus_that_cannot_be_ordinary_numbers() {
     let (name, _) = documented("hresult", 0x8009_2012).remove(0);
     assert_eq!(v["name"], name.as_str());
     assert_eq!(v["system"], "hresult");
+    // The annotation explains it as a lookup does, with the catalogue's meaning and what to do (data/mappings.toml).
+    let lookup = run(&["0x80092012"]).stdout;
+    let meaning = lookup
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("meaning:"))
+        .expect("a meaning")
+        .trim();
+    assert!(meaning.contains("curl --ssl-no-revoke"), "{meaning}");
+    let r = crate::util::run_with(&["annotate"], &[], line.as_bytes());
+    assert!(r.stdout.contains(meaning), "{}", r.stdout);
     // HRESULT_FROM_WIN32 of an error the HRESULT table does not list: the Win32 error inside.
     let r = crate::util::run_with(&["annotate", "--json"], &[], b"Error HRESULT: 0x80070520\n");
     let v: serde_json::Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();

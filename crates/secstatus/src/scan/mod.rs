@@ -496,7 +496,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
                 // Eight digits with the high bit set are no ordinary number: an HRESULT, or one that wraps a Win32
                 // error or an NTSTATUS.
                 (digits.len() == 8 && value & 0x8000_0000 != 0)
-                    .then(|| windows_error(System::HResult, value))
+                    .then(|| hresult(value))
                     .flatten()
                     .map(|code| (code, Form::Hex))
             })
@@ -526,7 +526,7 @@ fn classify(token: &[u8], negative: bool) -> Option<(Code, Form)> {
             }
             numeric(value, form).or_else(|| match value >> 28 {
                 0xC => ntstatus(value, form),
-                _ => windows_error(System::HResult, value).map(|code| (code, form)),
+                _ => hresult(value).map(|code| (code, form)),
             })
         }
         [b'A'..=b'Z', ..] if token.contains(&b'_') => name(token).map(|code| (code, Form::Name)),
@@ -540,6 +540,14 @@ fn ntstatus(value: u32, form: Form) -> Option<(Code, Form)> {
         .map(Code::Foreign)
         .or_else(|| windows_error(System::NtStatus, value))
         .map(|code| (code, form))
+}
+
+/// An HRESULT other than SSPI's: the curated row, with its meaning and what to do (`CRYPT_E_NO_REVOCATION_CHECK`), or
+/// the broad table's.
+fn hresult(value: u32) -> Option<Code> {
+    foreign(System::HResult, value)
+        .map(Code::Foreign)
+        .or_else(|| windows_error(System::HResult, value))
 }
 
 /// A Win32 error: the curated row, with its SSPI equivalent, or the broad table's.
@@ -619,33 +627,27 @@ fn windows_error_named(name: &str) -> Option<Code> {
 fn windows_error(system: System, value: u32) -> Option<Code> {
     #[cfg(feature = "windows-errors")]
     {
-        use crate::ValueKind;
         let rows = crate::errors::by_value(system, value);
-        if let (
-            true,
-            ValueKind::HResultFromNt {
-                ntstatus: ntstatus @ 1..,
-            },
-        ) = (rows.is_empty(), SecStatus::from_u32(value).kind())
-        {
-            // The curated row of the NTSTATUS inside, with its SSPI equivalent, comes first.
-            if let Some(f) = foreign(System::NtStatus, ntstatus) {
-                return Some(Code::Foreign(f));
-            }
-        }
-        // An HRESULT the table lacks may wrap a Win32 error or an NTSTATUS it has (HRESULT_FROM_WIN32, _FROM_NT).
-        // Success (0) is never wrapped: HRESULT_FROM_WIN32(0) is S_OK, so 0x80070000 names nothing.
-        // Exactly as the macros build them: HRESULT_FROM_WIN32 is 0x8007 and the code, HRESULT_FROM_NT the N bit.
+        // An HRESULT the table lacks may wrap a Win32 error or an NTSTATUS (HRESULT_FROM_WIN32, _FROM_NT): the curated
+        // row of the code inside, with its SSPI equivalent, comes first, then the broad table's. Success (0) is never
+        // wrapped: HRESULT_FROM_WIN32(0) is S_OK, so 0x80070000 names nothing. Exactly as the macros build them:
+        // HRESULT_FROM_WIN32 is 0x8007 and the code, HRESULT_FROM_NT the N bit.
         let inside = match value {
-            _ if !rows.is_empty() || system != System::HResult => &[][..],
+            _ if !rows.is_empty() || system != System::HResult => None,
             v if v & 0xFFFF_0000 == 0x8007_0000 && v & 0xFFFF != 0 => {
-                crate::errors::by_value(System::Win32, v & 0xFFFF)
+                Some((System::Win32, v & 0xFFFF))
             }
             v if v & 0x1000_0000 != 0 && v & !0x1000_0000 != 0 => {
-                crate::errors::by_value(System::NtStatus, v & !0x1000_0000)
+                Some((System::NtStatus, v & !0x1000_0000))
             }
-            _ => &[][..],
+            _ => None,
         };
+        if let Some(f) = inside.and_then(|(system, code)| foreign(system, code)) {
+            return Some(Code::Foreign(f));
+        }
+        let inside = inside.map_or(&[][..], |(system, code)| {
+            crate::errors::by_value(system, code)
+        });
         rows.first().or(inside.first()).map(Code::WindowsError)
     }
     #[cfg(not(feature = "windows-errors"))]
